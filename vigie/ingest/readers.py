@@ -1,0 +1,201 @@
+"""Readers: one per input kind, each yielding raw records or errors, never raising.
+
+A bad record (empty, binary, undecodable, malformed JSON, too large) becomes a
+RecordError that names it; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from vigie.ingest.decode import check_size, check_text, decode_bytes
+from vigie.ingest.records import (
+    DEFAULT_MAX_BYTES,
+    BadRecord,
+    RawRecord,
+    RecordError,
+    describe,
+    parse_published,
+    safe_id,
+)
+from vigie.model import Source
+
+Outcome = RawRecord | RecordError
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+TEXT_SUFFIXES = (".txt", ".text")
+JSON_SUFFIXES = (".json",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SUPPORTED_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES
+
+
+def read_paths(
+    paths: Iterable[str],
+    published: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Iterator[Outcome]:
+    """Records from files (or '-' for stdin); ``published`` fills records that lack a date."""
+    for path in paths:
+        for outcome in _read_one(path, max_bytes):
+            if isinstance(outcome, RawRecord) and outcome.published is None and published:
+                outcome = RawRecord(**{**outcome.__dict__, "published": published})
+            yield outcome
+
+
+def _read_one(path: str, max_bytes: int) -> Iterator[Outcome]:
+    if path == "-":
+        yield from read_stdin(sys.stdin.buffer, max_bytes)
+        return
+    file = Path(path)
+    suffix = file.suffix.lower()
+    source_kind = "html" if suffix in HTML_SUFFIXES else "json" if suffix in JSON_SUFFIXES + JSONL_SUFFIXES else "txt"
+    source = Source(kind=source_kind, path=str(file))
+    if not file.is_file():
+        yield RecordError(str(file), "no such file" if not file.exists() else "not a regular file")
+        return
+    if suffix in JSONL_SUFFIXES:
+        yield from read_jsonl(file, max_bytes)
+    elif suffix in JSON_SUFFIXES:
+        yield from read_json_file(file, max_bytes)
+    elif suffix in HTML_SUFFIXES + TEXT_SUFFIXES:
+        yield from _read_document(file, source, max_bytes)
+    else:
+        yield RecordError(str(file), f"unsupported file type {suffix or '(none)'}; "
+                                     f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+
+
+def _read_document(file: Path, source: Source, max_bytes: int) -> Iterator[Outcome]:
+    """A whole .txt or .html file is one article, with the file stem as its id."""
+    try:
+        check_size(file.stat().st_size, max_bytes)
+        text = decode_bytes(file.read_bytes(), max_bytes)
+    except BadRecord as exc:
+        yield RecordError(str(file), str(exc))
+        return
+    except OSError as exc:
+        yield RecordError(str(file), f"cannot read: {exc.strerror}")
+        return
+    content = {"html": text} if source.kind == "html" else {"text": text}
+    yield RawRecord(id=safe_id(file.stem), source=source, **content)
+
+
+def read_stdin(stream: IO[bytes], max_bytes: int) -> Iterator[Outcome]:
+    """Standard input: JSON lines if it starts with '{', else one text or HTML article."""
+    data = stream.read(max_bytes + 1)
+    source = Source(kind="txt", path="<stdin>")
+    try:
+        text = decode_bytes(data, max_bytes)
+    except BadRecord as exc:
+        yield RecordError("<stdin>", str(exc))
+        return
+    head = text.lstrip()[:200].lower()
+    if head.startswith("{"):
+        yield from _parse_json_lines(text.splitlines(), "<stdin>", max_bytes)
+    elif head.startswith(("<!doctype", "<html", "<?xml")) or "<body" in head:
+        yield RawRecord(id="stdin", source=source.model_copy(update={"kind": "html"}), html=text)
+    else:
+        yield RawRecord(id="stdin", source=source, text=text)
+
+
+def read_jsonl(file: Path, max_bytes: int) -> Iterator[Outcome]:
+    """One record per line; a bad line is reported and the next one read."""
+    try:
+        handle = file.open("rb")
+    except OSError as exc:
+        yield RecordError(str(file), f"cannot read: {exc.strerror}")
+        return
+    with handle:
+        yield from _parse_json_lines(_byte_lines(handle, max_bytes), str(file), max_bytes)
+
+
+def _byte_lines(handle: IO[bytes], max_bytes: int) -> Iterator[bytes | BadRecord]:
+    """Lines of a file, without reading an over-long line into memory whole."""
+    while True:
+        line = handle.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            size = len(line)
+            while line and not line.endswith(b"\n"):
+                line = handle.readline(max_bytes + 1)
+                size += len(line)
+            yield BadRecord(f"too large: {size} bytes (limit {max_bytes}; raise it with --max-bytes)")
+            continue
+        yield line
+
+
+def _parse_json_lines(lines: Iterable[bytes | str | BadRecord], path: str, max_bytes: int) -> Iterator[Outcome]:
+    for number, line in enumerate(lines, start=1):
+        source = Source(kind="json", path=path, line=number)
+        if isinstance(line, BadRecord):
+            yield RecordError(describe(source), str(line))
+            continue
+        if not line.strip():
+            continue
+        try:
+            if isinstance(line, bytes):
+                line = decode_bytes(line, max_bytes)
+            value = json.loads(line)
+        except BadRecord as exc:
+            yield RecordError(describe(source), str(exc))
+            continue
+        except json.JSONDecodeError as exc:
+            yield RecordError(describe(source), f"malformed JSON: {exc.msg} at column {exc.colno}")
+            continue
+        yield record_from_json(value, source, default_id=f"{Path(path).stem}-{number}", max_bytes=max_bytes)
+
+
+def read_json_file(file: Path, max_bytes: int) -> Iterator[Outcome]:
+    """A .json file holds one record object or a list of them."""
+    try:
+        check_size(file.stat().st_size, max_bytes)
+        value = json.loads(decode_bytes(file.read_bytes(), max_bytes))
+    except BadRecord as exc:
+        yield RecordError(str(file), str(exc))
+        return
+    except json.JSONDecodeError as exc:
+        yield RecordError(str(file), f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        return
+    if isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            source = Source(kind="json", path=str(file), line=index)
+            yield record_from_json(item, source, default_id=f"{file.stem}-{index}", max_bytes=max_bytes)
+    else:
+        yield record_from_json(value, Source(kind="json", path=str(file)), default_id=file.stem,
+                               max_bytes=max_bytes)
+
+
+def record_from_json(value: Any, source: Source, default_id: str, max_bytes: int) -> Outcome:
+    """Check a {"id", "text" | "html", "published"?, "url"?} object and make a record of it."""
+    name = describe(source, value.get("id") if isinstance(value, dict) else None)
+    try:
+        if not isinstance(value, dict):
+            raise BadRecord(f"expected a JSON object, got {type(value).__name__}")
+        text, html = value.get("text"), value.get("html")
+        if text is None and html is None:
+            raise BadRecord("record has neither 'text' nor 'html'")
+        body = text if text is not None else html
+        if not isinstance(body, str):
+            raise BadRecord(f"'{'text' if text is not None else 'html'}' must be a string")
+        check_size(len(body.encode("utf-8", "surrogatepass")), max_bytes)
+        check_text(body)
+        record_id = value.get("id")
+        if record_id is not None and not isinstance(record_id, (str, int)):
+            raise BadRecord("'id' must be a string or a number")
+        published = value.get("published")
+        url = value.get("url")
+        if url is not None and not isinstance(url, str):
+            raise BadRecord("'url' must be a string")
+        return RawRecord(
+            id=safe_id(str(record_id)) if record_id is not None else safe_id(default_id),
+            source=source,
+            text=text,
+            html=html if text is None else None,
+            published=parse_published(published) if published is not None else None,
+            url=url,
+        )
+    except BadRecord as exc:
+        return RecordError(name, str(exc))

@@ -1,0 +1,144 @@
+"""The ordered stages that turn a raw record into an analysed article.
+
+1. structure: headline, caption and credit, paragraphs (text or HTML);
+2. spaCy: one Doc per article, over ``Article.text``, in batches;
+3. extraction stages, by name and in order, each enriching the article.
+
+Stages register themselves with :func:`register_stage`; a stage reads the
+article and the Doc and writes its own keys, never another stage's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from vigie.ingest.records import BadRecord, RawRecord, RecordError, describe
+from vigie.model import Article, Source, content_hash
+from vigie.nlp import DEFAULT_MODEL, load_nlp
+from vigie.structure import Layout, parse_scraped_text
+from vigie.structure.html import parse_html
+
+Stage = Callable[[Article, Doc], None]
+STAGES: dict[str, Stage] = {}
+# Extraction stages in the order they run; later stages may read what earlier ones wrote.
+DEFAULT_STAGES: tuple[str, ...] = ()
+
+
+def register_stage(name: str) -> Callable[[Stage], Stage]:
+    """Make a stage available to pipelines by name."""
+
+    def decorate(function: Stage) -> Stage:
+        STAGES[name] = function
+        return function
+
+    return decorate
+
+
+def build_article(record: RawRecord) -> Article:
+    """Step 1: the article skeleton (structure, metadata, content hash) from a raw record."""
+    published, url = record.published, record.url
+    layout: Layout
+    if record.html is not None:
+        page = parse_html(record.html)
+        layout = page.layout
+        published = published or page.published
+        url = url or page.url
+    else:
+        layout = parse_scraped_text(record.text or "")
+    if not layout.text.strip():
+        raise BadRecord("no text left after clean-up")
+    return Article(
+        id=record.id,
+        url=url,
+        published=published,
+        title=layout.part(layout.title),
+        title_span=layout.title,
+        caption=layout.part(layout.caption),
+        caption_span=layout.caption,
+        credit=layout.part(layout.credit),
+        credit_span=layout.credit,
+        blocks=layout.blocks,
+        text=layout.text,
+        content_hash=content_hash(layout.text),
+        source=record.source,
+    )
+
+
+@dataclass
+class Pipeline:
+    """Stages to run and the spaCy model they share; light to build, heavy on ``warm_up``."""
+
+    stages: tuple[str, ...] = DEFAULT_STAGES
+    model: str = DEFAULT_MODEL
+    batch_size: int = 16
+    _nlp: Language | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        unknown = [name for name in self.stages if name not in STAGES]
+        if unknown:
+            raise ValueError(f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(STAGES)}")
+
+    def warm_up(self) -> Language:
+        """Load the spaCy model (once per process)."""
+        if self._nlp is None:
+            self._nlp = load_nlp(self.model)
+        return self._nlp
+
+    def enrich(self, article: Article, doc: Doc) -> Article:
+        """Step 3: run the extraction stages over one article."""
+        for name in self.stages:
+            STAGES[name](article, doc)
+        return article
+
+    def process(self, records: Iterable[RawRecord | RecordError]) -> Iterator[Article | RecordError]:
+        """Analyse records in batches, in order; a record that fails becomes a RecordError."""
+        nlp = self.warm_up()
+        batch: list[tuple[int, Article | RecordError]] = []
+        for index, record in enumerate(records):
+            batch.append((index, record if isinstance(record, RecordError) else _skeleton(record)))
+            if len(batch) >= self.batch_size:
+                yield from self._finish(nlp, batch)
+                batch = []
+        if batch:
+            yield from self._finish(nlp, batch)
+
+    def _finish(self, nlp: Language, batch: list[tuple[int, Article | RecordError]]) -> Iterator[Article | RecordError]:
+        articles = [item for _, item in batch if isinstance(item, Article)]
+        docs = iter(nlp.pipe((a.text for a in articles), batch_size=self.batch_size))
+        for _, item in batch:
+            if isinstance(item, RecordError):
+                yield item
+                continue
+            doc = next(docs)
+            try:
+                yield self.enrich(item, doc)
+            except Exception as exc:  # a bug on one article must not sink the batch
+                yield RecordError(_article_name(item), f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _skeleton(record: RawRecord) -> Article | RecordError:
+    try:
+        return build_article(record)
+    except BadRecord as exc:
+        return RecordError(record.name, str(exc))
+
+
+def _article_name(article: Article) -> str:
+    return describe(article.source, article.id) if article.source else article.id
+
+
+def extract_text(text: str, published: str | None = None, article_id: str = "article",
+                 pipeline: Pipeline | None = None) -> Article:
+    """Analyse one scraped text: the library entry point for a single article."""
+    record = RawRecord(id=article_id, source=Source(kind="txt"), text=text, published=published)
+    result = next((pipeline or Pipeline()).process([record]))
+    if isinstance(result, RecordError):
+        raise BadRecord(result.reason)
+    return result
+
+
+__all__ = ["DEFAULT_STAGES", "STAGES", "Pipeline", "build_article", "extract_text", "register_stage"]

@@ -1,0 +1,65 @@
+"""Run a pipeline over many records, in this process or in worker processes.
+
+Workers each load the model once and take chunks of records; results come
+back in input order, with a bounded number of chunks in flight so memory
+stays flat on long inputs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+
+from vigie.ingest.records import RawRecord, RecordError
+from vigie.model import Article
+from vigie.pipeline import Pipeline
+
+Outcome = Article | RecordError
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(stages: tuple[str, ...], model: str, batch_size: int) -> None:
+    global _worker_pipeline
+    _worker_pipeline = Pipeline(stages=stages, model=model, batch_size=batch_size)
+    _worker_pipeline.warm_up()
+
+
+def _process_chunk(chunk: list[RawRecord | RecordError]) -> list[Outcome]:
+    assert _worker_pipeline is not None, "worker used before its initializer ran"
+    return list(_worker_pipeline.process(chunk))
+
+
+def _chunks(records: Iterable[RawRecord | RecordError], size: int) -> Iterator[list[RawRecord | RecordError]]:
+    iterator = iter(records)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+def run_pipeline(
+    records: Iterable[RawRecord | RecordError],
+    pipeline: Pipeline | None = None,
+    workers: int = 1,
+    chunk_size: int = 32,
+) -> Iterator[Outcome]:
+    """Articles (or errors) for ``records``, in order, using ``workers`` processes."""
+    pipeline = pipeline or Pipeline()
+    if workers <= 1:
+        yield from pipeline.process(records)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(pipeline.stages, pipeline.model, pipeline.batch_size),
+    ) as executor:
+        pending: deque[Future[list[Outcome]]] = deque()
+        for chunk in _chunks(records, chunk_size):
+            pending.append(executor.submit(_process_chunk, chunk))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

@@ -1,0 +1,90 @@
+"""HTML pages: body and metadata through trafilatura, plus the lead photo's caption.
+
+trafilatura keeps the article body and drops boilerplate (navigation,
+footers) but also drops <figcaption>; the caption and its credit are
+recovered here from the markup.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from vigie.ingest.records import BadRecord
+from vigie.structure.clean import collapse_spaces
+from vigie.structure.credits import split_credit
+from vigie.structure.layout import Layout, layout_from_parts
+
+_CREDIT_CLASS = re.compile(r"credit|copyright|author|source|photographer|byline", re.IGNORECASE)
+_COPYRIGHT_PREFIX = re.compile(r"^\s*(?:©|\(c\)|crédit(?:s)?(?: photo)?\s*:|photo\s*:)\s*", re.IGNORECASE)
+
+
+@dataclass
+class HtmlArticle:
+    """What an HTML page yields: the layout and the page's own metadata."""
+
+    layout: Layout
+    published: str | None
+    url: str | None
+
+
+def parse_html(html: str) -> HtmlArticle:
+    """Extract headline, caption, credit, body and metadata from a news page."""
+    xml = trafilatura.extract(html, output_format="xml", with_metadata=True,
+                              include_comments=False, include_tables=False, favor_precision=True)
+    if not xml:
+        raise BadRecord("no article text found in the HTML")
+    doc = etree.fromstring(xml.encode("utf-8"))
+    title = collapse_spaces(doc.get("title") or "") or None
+    blocks: list[tuple[str, str]] = []
+    for element in doc.iter("head", "p", "list", "quote"):
+        text = collapse_spaces("".join(element.itertext()))
+        if not text or (element.tag == "head" and title and text == title):
+            continue
+        if element.getparent() is not None and element.getparent().tag in ("list", "quote"):
+            continue
+        blocks.append(("subheading" if element.tag == "head" else "paragraph", text))
+    if not blocks:
+        raise BadRecord("no article text found in the HTML")
+    if title is None:
+        title = blocks.pop(0)[1]
+    caption, credit = lead_caption(html)
+    layout = layout_from_parts(title, caption, credit, blocks)
+    return HtmlArticle(layout=layout, published=doc.get("date"), url=doc.get("url"))
+
+
+def lead_caption(html: str) -> tuple[str | None, str | None]:
+    """Caption and credit of the first figure of the article, if it has a <figcaption>."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None, None
+    captions = (tree.xpath("//article//figcaption") or tree.xpath("//main//figcaption")
+                or tree.xpath("//figcaption"))
+    if not captions:
+        return None, None
+    figcaption = captions[0]
+    credit = None
+    for element in figcaption.iter():
+        if element is figcaption or not isinstance(element.tag, str):
+            continue
+        classes = " ".join(filter(None, (element.get("class"), element.get("itemprop"))))
+        if element.tag in ("cite", "small") or _CREDIT_CLASS.search(classes):
+            credit = _strip_copyright(collapse_spaces(element.text_content()))
+            element.drop_tree()
+            break
+    caption = collapse_spaces(figcaption.text_content())
+    if credit is None:
+        split = split_credit(caption)
+        if split is not None:
+            caption, credit = split[0], split[1]
+    caption = re.sub(r"\s*[-–—]\s*$", "", caption).strip()
+    return caption or None, credit or None
+
+
+def _strip_copyright(text: str) -> str:
+    return _COPYRIGHT_PREFIX.sub("", text).strip()
