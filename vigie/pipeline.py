@@ -97,19 +97,19 @@ class Pipeline:
     def process(self, records: Iterable[RawRecord | RecordError]) -> Iterator[Article | RecordError]:
         """Analyse records in batches, in order; a record that fails becomes a RecordError."""
         nlp = self.warm_up()
-        batch: list[tuple[int, Article | RecordError]] = []
-        for index, record in enumerate(records):
-            batch.append((index, record if isinstance(record, RecordError) else _skeleton(record)))
+        batch: list[Article | RecordError] = []
+        for record in records:
+            batch.append(record if isinstance(record, RecordError) else _skeleton(record))
             if len(batch) >= self.batch_size:
                 yield from self._finish(nlp, batch)
                 batch = []
         if batch:
             yield from self._finish(nlp, batch)
 
-    def _finish(self, nlp: Language, batch: list[tuple[int, Article | RecordError]]) -> Iterator[Article | RecordError]:
-        articles = [item for _, item in batch if isinstance(item, Article)]
+    def _finish(self, nlp: Language, batch: list[Article | RecordError]) -> Iterator[Article | RecordError]:
+        articles = [item for item in batch if isinstance(item, Article)]
         docs = iter(nlp.pipe((a.text for a in articles), batch_size=self.batch_size))
-        for _, item in batch:
+        for item in batch:
             if isinstance(item, RecordError):
                 yield item
                 continue

@@ -51,8 +51,7 @@ def _read_one(path: str, max_bytes: int) -> Iterator[Outcome]:
         return
     file = Path(path)
     suffix = file.suffix.lower()
-    source_kind = "html" if suffix in HTML_SUFFIXES else "json" if suffix in JSON_SUFFIXES + JSONL_SUFFIXES else "txt"
-    source = Source(kind=source_kind, path=str(file))
+    source = Source(kind="html" if suffix in HTML_SUFFIXES else "txt", path=str(file))
     if not file.is_file():
         yield RecordError(str(file), "no such file" if not file.exists() else "not a regular file")
         return
@@ -127,7 +126,9 @@ def _byte_lines(handle: IO[bytes], max_bytes: int) -> Iterator[bytes | BadRecord
         yield line
 
 
-def _parse_json_lines(lines: Iterable[bytes | str | BadRecord], path: str, max_bytes: int) -> Iterator[Outcome]:
+def _parse_json_lines(
+    lines: Iterable[bytes | str | BadRecord], path: str, max_bytes: int
+) -> Iterator[Outcome]:
     for number, line in enumerate(lines, start=1):
         source = Source(kind="json", path=path, line=number)
         if isinstance(line, BadRecord):

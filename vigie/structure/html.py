@@ -42,10 +42,11 @@ def parse_html(html: str) -> HtmlArticle:
     title = collapse_spaces(doc.get("title") or "") or None
     blocks: list[tuple[str, str]] = []
     for element in doc.iter("head", "p", "list", "quote"):
-        text = collapse_spaces("".join(element.itertext()))
+        text = collapse_spaces("".join(str(piece) for piece in element.itertext()))
         if not text or (element.tag == "head" and title and text == title):
             continue
-        if element.getparent() is not None and element.getparent().tag in ("list", "quote"):
+        parent = element.getparent()
+        if parent is not None and parent.tag in ("list", "quote"):
             continue
         blocks.append(("subheading" if element.tag == "head" else "paragraph", text))
     if not blocks:
@@ -63,14 +64,12 @@ def lead_caption(html: str) -> tuple[str | None, str | None]:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return None, None
-    captions = (tree.xpath("//article//figcaption") or tree.xpath("//main//figcaption")
-                or tree.xpath("//figcaption"))
-    if not captions:
+    figcaption = _first_figcaption(tree)
+    if figcaption is None:
         return None, None
-    figcaption = captions[0]
     credit = None
     for element in figcaption.iter():
-        if element is figcaption or not isinstance(element.tag, str):
+        if element is figcaption or not isinstance(element, lxml.html.HtmlElement):
             continue
         classes = " ".join(filter(None, (element.get("class"), element.get("itemprop"))))
         if element.tag in ("cite", "small") or _CREDIT_CLASS.search(classes):
@@ -84,6 +83,15 @@ def lead_caption(html: str) -> tuple[str | None, str | None]:
             caption, credit = split[0], split[1]
     caption = re.sub(r"\s*[-–—]\s*$", "", caption).strip()
     return caption or None, credit or None
+
+
+def _first_figcaption(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+    """The article's first <figcaption>, preferring ones inside <article> or <main>."""
+    for query in ("//article//figcaption", "//main//figcaption", "//figcaption"):
+        for element in tree.xpath(query):
+            if isinstance(element, lxml.html.HtmlElement):
+                return element
+    return None
 
 
 def _strip_copyright(text: str) -> str:

@@ -1,0 +1,41 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+# Both create .venv and install the pinned dependencies (requirements.lock) first.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+GOLD ?= ../shared/gold
+
+.PHONY: demo test lint eval eval-timebank schema bench clean
+
+$(INSTALLED): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(INSTALLED)
+
+demo: $(INSTALLED)
+	$(BIN)/vigie extract examples/seed-coalition-paris.txt --published 2026-01-05 --format summary
+
+test: $(INSTALLED) lint
+	$(BIN)/python -m pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check vigie tests benchmarks
+	$(BIN)/mypy
+
+eval: $(INSTALLED)
+	$(BIN)/python $(GOLD)/evaluate.py $(GOLD)/dev --cmd $(BIN)/vigie
+
+eval-timebank: $(INSTALLED)
+	$(BIN)/python $(GOLD)/evaluate.py $(GOLD)/timebank --cmd $(BIN)/vigie --only dates
+
+schema: $(INSTALLED)
+	$(BIN)/vigie schema > docs/schema/article.json
+
+bench: $(INSTALLED)
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

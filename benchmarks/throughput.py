@@ -1,0 +1,69 @@
+"""Vigie's extraction against bare spaCy on the same texts, in one run.
+
+Prints words per second for each and their ratio (Vigie / bare spaCy); the
+ratio, not the absolute speed, is what to compare between runs and machines.
+
+    python benchmarks/throughput.py [--texts DIR] [--repeat N] [--workers N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import spacy
+
+from vigie.ingest.records import RawRecord
+from vigie.model import Source
+from vigie.nlp import DEFAULT_MODEL
+from vigie.pipeline import Pipeline
+from vigie.runner import run_pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TEXTS = ROOT.parent / "shared" / "gold" / "dev"
+
+
+def load_texts(folder: Path, repeat: int) -> list[str]:
+    """The .txt articles of a folder (or the bundled example), repeated."""
+    files = sorted(folder.glob("*.txt")) or sorted((ROOT / "examples").glob("*.txt"))
+    return [f.read_text(encoding="utf-8") for f in files] * repeat
+
+
+def timed(label: str, words: int, run: object) -> float:
+    """Run a zero-argument callable and print its words per second."""
+    assert callable(run)
+    start = time.perf_counter()
+    run()
+    seconds = time.perf_counter() - start
+    rate = words / seconds
+    print(f"{label:28s} {seconds:7.2f} s  {rate:9.0f} words/s")
+    return rate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
+    parser.add_argument("--repeat", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+
+    texts = load_texts(args.texts, args.repeat)
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(texts)} texts, {words} words, model {DEFAULT_MODEL}, workers {args.workers}")
+
+    bare = spacy.load(DEFAULT_MODEL)
+    pipeline = Pipeline()
+    pipeline.warm_up()
+    records = [RawRecord(id=f"t{i}", source=Source(kind="txt"), text=t) for i, t in enumerate(texts)]
+
+    list(bare.pipe(texts[:4]))  # warm both up so neither pays first-call costs in its timing
+    list(pipeline.process(records[:4]))
+    bare_rate = timed("bare spaCy nlp.pipe", words, lambda: list(bare.pipe(texts, batch_size=16)))
+    vigie_rate = timed("vigie extract", words,
+                       lambda: list(run_pipeline(records, pipeline, workers=args.workers)))
+    print(f"ratio vigie / bare spaCy: {vigie_rate / bare_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()

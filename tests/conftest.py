@@ -1,0 +1,51 @@
+"""Shared fixtures: paths to the gold data and fixtures, and one loaded pipeline."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from vigie.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+GOLD = Path(os.environ.get("VIGIE_GOLD", ROOT.parent / "shared" / "gold"))
+
+
+@pytest.fixture(scope="session")
+def fixtures_dir() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def gold_dev() -> Path:
+    path = GOLD / "dev"
+    if not path.is_dir():
+        pytest.skip(f"gold data not found at {path} (set VIGIE_GOLD)")
+    return path
+
+
+def gold_articles() -> list[tuple[str, Path, dict[str, Any]]]:
+    """(stem, text path, gold JSON) for every dev article, for parametrised golden tests."""
+    folder = GOLD / "dev"
+    if not folder.is_dir():
+        return []
+    return [(p.stem, p.with_suffix(".txt"), json.loads(p.read_text(encoding="utf-8")))
+            for p in sorted(folder.glob("*.json"))]
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    """The default pipeline with its model loaded once for the whole session."""
+    pipe = Pipeline()
+    pipe.warm_up()
+    return pipe
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    return (ROOT / "examples" / "seed-coalition-paris.txt").read_text(encoding="utf-8")

@@ -1,0 +1,64 @@
+import pytest
+
+from vigie.ingest import RawRecord, RecordError
+from vigie.model import Source
+from vigie.pipeline import STAGES, Pipeline, build_article, extract_text, register_stage
+
+pytestmark = pytest.mark.slow
+
+
+def record(record_id: str, text: str | None = None, html: str | None = None) -> RawRecord:
+    return RawRecord(id=record_id, source=Source(kind="txt", path=f"{record_id}.txt"), text=text, html=html)
+
+
+def test_seed_structure_and_spans(seed_text, pipeline):
+    article = extract_text(seed_text, published="2026-01-05", article_id="seed", pipeline=pipeline)
+    assert article.title.startswith("Guerre en Ukraine: Jared Kushner")
+    assert article.credit == "STRINGER / ANADOLU / Anadolu via AFP"
+    assert article.span_text(article.title_span) == article.title
+    assert article.span_text(article.caption_span) == article.caption
+    assert article.span_text(article.credit_span) == article.credit
+    assert [b.kind for b in article.blocks].count("subheading") == 1
+    assert article.published == "2026-01-05" and not article.published_inferred
+    assert len(article.content_hash) == 32
+
+
+def test_sentences_never_cross_a_line_break(pipeline):
+    nlp = pipeline.warm_up()
+    doc = nlp("Un titre sans point\nUne légende. - AFP\nLe corps commence ici. Il continue")
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Un titre sans point"
+    assert not any("\n" in s for s in sentences)
+
+
+def test_html_record_takes_its_date_from_the_page(fixtures_dir):
+    html = (fixtures_dir / "html" / "greve-figcaption-span.html").read_text(encoding="utf-8")
+    article = build_article(record("greve", html=html))
+    assert article.published == "2025-07-03"
+    assert article.credit == "Thibaud MORITZ / AFP"
+
+
+def test_a_failing_stage_only_loses_its_own_article(pipeline):
+    @register_stage("test_explodes_on_b")
+    def explode(article, doc):
+        if article.id == "b":
+            raise RuntimeError("boom")
+
+    try:
+        pipe = Pipeline(stages=("test_explodes_on_b",), batch_size=2)
+        pipe._nlp = pipeline.warm_up()
+        results = list(pipe.process([record("a", "T\nA."), record("b", "T\nB."), record("c", "T\nC.")]))
+    finally:
+        del STAGES["test_explodes_on_b"]
+    assert [type(r).__name__ for r in results] == ["Article", "RecordError", "Article"]
+    assert "boom" in results[1].reason and results[1].name == "b.txt"
+
+
+def test_records_that_are_errors_pass_through_in_order(pipeline):
+    results = list(pipeline.process([RecordError("x.jsonl:1", "malformed JSON"), record("a", "T\nA.")]))
+    assert isinstance(results[0], RecordError) and results[1].id == "a"
+
+
+def test_unknown_stage_is_refused():
+    with pytest.raises(ValueError, match="unknown stage"):
+        Pipeline(stages=("no_such_stage",))
