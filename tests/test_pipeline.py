@@ -2,6 +2,7 @@ import pytest
 
 from vigie.ingest import RawRecord, RecordError
 from vigie.model import Source
+from vigie.nlp import pipe_by_line, split_lines
 from vigie.pipeline import STAGES, Pipeline, build_article, extract_text, register_stage
 
 pytestmark = pytest.mark.slow
@@ -24,8 +25,9 @@ def test_seed_structure_and_spans(seed_text, pipeline):
 
 
 def test_sentences_never_cross_a_line_break(pipeline):
-    nlp = pipeline.warm_up()
-    doc = nlp("Un titre sans point\nUne légende. - AFP\nLe corps commence ici. Il continue")
+    text = "Un titre sans point\nUne légende. - AFP\nLe corps commence ici. Il continue"
+    [doc] = pipe_by_line(pipeline.warm_up(), [text])
+    assert doc.text == text
     sentences = [s.text.strip() for s in doc.sents]
     assert sentences[0] == "Un titre sans point"
     assert not any("\n" in s for s in sentences)
@@ -62,3 +64,8 @@ def test_records_that_are_errors_pass_through_in_order(pipeline):
 def test_unknown_stage_is_refused():
     with pytest.raises(ValueError, match="unknown stage"):
         Pipeline(stages=("no_such_stage",))
+
+
+def test_lines_join_back_to_the_text():
+    for text in ["", "a", "a\n", "a\n\nb", "\nx\ny\n\n"]:
+        assert "".join(split_lines(text)) == text

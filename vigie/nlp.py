@@ -1,4 +1,4 @@
-"""The spaCy pipeline: loaded once per process, fed in batches.
+"""The spaCy pipeline: loaded once per process, fed in batches, one line at a time.
 
 Loading is the heavy step (seconds); everything else in Vigie is light to
 construct, so a worker process or a Spark executor ships configuration and
@@ -7,6 +7,8 @@ calls :func:`load_nlp` once.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
@@ -14,24 +16,29 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "fr_core_news_md"
-LINE_BREAKS = "vigie_line_breaks"
-
-
-@Language.component(LINE_BREAKS)
-def mark_line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headline, caption and paragraphs never merge."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if "\n" in previous.text or "\n" in previous.whitespace_:
-            token.is_sent_start = True
-    return doc
+_LINES = re.compile(r"[^\n]*\n|[^\n]+$")
 
 
 @cache
 def load_nlp(model: str = DEFAULT_MODEL, max_length: int = 2_000_000) -> Language:
-    """The spaCy pipeline, with line breaks as sentence boundaries."""
+    """The spaCy pipeline for ``model`` (once per process)."""
     nlp = spacy.load(model)
-    if LINE_BREAKS not in nlp.pipe_names:
-        nlp.add_pipe(LINE_BREAKS, before="parser" if "parser" in nlp.pipe_names else None)
     nlp.max_length = max_length
     return nlp
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a text, each with its line break: they join back to the text exactly."""
+    return _LINES.findall(text) or [text]
+
+
+def pipe_by_line(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """One Doc per text, each line parsed on its own.
+
+    A headline, a caption and a paragraph never share a sentence, and the
+    offsets of the joined Doc are those of the text.
+    """
+    chunked = [split_lines(text) for text in texts]
+    docs = nlp.pipe((line for lines in chunked for line in lines), batch_size=batch_size)
+    for lines in chunked:
+        yield Doc.from_docs([next(docs) for _ in lines], ensure_whitespace=False)

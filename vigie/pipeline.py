@@ -10,32 +10,22 @@ article and the Doc and writes its own keys, never another stage's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import vigie.extract  # noqa: F401  (registers the extraction stages)
 from vigie.ingest.records import BadRecord, RawRecord, RecordError, describe
 from vigie.model import Article, Source, content_hash
-from vigie.nlp import DEFAULT_MODEL, load_nlp
+from vigie.nlp import DEFAULT_MODEL, load_nlp, pipe_by_line
+from vigie.stages import STAGES, register_stage
 from vigie.structure import Layout, parse_scraped_text
 from vigie.structure.html import parse_html
 
-Stage = Callable[[Article, Doc], None]
-STAGES: dict[str, Stage] = {}
 # Extraction stages in the order they run; later stages may read what earlier ones wrote.
-DEFAULT_STAGES: tuple[str, ...] = ()
-
-
-def register_stage(name: str) -> Callable[[Stage], Stage]:
-    """Make a stage available to pipelines by name."""
-
-    def decorate(function: Stage) -> Stage:
-        STAGES[name] = function
-        return function
-
-    return decorate
+DEFAULT_STAGES: tuple[str, ...] = ("entities", "places")
 
 
 def build_article(record: RawRecord) -> Article:
@@ -108,7 +98,7 @@ class Pipeline:
 
     def _finish(self, nlp: Language, batch: list[Article | RecordError]) -> Iterator[Article | RecordError]:
         articles = [item for item in batch if isinstance(item, Article)]
-        docs = iter(nlp.pipe((a.text for a in articles), batch_size=self.batch_size))
+        docs = pipe_by_line(nlp, [a.text for a in articles], batch_size=4 * self.batch_size)
         for item in batch:
             if isinstance(item, RecordError):
                 yield item
