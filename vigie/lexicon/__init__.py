@@ -22,3 +22,12 @@ def first_column(name: str) -> tuple[str, ...]:
     """The first column of a lexicon table (the words themselves)."""
     return tuple(row[0] for row in load_table(name) if row and row[0])
 
+
+
+def column_map(name: str, key_column: int = 0, value_column: int = 1) -> dict[str, str]:
+    """A two-column view of a table: key → value (first occurrence wins)."""
+    mapping: dict[str, str] = {}
+    for row in load_table(name):
+        if len(row) > max(key_column, value_column):
+            mapping.setdefault(row[key_column], row[value_column])
+    return mapping

@@ -15,7 +15,7 @@ _MAX_CREDIT_WORDS = 14
 
 @cache
 def _agency_pattern() -> re.Pattern[str]:
-    names = sorted(first_column("photo_agencies.tsv"), key=len, reverse=True)
+    names = sorted(first_column("agencies.tsv"), key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in names)
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 

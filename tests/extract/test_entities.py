@@ -1,0 +1,193 @@
+"""Entities: each correction layer, clustering case and metonymy case, on sentences of our own."""
+
+import pytest
+
+from tests.extract.conftest import all_mentions, entity, names
+from vigie.extract.demonyms import demonym_country, feminine, plural
+from vigie.extract.entities import entity_key
+
+pytestmark = pytest.mark.slow
+
+
+# --- correction layers -------------------------------------------------------------------------
+
+def test_nationality_words_are_not_entities(analyse):
+    article = analyse("Sommet à Bruxelles\nLes Américains et les Européens ont rencontré les Ukrainiens à Bruxelles.")
+    assert not {"Américains", "Européens", "Ukrainiens"} & all_mentions(article)
+    assert entity(article, "Bruxelles").type == "LOC"
+
+
+def test_etat_in_a_title_of_office_is_not_a_place(analyse):
+    article = analyse("Visite\nLe secrétaire d'État américain Marco Rubio est arrivé à Berlin mardi.")
+    assert "État" not in all_mentions(article)
+    assert entity(article, "Marco Rubio").type == "PER"
+
+
+def test_capitalised_common_word_opening_a_sentence_is_dropped(analyse):
+    article = analyse("Incendie\nAttisé par le vent, le feu a gagné Narbonne dans la nuit.")
+    assert not any(m.startswith("Attisé") for m in all_mentions(article))
+    assert entity(article, "Narbonne").type == "LOC"
+
+
+def test_agencies_are_organisations_in_credits_and_text(analyse):
+    text = ("Un sommet à Rome\nLe président à Rome, le 2 mai 2025. - STRINGER / ANADOLU / Anadolu via AFP\n"
+            "Selon l'agence Reuters, la réunion a duré deux heures.")
+    article = analyse(text)
+    assert entity(article, "AFP").type == "ORG"
+    anadolu = entity(article, "Anadolu")
+    assert anadolu.type == "ORG" and {"ANADOLU", "Anadolu"} <= {m.text for m in anadolu.mentions}
+    assert entity(article, "Reuters").type == "ORG"
+    assert "STRINGER" not in all_mentions(article)
+
+
+def test_photographer_in_credit_is_a_person(analyse):
+    article = analyse("Gaza\nDonald Trump à Charm el-Cheikh, le 13 octobre 2025. - Saul LOEB / AFP\n"
+                      "Le sommet a eu lieu.")
+    assert entity(article, "Saul LOEB").type == "PER"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "institution"),
+    [
+        ("Le ministère russe de la Défense a revendiqué la prise du village.", "ministère russe de la Défense"),
+        ("La préfecture de l'Aude a ordonné l'évacuation de trois hameaux.", "préfecture de l'Aude"),
+        ("L'armée soudanaise s'est retirée de la ville.", "armée soudanaise"),
+        ("La police nationale ukrainienne a publié un bilan.", "police nationale ukrainienne"),
+        ("Les dirigeants de la coalition des volontaires se réunissent à Paris.", "coalition des volontaires"),
+        ("Le Conseil des ministres prévu mardi a été annulé.", "Conseil des ministres"),
+    ],
+)
+def test_multi_word_institutions(analyse, sentence, institution):
+    article = analyse("Titre\n" + sentence)
+    assert entity(article, institution).type == "ORG"
+
+
+def test_bare_common_nouns_are_not_institutions(analyse):
+    article = analyse("Titre\nLe ministère a publié un communiqué, et la préfecture a fermé les routes.")
+    assert not {"ministère", "préfecture"} & all_mentions(article)
+
+
+def test_washington_dc_is_one_place(analyse):
+    article = analyse("Titre\nLa rencontre a eu lieu à la Maison Blanche à Washington, DC, le 29 septembre.")
+    assert entity(article, "Washington, DC").type == "LOC"
+    assert "DC" not in names(article)
+
+
+def test_social_network_x_only_after_a_cue(analyse):
+    article = analyse("Titre\nSur X, le ministre a salué le travail des pompiers. Le rayon X n'est pas en cause.")
+    x = entity(article, "X")
+    assert x.type == "ORG" and len(x.mentions) == 1
+
+
+def test_portfolio_after_ministre_is_not_an_entity(analyse):
+    article = analyse("Titre\nLe ministre de l'Intérieur a annoncé 300 interpellations dans la nuit.")
+    assert "Intérieur" not in all_mentions(article)
+
+
+# --- clustering ------------------------------------------------------------------------------------
+
+def test_surname_joins_the_full_name(analyse):
+    article = analyse("Titre\nSteve Witkoff est arrivé à Paris. Witkoff doit rencontrer les alliés mardi.")
+    witkoff = entity(article, "Steve Witkoff")
+    assert witkoff.name == "Steve Witkoff" and [m.text for m in witkoff.mentions] == ["Steve Witkoff", "Witkoff"]
+
+
+def test_acronym_defined_in_parentheses_joins_its_expansion(analyse):
+    article = analyse("Titre\nLes Forces de soutien rapide (FSR) ont pris la ville. Les FSR nient toute exaction.")
+    fsr = entity(article, "FSR")
+    assert fsr.name == "Forces de soutien rapide" and fsr.type == "ORG"
+    assert [m.text for m in fsr.mentions].count("FSR") == 2
+
+
+def test_known_acronym_joins_its_expansion_from_the_lexicon(analyse):
+    article = analyse("Titre\nLa Russie a quitté le Fonds monétaire international. Le FMI a pris acte.")
+    assert entity(article, "FMI").name == "Fonds monétaire international"
+
+
+def test_spelling_variants_of_a_place_join(analyse):
+    article = analyse("Titre\nKiev a été visée dans la nuit. Les habitants de Kyiv sont restés aux abris.")
+    kyiv = entity(article, "Kiev")
+    assert {m.text for m in kyiv.mentions} == {"Kiev", "Kyiv"}
+
+
+def test_spelling_variants_of_a_person_join(analyse):
+    article = analyse("Titre\nBenjamin Netanyahu a parlé mardi. Le lendemain, Benyamin Netanyahou a démenti.")
+    netanyahu = entity(article, "Benjamin Netanyahu")
+    assert len(netanyahu.mentions) == 2
+
+
+def test_alias_given_with_dit_joins(analyse):
+    article = analyse("Titre\nLe général Mohamed Hamdan Daglo, dit Hemedti, a reconnu des exactions.")
+    assert entity(article, "Hemedti").name == "Mohamed Hamdan Daglo"
+
+
+def test_bare_place_joins_its_headed_form(analyse):
+    article = analyse("Titre\nLes frappes sur la bande de Gaza ont cessé. À Gaza, les habitants sortent.")
+    assert entity(article, "Gaza").name == "bande de Gaza"
+
+
+def test_distinct_people_with_one_first_name_stay_apart(analyse):
+    article = analyse("Titre\nFrançois Bayrou a reçu François Hollande à Matignon.")
+    assert {"François Bayrou", "François Hollande"} <= names(article)
+
+
+# --- metonymy --------------------------------------------------------------------------------------
+
+def test_seat_of_power_acting_is_an_organisation(analyse):
+    article = analyse("Titre\nLe Kremlin a visé Kiev ce lundi. L'Élysée a indiqué que la réunion aurait lieu.")
+    assert entity(article, "Kremlin").type == "ORG"
+    assert entity(article, "Élysée").type == "ORG"
+    assert entity(article, "Kiev").type == "LOC"
+
+
+def test_seat_of_power_as_a_place_is_a_location(analyse):
+    article = analyse("Titre\nLes joueurs ont été reçus à l'Élysée dimanche soir.")
+    assert entity(article, "Élysée").type == "LOC"
+
+
+def test_on_at_the_elysee_speaks_for_the_institution(analyse):
+    article = analyse("Titre\nLa réunion aura lieu demain, précise-t-on à l'Élysée. Un accord est proche, "
+                      "analyse l'Élysée.")
+    assert entity(article, "Élysée").type == "ORG"
+
+
+def test_institution_description_joins_its_seat(analyse):
+    article = analyse("Titre\nL'Élysée se félicite de cette présence, détaille la présidence française.")
+    elysee = entity(article, "Élysée")
+    assert elysee.name == "Élysée" and "présidence française" in {m.text for m in elysee.mentions}
+
+
+def test_capital_acting_is_an_organisation_but_countries_stay_places(analyse):
+    article = analyse("Titre\nVendredi, Moscou a accusé Kiev d'avoir violé la trêve. La Russie a menacé.")
+    assert entity(article, "Moscou").type == "ORG"
+    assert entity(article, "Russie").type == "LOC"
+
+
+# --- keys and spans --------------------------------------------------------------------------------
+
+def test_mentions_point_at_their_text(analyse, seed_text):
+    article = analyse(seed_text)
+    for found in article.entities:
+        for mention in found.mentions:
+            assert article.text[mention.start : mention.end] == mention.text
+
+
+def test_entity_keys_are_stable_and_typed():
+    assert entity_key("PER", "Steve Witkoff") == entity_key("PER", "steve  witkoff") == "PER:steve witkoff"
+    assert entity_key("LOC", "Kiev", 703448) == "LOC:geonames:703448"
+
+
+# --- demonym table ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Américains", "États-Unis"), ("russes", "Russie"), ("israélienne", "Israël"), ("Turcs", "Turquie"),
+     ("grecque", "Grèce"), ("ukrainiennes", "Ukraine"), ("Paris", None)],
+)
+def test_demonyms_in_every_inflection(word, country):
+    assert demonym_country(word) == country
+
+
+def test_inflection_rules():
+    assert feminine("ukrainien") == "ukrainienne" and feminine("russe") == "russe"
+    assert plural("français") == "français" and plural("national") == "nationaux"

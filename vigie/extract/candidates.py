@@ -1,0 +1,467 @@
+"""Entity candidates: spaCy's NER plus correction layers, each a named function.
+
+A layer takes the candidate list and the document and returns a new list.
+They run in the order of ``CORRECTIONS``; each one fixes one known weakness
+of the statistical NER on French news (nationality words taken for places,
+"État" in titles of office, agencies typed MISC, institutions it misses...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from vigie.extract.demonyms import demonym_country
+from vigie.extract.gazetteer import lookup
+from vigie.lexicon import first_column, load_table
+from vigie.model import Article
+from vigie.textnorm import fold, unify_apostrophes
+
+LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+LOCATIVE_PREPOSITIONS = {"à", "au", "aux", "en", "dans", "vers", "depuis", "sur", "près", "entre"}
+_DE_FORMS = {"de", "du", "des", "d'", "d’"}
+_ARTICLES = {"l'", "l’", "le", "la", "les"}
+_CREDIT_BODY = re.compile(r"(?i)\b(ministry|minist[eè]re|office|service|government|army)\b")
+_US_STATE_SUFFIX = re.compile(r"^,?\s*(?:D\.?C\.?|[A-Z]\.?[A-Z]\.?)\b")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stretch of text that names an entity, with a provisional type."""
+
+    start: int
+    end: int
+    label: str
+    origin: str = "ner"
+    fixed: bool = False  # type settled by a lexicon: votes do not change it
+
+
+@dataclass
+class Context:
+    """What the layers may read: the article and its parsed text."""
+
+    article: Article
+    doc: Doc
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def span(self, candidate: Candidate) -> Span | None:
+        return self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+
+    def surface(self, candidate: Candidate) -> str:
+        return self.text[candidate.start : candidate.end]
+
+
+Correction = Callable[[list[Candidate], Context], list[Candidate]]
+CORRECTIONS: list[tuple[str, Correction]] = []
+
+
+def correction(name: str) -> Callable[[Correction], Correction]:
+    """Register a correction layer; layers run in registration order."""
+
+    def decorate(function: Correction) -> Correction:
+        CORRECTIONS.append((name, function))
+        return function
+
+    return decorate
+
+
+# --- lexicon views -------------------------------------------------------------------------------
+
+@cache
+def agency_names() -> dict[str, str]:
+    """Folded agency or credit word → kind ('agency' or 'generic')."""
+    return {fold(row[0]): row[1] for row in load_table("agencies.tsv")}
+
+
+@cache
+def media_names() -> dict[str, str]:
+    """Media and social network name → context rule ('always' or 'after')."""
+    return {row[0]: row[1] for row in load_table("media.tsv")}
+
+
+@cache
+def non_entities() -> frozenset[str]:
+    return frozenset(fold(word) for word in first_column("not_entities.tsv"))
+
+
+@cache
+def place_heads() -> frozenset[str]:
+    return frozenset(first_column("place_heads.tsv"))
+
+
+@cache
+def institution_heads() -> dict[str, frozenset[str]]:
+    """Head noun → the complement kinds that may name the body (nationality, proper, common)."""
+    return {row[0]: frozenset(row[1].split(",")) for row in load_table("institution_heads.tsv")}
+
+
+@cache
+def honorifics() -> frozenset[str]:
+    return frozenset(first_column("honorifics.tsv"))
+
+
+ALL_COMPLEMENTS = frozenset({"nationality", "proper", "common"})
+
+
+# --- helpers -------------------------------------------------------------------------------------
+
+def _starts_upper(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() or token.text[:1].isdigit()
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _without_overlaps(kept: list[Candidate], new: list[Candidate]) -> list[Candidate]:
+    """``new`` candidates replace any kept candidate they overlap."""
+    survivors = [c for c in kept if not any(_overlaps(c, n) for n in new)]
+    return sorted(survivors + new, key=lambda c: (c.start, -c.end))
+
+
+def in_credit(candidate: Candidate, article: Article) -> bool:
+    span = article.credit_span
+    return span is not None and candidate.start < span.end and span.start < candidate.end
+
+
+def is_acronym(surface: str) -> bool:
+    """'FSR', 'USAC-CGT', 'S&P': two or more capitals and nothing but letters."""
+    letters = re.sub(r"[.&-]", "", surface)
+    return 2 <= len(letters) <= 10 and letters.isalpha() and sum(c.isupper() for c in letters) >= 2 \
+        and surface.upper() == surface
+
+
+# --- candidate sources ---------------------------------------------------------------------------
+
+def ner_candidates(context: Context) -> list[Candidate]:
+    """spaCy's entities, outside the photo credit (parsed on its own)."""
+    found = []
+    for ent in context.doc.ents:
+        label = LABELS.get(ent.label_)
+        candidate = Candidate(ent.start_char, ent.end_char, label or "MISC")
+        if label and not in_credit(candidate, context.article):
+            found.append(candidate)
+    return found
+
+
+def credit_candidates(article: Article) -> list[Candidate]:
+    """Agencies (ORG) and photographers (PER) named in the photo credit."""
+    span = article.credit_span
+    if span is None:
+        return []
+    found = []
+    credit = article.text[span.start : span.end]
+    for match in re.finditer(r"[^/]+", credit):
+        for part in re.split(r"\s+via\s+|\s*,\s*", match.group()):
+            name = part.strip()
+            if not name:
+                continue
+            offset = span.start + match.start() + match.group().index(name)
+            kind = agency_names().get(fold(name))
+            if kind == "agency" or (kind is None and _CREDIT_BODY.search(name)):
+                found.append(Candidate(offset, offset + len(name), "ORG", "credit", fixed=True))
+            elif kind is None and 2 <= len(name.split()) <= 4 and all(_starts_upper(w) for w in name.split()):
+                found.append(Candidate(offset, offset + len(name), "PER", "credit", fixed=True))
+    return found
+
+
+# --- correction layers, in order -----------------------------------------------------------------
+
+def _is_head(token: Token) -> bool:
+    return token.lower_ in place_heads() or token.lower_ in institution_heads()
+
+
+def _common_word_opening_sentence(tokens: list[Token]) -> bool:
+    """A capitalised common word ("Attisé", "Nouveau") that opens a sentence before no other name.
+
+    A common word is one the model's vocabulary knows in lowercase and that
+    is not a place, an agency, or a word the text capitalises mid-sentence too.
+    """
+    first = tokens[0]
+    if not first.is_sent_start or first.pos_ in ("PROPN", "X") or _is_head(first):
+        return False
+    if any(_is_capitalised(t) for t in tokens[1:]) or not first.vocab.has_vector(first.lower_):
+        return False
+    if lookup(first.text) is not None or agency_names().get(fold(first.text)) is not None:
+        return False
+    doc = first.doc
+    return not any(t.text == first.text and not t.is_sent_start for t in doc)
+
+
+@correction("trim_to_name")
+def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """Cut what is not the name: articles, honorifics ("M. Cox"), common words before it
+    ("locataire de Matignon"), a capitalised common word opening a sentence ("Attisé par le vent").
+
+    A lowercase place or institution head ("bande de Gaza", "armée russe") is
+    part of the name and stays.
+    """
+    result = []
+    for candidate in candidates:
+        span = context.span(candidate)
+        if span is None:
+            continue
+        tokens = list(span)
+        while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].text in honorifics()
+                          or (tokens[0].lower_ in _ARTICLES and (tokens[0].is_lower or tokens[0].is_sent_start))):
+            tokens.pop(0)
+        while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ".)":
+            tokens.pop()
+        if tokens and _common_word_opening_sentence(tokens):
+            tokens.pop(0)
+        if tokens and not _is_capitalised(tokens[0]) and not _is_head(tokens[0]):
+            while tokens and not _is_capitalised(tokens[0]):
+                tokens.pop(0)
+        letters = sum(c.isalpha() for t in tokens for c in t.text)
+        if letters < 2 or not any(c.isupper() for t in tokens for c in t.text):
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if context.text[end - 1 : end] in "'’" and context.text[end : end + 1] == "s":
+            end += 1  # "Moody's"
+        result.append(replace(candidate, start=start, end=end))
+    return result
+
+
+@correction("join_split_names")
+def join_split_names(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """Re-join names NER cut in two: "Bruno" + "Le Maire", "USAC-" + "CGT"."""
+    result: list[Candidate] = []
+    for candidate in candidates:
+        if result:
+            previous = result[-1]
+            between = context.text[previous.end : candidate.start]
+            same_person = previous.label == candidate.label == "PER" and between == " "
+            if same_person or (between == "-" and previous.label in ("ORG", "MISC", "PER")):
+                result[-1] = replace(previous, end=candidate.end, label=candidate.label)
+                continue
+        hyphenated = re.search(r"([A-ZÀ-Ý][\w]*-)+$", context.text[max(0, candidate.start - 30) : candidate.start])
+        if hyphenated and candidate.label in ("ORG", "MISC"):
+            candidate = replace(candidate, start=candidate.start - len(hyphenated.group()))
+        result.append(candidate)
+    return result
+
+
+@correction("drop_non_entities")
+def drop_non_entities(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """Titles, regimes and day names ("État" in "secrétaire d'État", "Ve République", "Mardi")
+    name nobody; "République de Paris" (a prosecutor's title) keeps only "Paris"."""
+    result = []
+    for candidate in candidates:
+        surface = context.surface(candidate)
+        if fold(surface) in non_entities():
+            continue
+        prefix = re.match(r"^(.+?)\s+(?:de la |de l['’]|du |des |de |d['’])", surface)
+        if prefix and fold(prefix.group(1)) in non_entities():
+            candidate = replace(candidate, start=candidate.start + prefix.end())
+        result.append(candidate)
+    return result
+
+
+@correction("drop_portfolios")
+def drop_portfolios(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """"ministre de l'Intérieur": the portfolio is not an entity (the ministère is, see institutions);
+    "ministre de la Défense Roustem Oumerov" keeps the person."""
+    result = []
+    for candidate in candidates:
+        before = context.text[max(0, candidate.start - 40) : candidate.start]
+        if re.search(r"(?i)\bministres?(?:\s+délégu[ée]e?s?)?\s+(?:de la |de l['’]|du |des |de )$", before):
+            span = context.span(candidate)
+            if span is None or len(span) == 1:
+                continue
+            rest = span[1:]
+            if not _is_capitalised(rest[0]):
+                continue
+            candidate = replace(candidate, start=rest[0].idx)
+        result.append(candidate)
+    return result
+
+
+@correction("drop_demonyms")
+def drop_demonyms(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """Nationality words ("les Américains", "Européens") are not entities."""
+    return [c for c in candidates if demonym_country(context.surface(c)) is None]
+
+
+@correction("agencies_and_media")
+def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """News and photo agencies, media and social networks are ORG, whatever NER said."""
+    result = []
+    for candidate in candidates:
+        name = context.surface(candidate)
+        if agency_names().get(fold(name)) == "agency" or name in media_names():
+            candidate = replace(candidate, label="ORG", fixed=True)
+        result.append(candidate)
+    found = []
+    for name, rule in media_names().items():
+        pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+        if rule == "after":
+            pattern = rf"(?:\b(?i:sur|compte|réseau social|plateforme)\s+){pattern}"
+        for match in re.finditer(pattern, context.text):
+            start = match.end() - len(name)
+            found.append(Candidate(start, match.end(), "ORG", "media", fixed=True))
+    found += credit_candidates(context.article)
+    return _without_overlaps(result, found)
+
+
+@correction("institutions")
+def institutions(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """Named bodies built on a head noun: "ministère russe de la Défense", "armée soudanaise",
+    "préfecture de l'Aude", "coalition des volontaires", "Conseil des ministres"."""
+    found = []
+    doc = context.doc
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        allowed = institution_heads().get(token.lower_)
+        if allowed is None:
+            i += 1
+            continue
+        if token.text[0].isupper() and not token.is_sent_start:
+            allowed = ALL_COMPLEMENTS
+        end = _institution_end(doc, i, allowed)
+        candidate = Candidate(token.idx, doc[end - 1].idx + len(doc[end - 1].text), "ORG", "institution", fixed=True)
+        if end > i + 1 and not in_credit(candidate, context.article):
+            found.append(candidate)
+            i = end
+        else:
+            i += 1
+    return _without_overlaps(candidates, found)
+
+
+def _complement(doc: Doc, start: int) -> tuple[int, str] | None:
+    """The complement that starts at ``start``: (end, kind), or None."""
+    token = doc[start]
+    if token.pos_ == "ADJ" and demonym_country(token.text):
+        return start + 1, "nationality"
+    if token.lower_ not in _DE_FORMS:
+        return None
+    j = start + 1
+    while j < len(doc) and doc[j].lower_ in _ARTICLES:
+        j += 1
+    if j >= len(doc) or doc[j].is_sent_start:
+        return None
+    if _is_capitalised(doc[j]):
+        k = j
+        while k < len(doc) and (_is_capitalised(doc[k]) or (doc[k].text in "-" and k + 1 < len(doc))):
+            k += 1
+        return k, "proper"
+    if doc[j].pos_ == "NOUN":
+        return j + 1, "common"
+    return None
+
+
+def _institution_end(doc: Doc, head: int, allowed: frozenset[str]) -> int:
+    """Token index one past the institution name that starts at ``head`` (head + 1 if none).
+
+    Plain adjectives ("police nationale ukrainienne") and plain noun complements
+    ("armée de l'air ukrainienne") are taken only when an allowed complement follows.
+    """
+    end = head + 1
+    position = head + 1
+    while position < len(doc):
+        if doc[position].pos_ == "ADJ" and not demonym_country(doc[position].text) and doc[position].is_lower:
+            position += 1
+            continue
+        found = _complement(doc, position)
+        if found is None:
+            break
+        position, kind = found
+        if kind in allowed:
+            while position < len(doc) and doc[position].pos_ == "ADJ" and doc[position].is_lower:
+                position += 1  # "de l'aviation civile"
+            end = position
+        elif kind != "common":
+            break
+    return end
+
+
+@correction("place_heads")
+def place_heads_layer(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """Keep the head of a place name: "région de Soumy", "bande de Gaza", "massif des Corbières"."""
+    result = []
+    doc = context.doc
+    for candidate in candidates:
+        span = context.span(candidate)
+        if span is not None and span.start >= 2 and candidate.label in ("LOC", "MISC", "ORG", "PER"):
+            j = span.start - 1
+            while j > 0 and doc[j].lower_ in _ARTICLES:
+                j -= 1
+            if doc[j].lower_ in _DE_FORMS and j >= 1 and doc[j - 1].lower_ in place_heads():
+                head = doc[j - 1]
+                candidate = replace(candidate, start=head.idx, label="LOC", fixed=True)
+            elif doc[span.start - 1].lower_ in place_heads() and candidate.label in ("LOC", "PER", "MISC"):
+                head = doc[span.start - 1]  # "place Beauvau", "université Utah Valley"
+                candidate = replace(candidate, start=head.idx, label="LOC", fixed=True)
+        if span is not None and span[0].lower_ in place_heads() and not candidate.fixed:
+            candidate = replace(candidate, label="LOC")
+        result.append(candidate)
+    return result
+
+
+@correction("qualified_places")
+def qualified_places(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """'Washington, DC' is one place, not a city and a stray 'DC'."""
+    result: list[Candidate] = []
+    skip_until = -1
+    for candidate in candidates:
+        if candidate.start < skip_until:
+            continue
+        if candidate.label in ("LOC", "ORG", "MISC"):
+            match = _US_STATE_SUFFIX.match(context.text[candidate.end : candidate.end + 8])
+            if match and match.group().strip(", ."):
+                candidate = replace(candidate, end=candidate.end + match.end(), label="LOC")
+                skip_until = candidate.end
+        result.append(candidate)
+    return result
+
+
+@correction("resolve_misc")
+def resolve_misc(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """MISC is not a type we keep: acronyms become ORG, known places LOC, the rest goes."""
+    result = []
+    for candidate in candidates:
+        if candidate.label == "MISC" and is_acronym(context.surface(candidate)):
+            candidate = replace(candidate, label="ORG")  # "(FSR)", "USAC-CGT"
+        if candidate.label == "MISC":
+            span = context.span(candidate)
+            if lookup(context.surface(candidate)) is None or span is None or span[0].is_sent_start:
+                continue
+            candidate = replace(candidate, label="LOC")
+        result.append(candidate)
+    return result
+
+
+@correction("missed_countries")
+def missed_countries(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """Country names NER did not tag ("Guerre en Ukraine" read as one MISC)."""
+    found = []
+    for token in context.doc:
+        if not _is_capitalised(token) or len(token.text) < 4:
+            continue
+        place = lookup(unify_apostrophes(token.text))
+        if place is None or place.feature != "country":
+            continue
+        candidate = Candidate(token.idx, token.idx + len(token.text), "LOC", "gazetteer")
+        if not any(_overlaps(candidate, c) for c in candidates) and not in_credit(candidate, context.article):
+            found.append(candidate)
+    return sorted(candidates + found, key=lambda c: (c.start, -c.end))
+
+
+def find_candidates(article: Article, doc: Doc) -> list[Candidate]:
+    """All entity mentions of an article, after every correction layer."""
+    context = Context(article, doc)
+    candidates = ner_candidates(context)
+    for _name, layer in CORRECTIONS:
+        candidates = layer(candidates, context)
+    return candidates

@@ -1,0 +1,50 @@
+"""Nationality words and the countries they stand for, in all their inflections."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from vigie.lexicon import load_table
+from vigie.textnorm import fold
+
+# Masculine endings and their feminine, most specific first.
+_FEMININE = (("ien", "ienne"), ("éen", "éenne"), ("on", "onne"), ("e", "e"), ("è", "è"))
+
+
+def feminine(masculine: str) -> str:
+    """'ukrainien' → 'ukrainienne', 'russe' → 'russe', 'américain' → 'américaine'."""
+    for ending, replacement in _FEMININE:
+        if masculine.endswith(ending):
+            return masculine[: -len(ending)] + replacement
+    return masculine + "e"
+
+
+def plural(word: str) -> str:
+    """'américain' → 'américains', 'français' → 'français', 'national' → 'nationaux'."""
+    if word.endswith(("s", "x", "z")):
+        return word
+    if word.endswith("al"):
+        return word[:-2] + "aux"
+    return word + "s"
+
+
+def inflections(masculine: str, irregular_feminine: str = "") -> set[str]:
+    """All four forms of a nationality word."""
+    fem = irregular_feminine or feminine(masculine)
+    return {masculine, plural(masculine), fem, plural(fem)}
+
+
+@cache
+def demonym_table() -> dict[str, str]:
+    """Folded nationality word (any form, any case) → country name."""
+    table: dict[str, str] = {}
+    for row in load_table("demonyms.tsv"):
+        word, fem, country = (*row, "", "")[:3]
+        for form in inflections(word, fem):
+            table[fold(form)] = country
+    return table
+
+
+def demonym_country(word: str) -> str | None:
+    """The country a nationality word stands for ('Américains' → 'États-Unis'), or None."""
+    return demonym_table().get(fold(word))

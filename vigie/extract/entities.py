@@ -1,0 +1,296 @@
+"""The entities stage: candidates → clusters → types (metonymy-aware) → canonical names and keys.
+
+Clustering joins, within one article: the same name in any case or accent;
+a surname with the full name ("Witkoff" → "Steve Witkoff"); an acronym with
+its expansion ("FSR" → "Forces de soutien rapide"); spelling variants of
+one place or person (Kiev/Kyiv, Netanyahu/Netanyahou); an alias given as
+"X, dit Y"; a seat of power with the description of its institution
+("présidence française" → "Élysée").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import cache
+
+from spacy.tokens import Doc
+
+from vigie.extract.candidates import (
+    LOCATIVE_PREPOSITIONS,
+    Candidate,
+    Context,
+    find_candidates,
+    institution_heads,
+    is_acronym,
+    place_heads,
+)
+from vigie.extract.gazetteer import lookup
+from vigie.lexicon import column_map, load_table
+from vigie.model import Article, Entity, Mention
+from vigie.stages import register_stage
+from vigie.textnorm import fold
+
+_STOPWORDS_IN_ACRONYMS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "à", "a"}
+_SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "csubj"}
+_ON_AT = re.compile(r"\bon\s+(?:à|a)\s+(?:l['’]|la\s+|le\s+)?$")
+_SOURCE_CUES = {"selon", "d'après", "pour"}
+_ADDRESSEE_VERBS = {"appeler", "exhorter", "inviter", "presser", "sommer", "accuser", "critiquer", "remercier"}
+_HEADED_NAME = re.compile(r"^\S+\s+(?:de la |de l'|du |des |de |d')?")
+_ALIAS_CUE = re.compile(r"^,?\s*(?:dit|surnommé|alias)\s+$")
+PERSON_VARIANT_SIMILARITY = 0.85
+
+
+@dataclass
+class Cluster:
+    """Mentions believed to name one entity."""
+
+    mentions: list[Candidate] = field(default_factory=list)
+    surfaces: list[str] = field(default_factory=list)
+
+    def add(self, candidate: Candidate, surface: str) -> None:
+        self.mentions.append(candidate)
+        self.surfaces.append(surface)
+
+    def folded(self) -> set[str]:
+        return {fold(s) for s in self.surfaces}
+
+    def labels(self) -> Counter[str]:
+        return Counter(c.label for c in self.mentions)
+
+    def fixed_label(self) -> str | None:
+        fixed = Counter(c.label for c in self.mentions if c.fixed)
+        return fixed.most_common(1)[0][0] if fixed else None
+
+    def longest(self) -> str:
+        return max(self.surfaces, key=lambda s: (len(s.split()), len(s), _starts_upper(s)))
+
+
+@cache
+def acronym_table() -> dict[str, set[str]]:
+    """Folded expansion → acronyms (and acronym → expansions), from the lexicon."""
+    table: dict[str, set[str]] = {}
+    for acronym, expansion in load_table("acronyms.tsv"):
+        table.setdefault(fold(expansion), set()).add(fold(acronym))
+        table.setdefault(fold(acronym), set()).add(fold(expansion))
+    return table
+
+
+@cache
+def metonym_seats() -> dict[str, str]:
+    """Folded seat-of-power or capital name → the institution it stands for."""
+    return {fold(name): stands_for for name, stands_for in column_map("metonyms.tsv").items()}
+
+
+@cache
+def institution_aliases() -> dict[str, str]:
+    """Folded description → folded seat name ("présidence française" → "elysee")."""
+    return {fold(description): fold(seat) for description, seat in column_map("institution_aliases.tsv").items()}
+
+
+def _starts_upper(text: str) -> bool:
+    return bool(text) and text[0].isupper()
+
+
+def _initials(name: str) -> str:
+    words = re.split(r"[\s'’-]+", fold(name))
+    return "".join(w[0] for w in words if w and w not in _STOPWORDS_IN_ACRONYMS)
+
+
+def _same_person_variant(a: str, b: str) -> bool:
+    """'Benjamin Netanyahu' ~ 'Benyamin Netanyahou': every word alike, same length."""
+    wa, wb = fold(a).split(), fold(b).split()
+    if len(wa) != len(wb) or len(wa) < 1:
+        return False
+    return all(x == y or (x[0] == y[0] and len(x) >= 4
+                          and SequenceMatcher(None, x, y).ratio() >= PERSON_VARIANT_SIMILARITY)
+               for x, y in zip(wa, wb, strict=True))
+
+
+def _joins(cluster: Cluster, candidate: Candidate, surface: str, text: str) -> bool:
+    """Whether a new mention belongs to an existing cluster."""
+    name = fold(surface)
+    names = cluster.folded()
+    if name in names:
+        return True
+    if institution_aliases().get(name) in names or any(institution_aliases().get(n) == name for n in names):
+        return True
+    if is_acronym(surface) and any(
+        _initials(s) == name or name in acronym_table().get(fold(s), set()) for s in cluster.surfaces
+    ):
+        return True
+    if any(is_acronym(s) and (_initials(surface) == fold(s) or fold(s) in acronym_table().get(name, set()))
+           for s in cluster.surfaces):
+        return True
+    labels = cluster.labels()
+    person_like = candidate.label == "PER" or labels["PER"] > 0
+    words = name.split()
+    if person_like and len(words) == 1 and any(len(n.split()) > 1 and n.split()[-1] == name for n in names):
+        return True  # a surname joins the full name
+    if person_like and any(len(n.split()) == 1 and len(words) > 1 and words[-1] == n for n in names):
+        return True
+    if candidate.label == "PER" and labels["PER"] and any(_same_person_variant(surface, s) for s in cluster.surfaces):
+        return True
+    if candidate.label == "LOC" and labels["LOC"]:
+        place = lookup(surface)
+        if place is not None and any(lookup(s) == place for s in cluster.surfaces):
+            return True
+    if len(words) == 1 and (name in institution_heads() or name in place_heads()):
+        # a bare head ("Coalition", "Assemblée") joins a body built on it
+        return any(n.split()[0] == name and len(n.split()) > 1 for n in names)
+    # a bare place name joins its headed form: "Gaza" → "bande de Gaza", "Louvre" → "musée du Louvre"
+    return candidate.label == "LOC" and any(
+        n.split()[0] in place_heads() and _HEADED_NAME.sub("", n) == name for n in names)
+
+
+def _explicit_links(candidates: list[Candidate], text: str) -> dict[int, int]:
+    """Mentions tied by the text itself: 'Forces de soutien rapide (FSR)', 'Daglo, dit Hemedti'."""
+    links: dict[int, int] = {}
+    for i, candidate in enumerate(candidates[:-1]):
+        following = candidates[i + 1]
+        between = text[candidate.end : following.start]
+        surface = text[following.start : following.end]
+        defines_acronym = between.strip() == "(" and text[following.end : following.end + 1] == ")" \
+            and is_acronym(surface)
+        if defines_acronym or (_ALIAS_CUE.match(between) and candidate.label == "PER"):
+            links[i + 1] = i
+    return links
+
+
+def cluster_candidates(candidates: list[Candidate], text: str) -> list[Cluster]:
+    """Group mentions into entities, fullest names first so short forms find them."""
+    links = _explicit_links(candidates, text)
+    owner: dict[int, Cluster] = {}
+    clusters: list[Cluster] = []
+    order = sorted(range(len(candidates)),
+                   key=lambda i: (i in links, -len(text[candidates[i].start:candidates[i].end].split()), i))
+    for i in order:
+        candidate = candidates[i]
+        surface = text[candidate.start : candidate.end]
+        target = owner.get(links[i]) if i in links else None
+        if target is None:
+            target = next((c for c in clusters if _joins(c, candidate, surface, text)), None)
+        if target is None:
+            target = Cluster()
+            clusters.append(target)
+        target.add(candidate, surface)
+        owner[i] = target
+    for cluster in clusters:
+        pairs = sorted(zip(cluster.mentions, cluster.surfaces, strict=True), key=lambda p: p[0].start)
+        cluster.mentions, cluster.surfaces = [p[0] for p in pairs], [p[1] for p in pairs]
+    clusters.sort(key=lambda c: c.mentions[0].start)
+    return clusters
+
+
+@cache
+def role_nouns() -> dict[str, str]:
+    """Noun that introduces a name → the type it gives ("porte-parole" → PER, "agence" → ORG)."""
+    return column_map("role_nouns.tsv")
+
+
+def role_type(candidate: Candidate, context: Context) -> str | None:
+    """The type a role noun gives a name: "le porte-parole Dmitri Peskov" → PER;
+    "le président des Républicains" → ORG (the name is what the person leads)."""
+    span = context.span(candidate)
+    if span is None:
+        return None
+    of = False
+    for token in reversed(context.doc[max(0, span.start - 5) : span.start]):
+        kind = role_nouns().get(token.lower_)
+        if kind:
+            if of:
+                return "ORG" if kind == "PER" else None
+            return kind
+        if token.lower_ in ("de", "du", "des", "d'", "d’"):
+            of = True
+        elif not (token.text == "," or token.lower_ in ("l'", "l’", "la", "le", "les")
+                  or (token.pos_ == "ADJ" and token.is_lower)):
+            return None
+    return None
+
+
+def metonymic_use(candidate: Candidate, context: Context) -> str | None:
+    """'ORG' when a seat or capital acts or speaks, 'LOC' when it is a place, None if unclear."""
+    span = context.span(candidate)
+    if span is None:
+        return None
+    doc = context.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start] if t.lower_ not in ("l'", "l’", "le", "la")]
+    if _ON_AT.search(context.text[max(0, candidate.start - 14) : candidate.start]):
+        return "ORG"  # "précise-t-on à l'Élysée": the institution speaks
+    if before and before[-1] in LOCATIVE_PREPOSITIONS:
+        return "LOC"
+    if before and before[-1] in _SOURCE_CUES:
+        return "ORG"
+    root = span.root
+    if root.dep_ in _SUBJECT_DEPS:
+        return "ORG"
+    if root.dep_ == "obj" and root.head.lemma_ in _ADDRESSEE_VERBS:
+        return "ORG"  # "a appelé Bruxelles à légiférer"
+    if root.dep_ == "conj" and root.head.dep_ in _SUBJECT_DEPS:
+        return "ORG"
+    return None
+
+
+def decide_type(cluster: Cluster, context: Context) -> str:
+    """The cluster's type: lexicon decisions first, countries stay LOC, seats by their use."""
+    fixed = cluster.fixed_label()
+    if fixed:
+        return fixed
+    names = cluster.folded()
+    place = next((p for p in (lookup(s) for s in cluster.surfaces) if p is not None), None)
+    if place is not None and place.feature == "country":
+        return "LOC"
+    if any(n in metonym_seats() for n in names):
+        uses = Counter(u for u in (metonymic_use(c, context) for c in cluster.mentions) if u)
+        if any(n in institution_aliases() for n in names):
+            uses["ORG"] += 1
+        return "ORG" if uses["ORG"] > uses["LOC"] else "LOC"
+    labels = cluster.labels()
+    roles = Counter(r for r in (role_type(c, context) for c in cluster.mentions) if r)
+    if roles and place is None:
+        return roles.most_common(1)[0][0]
+    if place is not None and labels["LOC"] >= labels["ORG"]:
+        return "LOC"
+    if any(is_acronym(s) for s in cluster.surfaces) and labels["PER"] and not labels["ORG"] + labels["LOC"]:
+        return "ORG"
+    ranked = labels.most_common()
+    return ranked[0][0]
+
+
+def canonical_name(cluster: Cluster) -> str:
+    """The fullest name; a seat of power rather than its description; an expansion, not its acronym."""
+    seats = [s for s in cluster.surfaces if fold(s) in metonym_seats()]
+    if seats and any(fold(s) in institution_aliases() for s in cluster.surfaces):
+        return max(seats, key=len)
+    names = [s for s in cluster.surfaces if not is_acronym(s)] or cluster.surfaces
+    return max(names, key=lambda s: (len(s.split()), len(s), not s.isupper(), _starts_upper(s)))
+
+
+def entity_key(entity_type: str, name: str, geonameid: int | None = None) -> str:
+    """Stable key to merge one entity across articles ('PER:steve witkoff', 'LOC:geonames:703448')."""
+    if entity_type == "LOC" and geonameid is not None:
+        return f"LOC:geonames:{geonameid}"
+    return f"{entity_type}:{fold(name)}"
+
+
+@register_stage("entities")
+def extract_entities(article: Article, doc: Doc) -> None:
+    """Find, cluster, type and name the PER, ORG and LOC entities of an article."""
+    context = Context(article, doc)
+    candidates = find_candidates(article, doc)
+    entities = []
+    for number, cluster in enumerate(cluster_candidates(candidates, article.text), start=1):
+        entity_type = decide_type(cluster, context)
+        name = canonical_name(cluster)
+        entities.append(Entity(
+            id=f"e{number}",
+            name=name,
+            type=entity_type,
+            key=entity_key(entity_type, name),
+            mentions=[Mention(text=s, start=c.start, end=c.end)
+                      for c, s in zip(cluster.mentions, cluster.surfaces, strict=True)],
+        ))
+    article.entities = entities

@@ -1,0 +1,29 @@
+"""Normalising names for comparison: case, accents, apostrophes, articles."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
+_LEADING_ARTICLE = re.compile(r"^(?:l'|d'|le |la |les |du |de la |de l'|des |de )", re.IGNORECASE)
+
+
+def unify_apostrophes(text: str) -> str:
+    """Typographic apostrophes to ASCII ones."""
+    return text.translate(_APOSTROPHES)
+
+
+def strip_accents(text: str) -> str:
+    """'Élysée' → 'Elysee'."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Comparison form of a name: no case, accents, hyphens, leading article or outer punctuation."""
+    folded = strip_accents(unify_apostrophes(text)).casefold()
+    folded = _LEADING_ARTICLE.sub("", folded.strip())
+    folded = re.sub(r"[-‐–—_]", " ", folded)
+    folded = re.sub(r"[^\w' &.]", "", folded)
+    return " ".join(folded.split()).strip(" .'")
