@@ -26,6 +26,7 @@ FLOORS = {
     "structure.published": 1.0,
     "entities": 0.93,
     "entities.typed": 0.85,
+    "dates.normalized": 0.97,
 }
 
 

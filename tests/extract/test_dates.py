@@ -1,0 +1,78 @@
+"""The dates stage on short articles of our own: tense, anaphora, quotes, inferred publication."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+# Monday 5 January 2026
+PUBLISHED = "2026-01-05"
+
+
+def dates(article):
+    return [(d.text, d.value) for d in article.dates]
+
+
+def test_seed_dates_resolve_against_publication(analyse, seed_text):
+    article = analyse(seed_text)
+    assert dates(article) == [("ce mardi", "2026-01-06"), ("le 29 septembre 2025", "2025-09-29"),
+                              ("ce mardi 6 janvier", "2026-01-06"), ("demain", "2026-01-06"),
+                              ("demain", "2026-01-06"), ("ce lundi", "2026-01-05")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Le ministre a rencontré les syndicats jeudi.", "2026-01-01"),      # past: the Thursday before
+        ("Le ministre rencontrera les syndicats jeudi.", "2026-01-08"),      # future: the coming one
+        ("Le ministre va rencontrer les syndicats jeudi.", "2026-01-08"),    # futur proche
+        ("Le ministre a annoncé qu'il parlerait jeudi.", "2026-01-08"),      # conditional
+        ("Le ministre reçoit les syndicats ce lundi.", "2026-01-05"),        # today
+        ("Le bilan sera publié samedi.", "2026-01-10"),                      # future passive
+    ],
+)
+def test_weekday_follows_the_tense_of_its_clause(analyse, sentence, expected):
+    article = analyse("Titre\n" + sentence, published=PUBLISHED)
+    assert dates(article)[-1][1] == expected
+
+
+def test_deadline_cue_points_forward_even_in_a_past_clause(analyse):
+    article = analyse("Titre\nLe président l'a chargé de mener d'ici à mercredi soir des négociations.",
+                      published=PUBLISHED)
+    assert dates(article) == [("mercredi soir", "2026-01-07")]
+    assert article.dates[0].time_of_day == "evening"
+
+
+def test_anaphora_counts_from_the_event_just_mentioned(analyse):
+    article = analyse("Titre\nLe sommet s'est tenu le 12 décembre à Bruxelles. La veille, les ministres "
+                      "avaient préparé le texte. Le lendemain, la presse a salué l'accord.", published=PUBLISHED)
+    assert dates(article) == [("le 12 décembre", "2025-12-12"), ("La veille", "2025-12-11"),
+                              ("Le lendemain", "2025-12-13")]
+
+
+def test_relative_dates_in_a_quote_resolve_to_the_day_of_speaking(analyse):
+    article = analyse("Titre\nJeudi, le ministre a déclaré : « Nous signerons demain ».", published=PUBLISHED)
+    assert dates(article) == [("Jeudi", "2026-01-01"), ("demain", "2026-01-02")]
+    assert article.dates[1].anchor == "speech of 2026-01-01"
+
+
+def test_publication_date_is_inferred_from_the_seed(analyse, seed_text):
+    article = analyse(seed_text, published=None)
+    assert article.published == "2026-01-05" and article.published_inferred
+    evidence = {article.text[s.start : s.end] for s in article.published_evidence}
+    assert {"ce mardi 6 janvier", "ce lundi"} <= evidence
+
+
+def test_publication_date_is_inferred_from_an_article_of_our_own(analyse):
+    text = ("Grève: le trafic perturbé ce jeudi\n"
+            "Des voyageurs à Roissy, le 3 juillet 2025. - AFP\n"
+            "Le trafic aérien a été fortement perturbé ce jeudi 3 juillet. Les syndicats ont prévenu que "
+            "le mouvement continuerait ce vendredi.")
+    article = analyse(text, published=None)
+    assert article.published == "2025-07-03" and article.published_inferred
+    assert ("ce vendredi", "2025-07-04") in dates(article)
+
+
+def test_without_any_clue_only_self_dated_expressions_are_given(analyse):
+    article = analyse("Titre\nLa guerre dure depuis avril 2023. Mardi, les combats ont repris.", published=None)
+    assert article.published is None
+    assert dates(article) == [("avril 2023", "2023-04")]

@@ -1,0 +1,311 @@
+"""The dates stage: every date expression of an article, resolved like an editor would.
+
+The reference is the publication date (inferred from the text when it is
+not given), or the day of speaking for words inside a quote when the
+sentence says when they were said. The tense of the governing verb picks
+which "mardi" is meant; "la veille" and "le lendemain" count from the date
+of the event just mentioned.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from vigie.extract.temporal import (
+    Expression,
+    Tense,
+    anaphoric_offset,
+    find_expressions,
+    part_of_day,
+    resolve,
+    weekdays,
+)
+from vigie.model import Article, TimeExpression
+from vigie.model import Span as TextSpan
+from vigie.stages import register_stage
+
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+_DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LEAD_WINDOW_DAYS = 7  # the reported event happened within the week before publication
+_FUTURE_AUXILIARIES = {"aller", "devoir"}
+# Verbs whose compound past takes "être" ("est rentré"): not passives.
+_ETRE_VERBS = {"aller", "venir", "arriver", "partir", "entrer", "sortir", "rentrer", "revenir", "retourner", "tomber",
+               "naître", "mourir", "décéder", "rester", "monter", "descendre", "devenir", "parvenir", "survenir",
+               "intervenir", "passer"}
+# Future and conditional endings, which the tagger often labels present or imperfect ("remettra").
+_FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
+_FORWARD_CUES = re.compile(r"(?:\bjusqu['’]à|\bà\s+partir\s+de|\bavant)\s*$", re.IGNORECASE)
+_DEADLINE_CUES = re.compile(r"\bd['’]ici(?:\s+à)?\s*$", re.IGNORECASE)  # always ahead of the speaker
+_BACKWARD_CUES = re.compile(r"\bdepuis\b[^.;:!?«»\"]{0,40}$", re.IGNORECASE)
+
+
+def clause_tense(doc: Doc, start: int, end: int) -> Tense:
+    """The tense of the verb that governs the characters [start, end)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return Tense.UNKNOWN
+    token: Token | None = span.root
+    for _ in range(6):
+        if token is None:
+            break
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "ROOT"):
+            tense = verb_tense(token)
+            if tense is not Tense.UNKNOWN or "Inf" not in token.morph.get("VerbForm", []) or token.head is token:
+                return tense  # an infinitive takes its tense from the verb above ("peuvent rêver")
+        if token.head is token:
+            break
+        token = token.head
+    return Tense.UNKNOWN
+
+
+def verb_tense(verb: Token) -> Tense:
+    """Past, present or future, from the verb's morphology and its auxiliaries."""
+    auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
+    participle = "Part" in verb.morph.get("VerbForm", [])
+    compound_past = verb.lemma_ in _ETRE_VERBS or any(c.dep_ == "expl:comp" for c in verb.children)
+    for aux in auxiliaries:
+        tense = aux.morph.get("Tense", [])
+        if aux.lemma_ in _FUTURE_AUXILIARIES and "Pres" in tense:
+            return Tense.FUTURE
+        if participle and (aux.dep_ == "aux:tense" or (aux.lemma_ == "être" and compound_past)):
+            return Tense.FUTURE if "Fut" in tense or _FUTURE_ENDING.search(aux.lower_) else Tense.PAST
+    for aux in auxiliaries:  # a passive without a tense auxiliary: "est fixé", "sera renouvelée"
+        if participle and aux.dep_ == "aux:pass":
+            return verb_tense(aux)
+    if participle and not auxiliaries and verb.head is not verb and verb.dep_ in ("acl", "acl:relcl", "amod") \
+            and not any(c.dep_ == "obl:agent" for c in verb.children):
+        return Tense.UNKNOWN  # "prévue le 15 septembre" is an adjective; "renversé lundi par X" an event
+    if verb.lemma_ in _FUTURE_AUXILIARIES and any(c.morph.get("VerbForm", []) == ["Inf"] for c in verb.children):
+        return Tense.FUTURE
+    tense = verb.morph.get("Tense", [])
+    mood = verb.morph.get("Mood", [])
+    finite = "Fin" in verb.morph.get("VerbForm", [])
+    if "Fut" in tense or "Cnd" in mood or (finite and _FUTURE_ENDING.search(verb.lower_)):
+        return Tense.FUTURE
+    if "Past" in tense or "Imp" in tense:
+        return Tense.PAST
+    if participle:
+        return Tense.PAST
+    if "Pres" in tense:
+        return Tense.PRESENT
+    return Tense.UNKNOWN
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches inside quotation marks (an unclosed one runs to the end of its line)."""
+    spans = []
+    for opening, closing in _QUOTE_PAIRS:
+        position = 0
+        while (start := text.find(opening, position)) != -1:
+            line_end = text.find("\n", start)
+            line_end = len(text) if line_end == -1 else line_end
+            end = text.find(closing, start + 1)
+            if end == -1 or end > line_end:
+                end = line_end
+            spans.append((start, end))
+            position = end + 1
+    return spans
+
+
+def _sentence_of(doc: Doc, offset: int) -> Span | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.sent if span is not None else None
+
+
+def _speech_reference(expression: Expression, resolved: list[tuple[Expression, str]], quotes: list[tuple[int, int]],
+                      doc: Doc, ref: dt.date, lead: dt.date | None) -> dt.date | None:
+    """The day quoted words were said: a date outside the quote in the same sentence, or, when the
+    reporting verb is in the past, the day of the event the article reports (its lead date)."""
+    inside = next(((s, e) for s, e in quotes if s < expression.start < e), None)
+    if inside is None:
+        return None
+    sentence = _sentence_of(doc, expression.start)
+    if sentence is None:
+        return None
+    for other, value in resolved:
+        outside = not (inside[0] < other.start < inside[1])
+        if outside and sentence.start_char <= other.start < sentence.end_char and _DAY_VALUE.match(value):
+            return dt.date.fromisoformat(value)
+    if expression.kind not in ("deictic", "this_part"):
+        return None  # a weekday or a calendar date does not move with the day of speaking
+    reporting = [t for t in sentence if t.pos_ in ("VERB", "AUX") and not inside[0] <= t.idx < inside[1]]
+    if lead is not None and lead < ref and reporting and verb_tense(reporting[0]) is Tense.PAST:
+        return lead
+    return None
+
+
+def _anchor(expression: Expression, resolved: list[tuple[Expression, str]], doc: Doc,
+            lead: dt.date | None) -> dt.date | None:
+    """The date of the event "la veille" or "le même jour" counts from.
+
+    The last day-precise date (not itself anaphoric) earlier in the same
+    paragraph; otherwise the article's lead date (its first day-precise date
+    in the body in the week before publication), the day of the main event.
+    """
+    paragraph_start = doc.text.rfind("\n", 0, expression.start) + 1
+    for other, value in reversed(resolved):
+        if paragraph_start <= other.start < expression.start and _DAY_VALUE.match(value) \
+                and other.kind != "anaphoric":
+            return dt.date.fromisoformat(value)
+    return lead
+
+
+def _sentence_year(expression: Expression, resolved: list[tuple[Expression, str]], doc: Doc) -> str | None:
+    """A year said earlier in the same sentence ("en 97 (en janvier...)") dates a bare month."""
+    sentence = _sentence_of(doc, expression.start)
+    if sentence is None:
+        return None
+    for other, value in reversed(resolved):
+        if sentence.start_char <= other.start < expression.start and re.fullmatch(r"\d{4}", value):
+            return value
+    return None
+
+
+def resolve_all(expressions: Iterable[Expression], ref: dt.date, doc: Doc, text: str,
+                body_start: int = 0) -> list[TimeExpression]:
+    """Resolve expressions in reading order; anaphora and quotes see what came before."""
+    quotes = quote_spans(text)
+    resolved: list[tuple[Expression, str]] = []
+    lead: dt.date | None = None
+    dates = []
+    for expression in expressions:
+        tense = clause_tense(doc, expression.start, expression.end)
+        before = text[max(0, expression.start - 50) : expression.start]
+        if _DEADLINE_CUES.search(before) or (_FORWARD_CUES.search(before) and tense is not Tense.PAST):
+            tense = Tense.FUTURE  # "jusqu'à dimanche soir"
+        elif _BACKWARD_CUES.search(before):
+            tense = Tense.PAST
+        reference = _speech_reference(expression, resolved, quotes, doc, ref, lead) or ref
+        offset = anaphoric_offset(expression)
+        anchor_note = None
+        if offset is not None:
+            anchor = _anchor(expression, resolved, doc, lead) or reference
+            value: str | None = (anchor + dt.timedelta(days=offset)).isoformat()
+            anchor_note = f"event of {anchor.isoformat()}"
+        elif expression.kind == "month" and (year := _sentence_year(expression, resolved, doc)):
+            value = f"{year}-{resolve(expression, reference, tense)[5:]}"  # type: ignore[index]
+        else:
+            value = resolve(expression, reference, tense)
+            if reference != ref:
+                anchor_note = f"speech of {reference.isoformat()}"
+        if value is None:
+            continue
+        resolved.append((expression, value))
+        if lead is None and expression.start >= body_start and _DAY_VALUE.match(value) \
+                and 0 <= (ref - dt.date.fromisoformat(value)).days <= _LEAD_WINDOW_DAYS:
+            lead = dt.date.fromisoformat(value)
+        dates.append(TimeExpression(text=expression.text, value=value, start=expression.start, end=expression.end,
+                                    time_of_day=part_of_day(expression), anchor=anchor_note))
+    return dates
+
+
+def _calendar_date(expression: Expression) -> dt.date | None:
+    """The date a 'full' expression fixes on its own: with its year, or with a weekday that pins the year."""
+    if expression.kind != "full":
+        return None
+    weekday = expression.fields.get("weekday")
+    for year in range(2100, 1899, -1) if "year" not in expression.fields else [2000]:
+        value = resolve(expression, dt.date(year, 7, 1), Tense.UNKNOWN)
+        if value is None:
+            continue
+        day = dt.date.fromisoformat(value)
+        if "year" in expression.fields:
+            return day
+        if weekday and weekdays()[weekday.casefold()] == day.weekday() and day.year <= dt.date.today().year + 1:
+            return day
+    return None
+
+
+def _agreement(candidate: dt.date, expression: Expression, day: dt.date, tense: Tense, caption: bool) -> int:
+    """How well a publication on ``candidate`` fits one dated expression (+ fits, - contradicts)."""
+    this_week = " ".join(expression.fields.get("det", "").casefold().split()) == "ce"
+    score = 0
+    if this_week:
+        score += 1 if day.isocalendar()[:2] == candidate.isocalendar()[:2] else -2
+    if tense is Tense.PAST:
+        score += 1 if day <= candidate else -2
+    elif tense is Tense.FUTURE:
+        score += 1 if day > candidate else -2
+    elif this_week and tense is Tense.PRESENT:
+        score += 1 if day == candidate else 0
+    if caption:
+        score += 1 if 0 <= (candidate - day).days <= 1 else 0  # a photo of the day, or of the day before
+    return score
+
+
+def infer_publication(expressions: list[Expression], doc: Doc,
+                      caption: tuple[int, int] | None = None) -> tuple[dt.date, list[Expression]] | None:
+    """The publication date a text implies, and the expressions that show it.
+
+    Dates that fix the calendar ("ce mardi 6 janvier", "le 29 septembre
+    2025") give candidate days; each candidate is scored by how well every
+    such date fits it: "ce <jour>" is in the same week, a past clause is
+    before, a future clause after ("seront ... ce mardi 6 janvier" → before
+    Tuesday), a caption's photo is of the day or the day before. With
+    "ce <jour>" expressions the week is pinned and their tenses decide the day.
+    """
+    anchors = [(day, e) for e in expressions if (day := _calendar_date(e)) is not None]
+    if not anchors:
+        return None
+    tenses = {e: clause_tense(doc, e.start, e.end) for _, e in anchors}
+    this_week = [e for e in expressions if e.kind == "weekday"
+                 and " ".join(e.fields.get("det", "").casefold().split()) == "ce"]
+    candidates = sorted({day + dt.timedelta(days=shift) for day, _ in anchors for shift in range(-6, 8)})
+    best: tuple[int, dt.date] | None = None
+    for candidate in candidates:
+        score = 0
+        for day, expression in anchors:
+            in_caption = caption is not None and caption[0] <= expression.start < caption[1]
+            score += _agreement(candidate, expression, day, tenses[expression], in_caption)
+        for expression in this_week:
+            weekday = weekdays()[expression.fields["weekday"].casefold()]
+            day = candidate + dt.timedelta(days=weekday - candidate.weekday())
+            score += _agreement(candidate, expression, day, clause_tense(doc, expression.start, expression.end), False)
+        if best is None or score > best[0]:
+            best = (score, candidate)
+    assert best is not None
+    evidence = sorted({e for _, e in anchors} | set(this_week), key=lambda e: e.start)
+    return best[1], evidence
+
+
+@register_stage("dates")
+def extract_dates(article: Article, doc: Doc) -> None:
+    """Find and resolve the article's dates; infer the publication date if it was not given."""
+    expressions = find_expressions(article.text)
+    if article.published is None:
+        caption = (article.caption_span.start, article.caption_span.end) if article.caption_span else None
+        inferred = infer_publication(expressions, doc, caption)
+        if inferred is None:  # only dates that carry their year can be given
+            dated = [e for e in expressions if _self_contained(e)]
+            article.dates = resolve_all(dated, dt.date(2000, 1, 1), doc, article.text)
+            return
+        day, evidence = inferred
+        article.published = day.isoformat()
+        article.published_inferred = True
+        article.published_evidence = [TextSpan(start=e.start, end=e.end) for e in evidence]
+    ref = dt.date.fromisoformat(article.published)
+    body_start = article.blocks[0].start if article.blocks else 0
+    article.dates = resolve_all(_without_counts(expressions, doc), ref, doc, article.text, body_start)
+
+
+def _self_contained(expression: Expression) -> bool:
+    """Whether an expression's value follows from its words alone (it carries its full year)."""
+    return "year" in expression.fields
+
+
+def _without_counts(expressions: list[Expression], doc: Doc) -> list[Expression]:
+    """Drop four-digit numbers that count things ("2000 pompiers"): the parser calls them nummod."""
+    kept = []
+    for expression in expressions:
+        if expression.kind == "year":
+            span = doc.char_span(expression.start, expression.end, alignment_mode="expand")
+            number = span[-1] if span is not None else None
+            if number is not None and number.dep_ == "nummod" and number.head.i > number.i \
+                    and not expression.fields.get("det"):
+                continue
+        kept.append(expression)
+    return kept
