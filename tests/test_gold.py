@@ -25,8 +25,10 @@ FLOORS = {
     "structure.credit": 1.0,
     "structure.published": 1.0,
     "entities": 0.93,
-    "entities.typed": 0.85,
+    "entities.typed": 0.87,
     "dates.normalized": 0.97,
+    "quotes": 0.99,
+    "quotes.attributed": 0.89,
 }
 
 

@@ -191,8 +191,10 @@ def _common_word_opening_sentence(tokens: list[Token]) -> bool:
     first = tokens[0]
     if not first.is_sent_start or first.pos_ in ("PROPN", "X") or _is_head(first):
         return False
-    if any(_is_capitalised(t) for t in tokens[1:]) or not first.vocab.has_vector(first.lower_):
+    if not first.vocab.has_vector(first.lower_):
         return False
+    if any(_is_capitalised(t) for t in tokens[1:]) and not (len(tokens) > 2 and tokens[1].lower_ in _DE_FORMS):
+        return False  # "Casse du Louvre" opens with a common word; "Steve Witkoff" does not
     if lookup(first.text) is not None or agency_names().get(fold(first.text)) is not None:
         return False
     doc = first.doc
@@ -220,9 +222,14 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
             tokens.pop()
         if tokens and _common_word_opening_sentence(tokens):
             tokens.pop(0)
+            while tokens and not _is_capitalised(tokens[0]):
+                tokens.pop(0)
         if tokens and not _is_capitalised(tokens[0]) and not _is_head(tokens[0]):
             while tokens and not _is_capitalised(tokens[0]):
                 tokens.pop(0)
+        if candidate.label == "PER" and len(tokens) > 2 and tokens[1].lower_ in ("du", "des"):
+            tokens = tokens[2:]  # "Casse du Louvre": no person name has "du" in it
+            candidate = replace(candidate, label="MISC")
         letters = sum(c.isalpha() for t in tokens for c in t.text)
         if letters < 2 or not any(c.isupper() for t in tokens for c in t.text):
             continue

@@ -196,6 +196,9 @@ def role_type(candidate: Candidate, context: Context) -> str | None:
     span = context.span(candidate)
     if span is None:
         return None
+    root = span.root
+    if root.dep_ == "appos" and role_nouns().get(root.head.lower_) == "PER":
+        return "PER"  # "le président du groupe socialiste, Boris Vallaud"
     of = False
     for token in reversed(context.doc[max(0, span.start - 5) : span.start]):
         kind = role_nouns().get(token.lower_)

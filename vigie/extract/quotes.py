@@ -1,0 +1,625 @@
+"""The quotes stage: who said what, direct and reported, with the speaker's span and verb.
+
+Attribution, in order of evidence:
+
+1. an incise after the quote: ``« ... », a déclaré X`` / ``détaille-t-il`` /
+   ``précise-t-on à l'Élysée`` / ``», selon X`` / ``d'après X``;
+2. the clause around or before it: ``X a déclaré : « ... »``, ``X : « ... »``,
+   ``Selon X, « ... »``, ``X a dénoncé « un fiasco »``;
+3. the speaker of the previous quote, when nothing new is said (carry-over);
+4. headline and sub-heading quotes take the speaker the body gives the same words.
+
+Pronouns ("déclare-t-il", "il a ajouté") and role nouns ("la ministre a
+poursuivi", "ces derniers précisent") resolve to the entity they stand for.
+Indirect speech with a named speaker ("X a affirmé que ...", "selon X, ...")
+gives ``direct: false`` quotes whose text is the reported clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from vigie.extract.entities import role_nouns
+from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation
+from vigie.lexicon import first_column
+from vigie.model import Article, Entity, Quote, Reference
+from vigie.model import Span as TextSpan
+from vigie.stages import register_stage
+from vigie.textnorm import fold
+
+_SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
+_PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "derniers", "dernier", "dernière",
+             "dernières"}
+_ON = {"on"}
+_DE = {"de", "du", "des", "d'", "d’"}
+_DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cette", "ces"}
+_SOURCE_AFTER = re.compile(r"^\s*[,]?\s*(?:toujours\s+|encore\s+)?(?:selon|d['’]après)\s+", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(r"(?:^|[.!?;]\s+|\n)(?:selon|d['’]après|pour)\s+(?P<source>[^,«»\"“”]{2,80}),\s*$",
+                            re.IGNORECASE)
+_SOURCE_RELATIVE = re.compile(r",\s*(?:pour|selon)\s+(?:qui|laquelle|lequel)\s*$", re.IGNORECASE)
+_COLON_BEFORE = re.compile(r"(?P<source>[^.!?:;«»\"“”\n]{2,80}?)\s*:\s*$")
+_CHARGE_CUE = re.compile(r"(?:\bpour|\bchefs?\s+d['’e]|\bdes\s+faits\s+d['’e])\s*$", re.IGNORECASE)
+CARRY_OVER_PARAGRAPHS = 1
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech."""
+    return frozenset(first_column("reporting_verbs.tsv"))
+
+
+@cache
+def legal_charges() -> frozenset[str]:
+    return frozenset(fold(c) for c in first_column("legal_charges.tsv"))
+
+
+@dataclass
+class Speaker:
+    """Who said it: an entity (with the mention that names it here) or a description."""
+
+    name: str
+    start: int
+    end: int
+    entity_id: str | None = None
+
+
+@dataclass
+class Attribution:
+    speaker: Speaker | None
+    verb: Token | None = None
+
+
+class Resolver:
+    """Maps text positions to the article's entities and resolves anaphora to them."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.types = {entity.id: entity.type for entity in article.entities}
+        self.by_offset: dict[int, tuple[Entity, int, int]] = {}
+        for entity in article.entities:
+            for mention in entity.mentions:
+                for offset in range(mention.start, mention.end):
+                    self.by_offset[offset] = (entity, mention.start, mention.end)
+        self.last_speaker: Speaker | None = None
+        self.last_speaker_paragraph = -10
+
+    def entity_at(self, start: int, end: int) -> Speaker | None:
+        """The entity named by the characters [start, end), if any."""
+        for offset in range(start, end):
+            found = self.by_offset.get(offset)
+            if found is not None:
+                entity, m_start, m_end = found
+                return Speaker(entity.name, m_start, m_end, entity.id)
+        return None
+
+    def type_of(self, speaker: Speaker | None) -> str | None:
+        return self.types.get(speaker.entity_id or "") if speaker else None
+
+    def named_by(self, head: Token) -> Speaker | None:
+        """The entity a noun phrase names: its head inside a mention, a person in the phrase,
+        or a person in apposition ("le président des Républicains, Bruno Retailleau")."""
+        own = self.entity_at(head.idx, head.idx + len(head.text))
+        if own is not None:
+            return own
+        phrase = _phrase(head)
+        people = [s for t in phrase if (s := self.entity_at(t.idx, t.idx + len(t.text))) and self.type_of(s) == "PER"]
+        if people:
+            return people[0]
+        appositions = [c for c in head.children if c.dep_ == "appos" and 0 < c.i - head.i <= 20]
+        for apposition in appositions:  # "le chef de la délégation, le ministre de la Défense Roustem Oumerov"
+            for child in (apposition, *[c for c in apposition.children if c.dep_ in ("appos", "flat:name")]):
+                candidate = self.entity_at(child.idx, child.idx + len(child.text))
+                if candidate is not None and self.type_of(candidate) != "LOC":
+                    return candidate
+        following = self.doc[phrase.end : phrase.end + 6]
+        if len(following) > 1 and following[0].text == ",":
+            candidate = self.entity_at(following[1].idx, following[1].idx + len(following[1].text))
+            if candidate is not None and self.type_of(candidate) == "PER":
+                return candidate
+        return None
+
+    def role_referent(self, subject: Token) -> Speaker | None:
+        """'le ministre', 'la magistrate', 'le syndicat': the entity last given that role."""
+        role = role_nouns().get(subject.lower_)
+        determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
+        if not role or determiner not in _DEFINITE:
+            return None
+        # the role as written ("premier ministre", not just "ministre") must have been given to them
+        words = [t.lower_ for t in _phrase(subject) if t.dep_ != "det"]
+        found = self.recent_entity(subject.idx, role, role=" ".join(words))
+        if found is None and role == "PER":
+            # "X a succédé ... a prévenu le nouveau ministre"; "la magistrate a précisé" after X's words
+            found = (self.recent_subject(subject.idx, sentences=2) or self.recent_speaker(subject.idx)
+                     or self.recent_mention(subject.idx) or self.protagonist(subject.idx))
+        return found
+
+    def recent_mention(self, before: int) -> Speaker | None:
+        """The last person named in this or the previous sentence ("reçus par X. ... a lancé le chef de l'État")."""
+        span = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        start = span.sent.start_char if span.sent.start == 0 else self.doc[span.sent.start - 1].sent.start_char
+        found = self.recent_entity(before, "PER")
+        return found if found is not None and found.start >= start else None
+
+    def protagonist(self, before: int) -> Speaker | None:
+        """The person named most often so far: who 'la magistrate' is when nothing nearer says."""
+        counts = [(sum(m.start < before for m in e.mentions), e) for e in self.article.entities if e.type == "PER"]
+        count, entity = max(counts, key=lambda c: c[0], default=(0, None))
+        if entity is None or count == 0:
+            return None
+        mention = max((m for m in entity.mentions if m.start < before), key=lambda m: m.start)
+        return Speaker(entity.name, mention.start, mention.end, entity.id)
+
+    def recent_speaker(self, before: int) -> Speaker | None:
+        """The speaker of the quotes just before, when a person."""
+        speaker = self.last_speaker
+        if speaker is not None and speaker.start < before and self.type_of(speaker) == "PER":
+            return speaker
+        return None
+
+    def recent_subject(self, before: int, wanted: str = "PER", sentences: int = 4) -> Speaker | None:
+        """The last entity of a type that was the subject of a clause, in the few sentences before."""
+        token_span = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if token_span is None:
+            return None
+        sentence = token_span.sent
+        for _ in range(sentences):
+            subjects = [t for t in sentence if t.dep_ in _SUBJECTS and t.idx < before]
+            for subject in reversed(subjects):
+                found = self.named_by(subject) or (self.role_referent(subject) if sentences > 2 else None)
+                if found is not None and self.type_of(found) == wanted:
+                    return found
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        return None
+
+    def recent_entity(self, before: int, wanted: str, role: str | None = None) -> Speaker | None:
+        """The last entity of a type mentioned before an offset; with a role word, the last one
+        given that role (an organisation whose name holds it, a person it introduces)."""
+        candidates = sorted(((m.start, e, m) for e in self.article.entities if e.type == wanted
+                             for m in e.mentions if m.start < before), key=lambda c: c[0], reverse=True)
+        for _, entity, mention in candidates:
+            if role is None:
+                return Speaker(entity.name, mention.start, mention.end, entity.id)
+            before_name = self.article.text[max(0, mention.start - 50) : mention.start].casefold()
+            after_name = self.article.text[mention.end : mention.end + 30].casefold()
+            if role in fold(entity.name).split() or role in before_name or role in after_name:
+                return Speaker(entity.name, mention.start, mention.end, entity.id)
+        return None
+
+    def antecedent(self, before: int, paragraph: int, singular: bool = True) -> Speaker | None:
+        """Who 'il', 'elle' or 'ces derniers' is: this paragraph's speaker, else the last person
+        who was a subject, else the last speaker, else the last person named. 'il' and 'elle'
+        stand for a person, not for an organisation."""
+        last = self.last_speaker
+        if singular and last is not None and self.type_of(last) not in (None, "PER"):
+            last = None
+        if last is not None and self.last_speaker_paragraph == paragraph:
+            return last
+        return (self.recent_subject(before)
+                or (last if paragraph - self.last_speaker_paragraph <= 1 else None)
+                or self.recent_entity(before, "PER"))
+
+    def subject_speaker(self, subject: Token, paragraph: int) -> Speaker | None:
+        """The speaker a grammatical subject names: an entity, an anaphor's antecedent, or a description."""
+        named = self.named_by(subject)
+        if named is not None:
+            return named
+        lower = _bare(subject)
+        if lower in _ON:
+            return self._on_at_place(subject)
+        if lower in ("qui", "lequel", "laquelle") and subject.head.dep_ == "acl:relcl":
+            return self.named_by(subject.head.head)  # "Amir Ohana, qui a répété « ... »"
+        if lower in _PRONOUNS or subject.pos_ == "PRON":
+            return self.antecedent(subject.idx, paragraph, singular=lower in ("il", "elle"))
+        if subject.pos_ in ("NOUN", "PROPN"):
+            found = self.role_referent(subject)
+            if found is not None:
+                return found
+            phrase = _phrase(subject)
+            text = self.article.text[phrase.start_char : phrase.end_char]
+            return Speaker(text, phrase.start_char, phrase.end_char)
+        return None
+
+    def _on_at_place(self, subject: Token) -> Speaker | None:
+        """'précise-t-on à l'Élysée': the institution named after 'on'."""
+        for token in self.doc[subject.i + 1 : subject.i + 5]:
+            found = self.entity_at(token.idx, token.idx + len(token.text))
+            if found is not None:
+                return found
+        return None
+
+
+def _phrase(token: Token) -> Span:
+    """The noun phrase a subject heads: determiners, adjectives, names and "de" complements,
+    not relative clauses, appositions or other prepositional phrases."""
+    keep = {token.i}
+
+    def walk(head: Token) -> None:
+        for child in head.children:
+            genitive = child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children)
+            if child.dep_ in ("det", "amod", "flat:name", "compound", "nummod", "fixed", "flat:foreign") or genitive:
+                keep.add(child.i)
+                walk(child)
+            elif child.dep_ == "case" and head.i != token.i:
+                keep.add(child.i)
+    walk(token)
+    left, right = min(keep), max(keep)
+    return token.doc[left : right + 1]
+
+
+def _bare(token: Token) -> str:
+    """'-t-il' → 'il': the pronoun of an inverted incise."""
+    return re.sub(r"^(?:-t)?-", "", token.lower_)
+
+
+_ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "era", "eront", "erait", "a", "ant", "er")
+_IRREGULAR_FORMS = {
+    "dit": "dire", "dite": "dire", "disent": "dire", "écrit": "écrire", "écrivent": "écrire", "répond": "répondre",
+    "répondu": "répondre", "reconnaît": "reconnaître", "reconnu": "reconnaître", "admet": "admettre",
+    "admis": "admettre", "promet": "promettre", "promis": "promettre", "prévient": "prévenir", "prévenu": "prévenir",
+    "avertit": "avertir", "averti": "avertir", "conclut": "conclure", "conclu": "conclure", "soutient": "soutenir",
+    "soutenu": "soutenir", "poursuit": "poursuivre", "poursuivi": "poursuivre", "prédit": "prédire",
+    "maintient": "maintenir", "maintenu": "maintenir", "réagit": "réagir", "réagi": "réagir",
+}
+
+
+@cache
+def reporting_forms() -> dict[str, str]:
+    """Inflected forms of the reporting verbs → lemma: the tagger often misses them ("martelé" as a noun)."""
+    forms = dict(_IRREGULAR_FORMS)
+    for lemma in reporting_verbs():
+        if lemma.endswith("er") and " " not in lemma and not lemma.startswith(("s'", "se ")):
+            stem = lemma[:-2]
+            for ending in _ER_ENDINGS:
+                forms.setdefault(stem + ending, lemma)
+    return forms
+
+
+def _reporting_verb(token: Token) -> bool:
+    """A verb of saying ("déclarer", "s'inquiéter", "faire savoir"), whatever the tagger called it."""
+    lemma = token.lemma_.casefold()
+    if lemma == "savoir":  # "a fait savoir que"
+        return any(t.lemma_ == "faire" for t in (token.head, *token.children))
+    if lemma in reporting_verbs() or token.lower_ in reporting_verbs():
+        return token.pos_ in ("VERB", "AUX") or token.lower_ in reporting_forms()
+    return token.lower_ in reporting_forms() and token.pos_ in ("VERB", "NOUN", "ADJ", "PROPN")
+
+
+def _subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
+    """The verb's subject, never one inside a quote (``quoted``: character ranges);
+    of several (a parse that took an apposition for one), the nearest."""
+    def allowed(token: Token) -> bool:
+        return not any(start <= token.idx < end for start, end in quoted or ())
+
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECTS and allowed(child)]
+    if subjects:
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
+    for child in verb.children:  # "précise-t-on", "a-t-il écrit" are often read as expletives
+        if _bare(child) in _ON | {"il", "elle", "ils", "elles"} and allowed(child):
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _subject_of(verb.head, quoted)  # "assurant avoir ...": the subject of the main verb
+    return None
+
+
+class QuoteFinder:
+    """Runs attribution over an article's quoted stretches, in reading order."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.text = article.text
+        self.resolver = Resolver(article, doc)
+        self.quoted: list[tuple[int, int]] = []  # the current paragraph's quoted stretches, marks included
+
+    def tokens(self, start: int, end: int) -> Span | None:
+        return self.doc.char_span(start, end, alignment_mode="expand")
+
+    def sentence_at(self, offset: int) -> Span | None:
+        span = self.tokens(offset, offset + 1)
+        return span.sent if span is not None else None
+
+    # -- evidence after the quote ------------------------------------------------------------------
+
+    def after(self, quote: QuotedSpan, paragraph: int) -> Attribution | None:
+        """An incise or a source right after the closing mark: ', détaille X', ', selon X', '! lance X'."""
+        end = (quote.close_mark + 1) if quote.close_mark is not None else quote.end
+        rest = self.text[end : end + 200].split("\n", 1)[0]
+        source = _SOURCE_AFTER.match(rest)
+        sentence_ended = self.text[max(0, end - 4) : end].rstrip("»\"” ").endswith((".", "!", "?"))
+        if source and not (sentence_ended and "," not in rest[: source.end()]):
+            return self._source_at(end + source.end(), paragraph)
+        exclaimed = quote.text.endswith(("!", "?", "…"))
+        if not (re.match(r"^\s*,", rest) or (exclaimed and re.match(r"^\s+[a-zàâéèêîôûç]", rest))):
+            return None
+        window = self.tokens(end, min(len(self.text), end + 60))
+        if window is None:
+            return None
+        for position, token in enumerate(window):
+            if token.text in ".!?;:«»\"“”" or position > 5:
+                break
+            verb = token.head if token.pos_ == "AUX" and token.head.pos_ == "VERB" else token
+            if _reporting_verb(verb):
+                subject = _subject_of(verb, self.quoted) or self._inverted_subject(verb)
+                if subject is not None:
+                    return Attribution(self.resolver.subject_speaker(subject, paragraph), verb)
+        return None
+
+    def _inverted_subject(self, verb: Token) -> Token | None:
+        """'détaille la présidence française', 'a indiqué à l'AFP le sous-préfet': the subject after the verb."""
+        for token in self.doc[verb.i + 1 : verb.i + 12]:
+            if token.text in ".!?;«»\"“”":
+                break
+            if token.pos_ not in ("PROPN", "NOUN", "PRON"):
+                continue
+            prepositional = any(c.dep_ == "case" for c in token.children) or token.dep_.startswith(("obl", "nmod"))
+            if not prepositional:  # in an incise, the first bare noun phrase after the verb is its subject
+                return token
+        return None
+
+    def _source_at(self, offset: int, paragraph: int) -> Attribution | None:
+        """The speaker named right after 'selon' / 'd'après' / 'pour'."""
+        window = self.tokens(offset, min(len(self.text), offset + 80))
+        if window is None:
+            return None
+        head = window[0]
+        for token in window:
+            if token.text in ",.;:!?":
+                break
+            if self.resolver.entity_at(token.idx, token.idx + len(token.text)):
+                return Attribution(self.resolver.entity_at(token.idx, token.idx + len(token.text)))
+            if token.pos_ in ("NOUN", "PROPN"):
+                head = token
+                break
+        return Attribution(self.resolver.subject_speaker(head, paragraph))
+
+    # -- evidence before or around the quote ---------------------------------------------------------
+
+    def before(self, quote: QuotedSpan, paragraph: int) -> Attribution | None:
+        """The clause that introduces or embeds the quote: 'X a déclaré : «', 'X : «', 'Selon X, «'."""
+        sentence = self.sentence_at(quote.open_mark)
+        line_start = self.text.rfind("\n", 0, quote.open_mark) + 1
+        start = max(line_start, sentence.start_char if sentence is not None else line_start)
+        lead = self.text[start : quote.open_mark]
+        source = _SOURCE_BEFORE.search(self.text[line_start : quote.open_mark])
+        if source:
+            return self._source_at(line_start + source.start("source"), paragraph)
+        relative = _SOURCE_RELATIVE.search(lead)
+        if relative:  # "a prédit Marine Le Pen, pour qui « ... »"
+            speaker = self.resolver.entity_at(start + relative.start() - 1, start + relative.start())
+            if speaker is not None:
+                return Attribution(speaker)
+        inside = self.tokens(quote.start, max(quote.start + 1, quote.end))
+        if inside is not None:
+            governor = self._governing_verb(inside)
+            if governor is not None:
+                subject = _subject_of(governor, self.quoted)
+                if subject is not None and not (quote.start <= subject.idx < quote.end):
+                    return Attribution(self.resolver.subject_speaker(subject, paragraph), governor)
+        colon = _COLON_BEFORE.search(lead)
+        if colon and lead.rstrip().endswith(":"):
+            phrase_end = start + colon.end("source")
+            window = self.tokens(start + colon.start("source"), phrase_end)
+            verbs = [t for t in window if t.pos_ == "VERB" and _reporting_verb(t)] if window is not None else []
+            if verbs:
+                subject = _subject_of(verbs[-1])
+                speaker = self.resolver.subject_speaker(subject, paragraph) if subject is not None else None
+                return Attribution(speaker, verbs[-1])
+            speaker = self.resolver.entity_at(phrase_end - 1, phrase_end)
+            if speaker is not None and speaker.end >= phrase_end - 1:
+                return Attribution(speaker)  # "X : « ... »"
+        return None
+
+    def _governing_verb(self, inside: Span) -> Token | None:
+        """The verb outside the quote that the quoted words depend on: the nearest reporting verb
+        up the tree ("a fait savoir que ... « ... »"), else the nearest verb."""
+        nearest = None
+        for token in inside:
+            head = token
+            for _ in range(8):
+                if head.head is head:
+                    break
+                head = head.head
+                if inside.start <= head.i < inside.end or head.pos_ != "VERB" or self._in_quote(head.idx):
+                    continue
+                if _reporting_verb(head):
+                    return head
+                nearest = nearest or head
+        return nearest
+
+    def in_sentence(self, quote: QuotedSpan, paragraph: int) -> Attribution | None:
+        """A reporting verb elsewhere in the quote's sentence ('« ... » pour X, a-t-il expliqué'),
+        incises first."""
+        sentence = self.sentence_at(quote.open_mark)
+        if sentence is None:
+            return None
+        verbs = [t for t in sentence if t.pos_ == "VERB" and _reporting_verb(t) and not self._in_quote(t.idx)]
+        verbs.sort(key=lambda t: (not self._incise(t), abs(t.idx - quote.open_mark)))
+        for verb in verbs:
+            subject = _subject_of(verb, self.quoted) or (self._inverted_subject(verb) if self._incise(verb) else None)
+            if subject is not None:
+                return Attribution(self.resolver.subject_speaker(subject, paragraph), verb)
+        return None
+
+    def _incise(self, verb: Token) -> bool:
+        """A verb that opens an incise: right after a comma, perhaps behind its auxiliary."""
+        previous = [t for t in self.doc[max(0, verb.i - 3) : verb.i]
+                    if t.pos_ != "AUX" and t.lower_ not in ("s'", "se")]
+        return bool(previous) and previous[-1].text == ","
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.quoted)
+
+    def following_subject(self, quote: QuotedSpan, paragraph: int) -> Attribution | None:
+        """'« Nous l'avons eu. » C'est par ces mots que X a ouvert ...': the next sentence's person."""
+        sentence = self.sentence_at(quote.open_mark)
+        if sentence is None or sentence.end >= len(self.doc):
+            return None
+        following = self.doc[sentence.end].sent
+        if self.text.rfind("\n", sentence.end_char, following.start_char) != -1:
+            return None
+        for token in following:
+            if token.dep_ in _SUBJECTS and not self._in_quote(token.idx):
+                found = self.resolver.named_by(token)
+                if found is not None and self.resolver.type_of(found) == "PER":
+                    return Attribution(found)
+        return None
+
+    # -- the whole article ---------------------------------------------------------------------------
+
+    def run(self) -> list[Quote]:
+        quotes: list[Quote] = []
+        for number, (start, end, kind) in enumerate(self._paragraphs()):
+            every = [q for q in find_quoted(self.text[start:end], start) if not self._is_charge_name(q)]
+            self.quoted = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in every]
+            found = [q for q in every if is_quotation(q)]
+            if kind in ("title", "subheading"):
+                quotes.extend(self._quote(q, Attribution(None)) for q in found)
+                continue
+            attributions: list[Attribution | None] = []
+            for quoted in every:  # in reading order, so pronouns see the speakers before them
+                attribution = self.after(quoted, number) or self.before(quoted, number) \
+                    or self.in_sentence(quoted, number)
+                if attribution is not None and attribution.speaker is not None:
+                    self._remember(attribution.speaker, number)  # a scare quote's speaker counts too
+                if is_quotation(quoted):
+                    attributions.append(attribution)
+            previous = self._carried(number)
+            for index, quoted in enumerate(found):
+                attribution = attributions[index]
+                if attribution is None or attribution.speaker is None:
+                    attribution = self._next_in_sentence(found, attributions, index) or previous \
+                        or self.following_subject(quoted, number)
+                if attribution is not None and attribution.speaker is not None:
+                    previous = Attribution(attribution.speaker)
+                    self._remember(attribution.speaker, number)
+                quotes.append(self._quote(quoted, attribution or Attribution(None)))
+            if kind == "paragraph":
+                quotes.extend(self._indirect(start, end, number))
+        self._headline_speakers(quotes)
+        return sorted(quotes, key=lambda q: q.start)
+
+    def _remember(self, speaker: Speaker, paragraph: int) -> None:
+        self.resolver.last_speaker = speaker
+        self.resolver.last_speaker_paragraph = paragraph
+
+    def _next_in_sentence(self, found: list[QuotedSpan], attributions: list[Attribution | None],
+                          index: int) -> Attribution | None:
+        """'« A » et « B », a-t-il écrit': A takes the speaker of B."""
+        sentence = self.sentence_at(found[index].open_mark)
+        for later, attribution in zip(found[index + 1 :], attributions[index + 1 :], strict=True):
+            if sentence is None or later.open_mark >= sentence.end_char:
+                break
+            if attribution is not None and attribution.speaker is not None:
+                return attribution
+        return None
+
+    def _carried(self, paragraph: int) -> Attribution | None:
+        """The previous quote's speaker, when no new one is named (within a paragraph or the next)."""
+        carried = self.resolver.last_speaker
+        if carried is not None and paragraph - self.resolver.last_speaker_paragraph <= CARRY_OVER_PARAGRAPHS:
+            return Attribution(carried)
+        return None
+
+    def _paragraphs(self) -> list[tuple[int, int, str]]:
+        parts = []
+        if self.article.title_span is not None:
+            parts.append((self.article.title_span.start, self.article.title_span.end, "title"))
+        for block in self.article.blocks:
+            parts.append((block.start, block.end, block.kind))
+        return parts
+
+    def _is_charge_name(self, quoted: QuotedSpan) -> bool:
+        before = self.text[max(0, quoted.open_mark - 25) : quoted.open_mark]
+        words = fold(quoted.text)
+        return bool(_CHARGE_CUE.search(before)) and any(
+            words == charge or words.startswith(charge + " ") for charge in legal_charges())
+
+    def _quote(self, quoted: QuotedSpan, attribution: Attribution, direct: bool = True) -> Quote:
+        speaker = attribution.speaker
+        verb = attribution.verb
+        return Quote(
+            text=quoted.text, start=quoted.start, end=quoted.end, direct=direct,
+            speaker=None if speaker is None else Reference(name=speaker.name, entity_id=speaker.entity_id,
+                                                           start=speaker.start, end=speaker.end),
+            verb=None if verb is None else TextSpan(start=verb.idx, end=verb.idx + len(verb.text)),
+            verb_lemma=None if verb is None else verb.lemma_,
+        )
+
+    def _headline_speakers(self, quotes: list[Quote]) -> None:
+        """Headline and sub-heading quotes take the speaker of the same words in the body."""
+        body = [q for q in quotes if q.speaker is not None and q.direct]
+        for quote in quotes:
+            if quote.speaker is not None or not quote.direct:
+                continue
+            best = max(body, key=lambda q: _similarity(q.text, quote.text), default=None)
+            if best is not None and _similarity(best.text, quote.text) >= 0.6:
+                quote.speaker = best.speaker
+                continue
+            quote.speaker = self._speaker_in_line(quote)
+
+    def _speaker_in_line(self, quote: Quote) -> Reference | None:
+        """A headline's own speaker: 'Trump salue « ... »', '« ... » selon Bayrou'."""
+        line_start = self.text.rfind("\n", 0, quote.start) + 1
+        line_end = self.text.find("\n", quote.end)
+        line_end = len(self.text) if line_end == -1 else line_end
+        mentions = [self.resolver.entity_at(o, o + 1) for o in range(line_start, line_end)
+                    if not (quote.start <= o < quote.end)]
+        people = [m for m in mentions if m is not None]
+        if not people:
+            return None
+        entity_types = {e.id: e.type for e in self.article.entities}
+        ranked = sorted(people, key=lambda s: (entity_types.get(s.entity_id or "") != "PER",
+                                               abs(s.start - quote.start)))
+        chosen = ranked[0]
+        return Reference(name=chosen.name, entity_id=chosen.entity_id, start=chosen.start, end=chosen.end)
+
+    # -- reported speech -----------------------------------------------------------------------------
+
+    def _indirect(self, start: int, end: int, paragraph: int) -> list[Quote]:
+        """'X a affirmé que ...' and 'selon X, ...' with a named speaker."""
+        found: list[Quote] = []
+        span = self.tokens(start, end)
+        if span is None:
+            return found
+        for token in span:
+            if token.pos_ != "VERB" or not _reporting_verb(token):
+                continue
+            clause = next((c for c in token.children if c.dep_ in ("ccomp",) and any(
+                g.lower_ in ("que", "qu'", "qu’") for g in c.children if g.dep_ == "mark")), None)
+            subject = _subject_of(token)
+            if clause is None or subject is None:
+                continue
+            speaker = self.resolver.subject_speaker(subject, paragraph)
+            if speaker is None or speaker.entity_id is None:
+                continue
+            words = [t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i]
+            first, last = words[0], words[-1]
+            while last.is_punct and last.i > first.i:
+                last = self.doc[last.i - 1]
+            text = self.text[first.idx : last.idx + len(last.text)]
+            quoted = QuotedSpan(first.idx, None, first.idx, last.idx + len(last.text), text)
+            found.append(self._quote(quoted, Attribution(speaker, token), direct=False))
+        return found
+
+
+def _similarity(a: str, b: str) -> float:
+    x, y = fold(a), fold(b)
+    if x in y or y in x:
+        return 1.0
+    return SequenceMatcher(None, x, y, autojunk=False).ratio()
+
+
+@register_stage("quotes")
+def extract_quotes(article: Article, doc: Doc) -> None:
+    """Every quotation of the article with its speaker, direct and reported."""
+    article.quotes = QuoteFinder(article, doc).run()
