@@ -1,0 +1,273 @@
+"""The counts stage: how many were killed, injured, missing, arrested, displaced or gathered.
+
+A count is a number (digits, French number words, "une dizaine", "un
+millier", "des centaines") with the noun it quantifies. The noun says what
+is counted ("192 blessés", "473 interpellations"); the predicate of the
+clause can say more ("559 personnes ont été interpellées", "tuant neuf
+passagers", "une femme a été retrouvée morte"). Subtotals ("dont 203 à
+Paris", "contre 194") count what the number before them counted. Ages,
+durations, money, percentages, dates and ordinals are not counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from vigie.lexicon import column_map, load_table
+from vigie.model import Article, Count, Reference
+from vigie.stages import register_stage
+
+_DIGITS = r"\d{1,3}(?:[ \u202f.]\d{3})+(?!\d)|\d+"
+_ORDINAL_OR_SCORE = re.compile(r"^(?:e|er|ème|eme|ᵉ|-\d|/\d|,\d|\.\d)")
+_SUBTOTAL_CUES = re.compile(r"\b(?:dont|contre|soit)\b[^.;,]{0,15}$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"[\s,]*(?:et|ainsi que)?\s*(?:de|d['’]|des)?\s*")
+_SMALL_GENERIC = 3  # "deux camps", "trois agences": small amounts of things no event affected
+_INDEFINITE = {"un", "une"}
+_CASUALTY = {"killed", "injured", "missing"}
+
+
+@dataclass
+class Number:
+    """A number found in the text, before we know what it counts."""
+
+    start: int
+    end: int
+    value: int
+    qualifier: str | None
+    approximate: bool = False
+    indefinite: bool = False
+
+
+@cache
+def count_nouns() -> dict[str, str]:
+    return column_map("count_nouns.tsv")
+
+
+@cache
+def count_predicates() -> dict[str, str]:
+    return column_map("count_predicates.tsv")
+
+
+@cache
+def qualifier_words() -> list[tuple[str, str]]:
+    """(words, qualifier), longest first."""
+    return sorted(((row[0], row[1]) for row in load_table("count_qualifiers.tsv")), key=lambda r: -len(r[0]))
+
+
+@cache
+def cardinal_words() -> dict[str, int]:
+    return {row[0]: int(row[1]) for row in load_table("number_words.tsv") if row[2] == "exact" and row[0] != "premier"}
+
+
+@cache
+def approximate_words() -> dict[str, tuple[int, str]]:
+    return {row[0]: (int(row[1]), row[3]) for row in load_table("number_words.tsv") if row[2] == "approximate"}
+
+
+@cache
+def _number_pattern() -> re.Pattern[str]:
+    words = sorted(cardinal_words(), key=len, reverse=True)
+    approx = sorted(approximate_words(), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    approximate = "|".join(re.escape(w) for w in approx)
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<approx_det>une?|des)\s+(?P<approx>{approximate})s?\s+(?:de\b|d['’])"
+        rf"|(?P<digits>{_DIGITS})(?![\w-])|(?P<word>{alternation})(?![\w-]))",
+        re.IGNORECASE)
+
+
+def _qualifier(text: str, start: int) -> str | None:
+    before = text[max(0, start - 25) : start].casefold().replace("’", "'")
+    for words, qualifier in qualifier_words():
+        if re.search(rf"(?:^|\W){re.escape(words)}\s*$", before):
+            return qualifier
+    return None
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Candidate numbers with their qualifiers, in reading order."""
+    found = []
+    for match in _number_pattern().finditer(text):
+        qualifier = _qualifier(text, match.start())
+        if match.group("approx"):
+            value, implied = approximate_words()[match.group("approx").casefold()]
+            if match.group("approx_det").casefold() == "des":
+                if value >= 1000:
+                    continue  # "des milliers": too vague to count
+                value, implied = 2 * value, "at_least"  # "des centaines" → at least 200
+            found.append(Number(match.start(), match.end(), value, qualifier or implied, approximate=True))
+            continue
+        if match.group("digits"):
+            if _ORDINAL_OR_SCORE.match(text[match.end() : match.end() + 3]) or text[match.start() - 1 : match.start()] in "-/,":
+                continue
+            value = int(re.sub(r"\D", "", match.group("digits")))
+            found.append(Number(match.start(), match.end(), value, qualifier))
+            continue
+        word = match.group("word").casefold()
+        found.append(Number(match.start(), match.end(), cardinal_words()[word], qualifier,
+                            indefinite=word in _INDEFINITE))
+    return found
+
+
+def _counted_noun(doc: Doc, number: Number) -> Token | None:
+    """The noun a number quantifies: its head, or the next noun a few words on."""
+    span = doc.char_span(number.start, number.end, alignment_mode="expand")
+    if span is None:
+        return None
+    last = span[-1]
+    if number.approximate:
+        following = [t for t in doc[last.i + 1 : last.i + 4] if t.pos_ in ("NOUN", "PROPN")]
+        return following[0] if following else None
+    if last.dep_ == "nummod" and last.head.i > last.i and last.head.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return last.head
+    for token in doc[last.i + 1 : last.i + 4]:
+        if token.pos_ in ("NOUN", "PROPN"):
+            return token
+        if token.pos_ not in ("ADJ", "NUM") and token.lower_ not in ("de", "d'", "d’"):
+            break
+    return None
+
+
+def _noun_kind(noun: Token) -> str | None:
+    """What a noun counts, from the lexicon ('unit' for ages, money, durations)."""
+    text = noun.doc.text[noun.idx : noun.idx + 12].casefold()
+    if text.startswith(("garde à vue", "gardes à vue")):
+        return "arrested"
+    for form in (noun.lemma_.casefold(), noun.lower_, noun.lower_.rstrip("s")):
+        if form in count_nouns():
+            return count_nouns()[form]
+    return None
+
+
+def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
+    """What the clause says happened to the counted ones: 'ont été tués', 'tuant', 'le meurtre de',
+    'mortellement percuté', 'placées en garde à vue', '192 blessés, 22 policiers ...'."""
+    head = noun.head
+    candidates = [head] if head.i != noun.i else []
+    if head.pos_ in ("VERB", "AUX") and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
+        candidates.append(head.head)
+    for predicate in candidates:
+        verbal = predicate.pos_ in ("VERB", "AUX", "ADJ")
+        if verbs_only and not verbal:
+            continue
+        related = [c for c in predicate.children if c.dep_ in ("xcomp", "conj", "advmod")] \
+            if verbal else []  # a noun head counts only itself: "le meurtre de"
+        for token in (predicate, *related):
+            kind = count_predicates().get(token.lemma_.casefold()) or count_predicates().get(token.lower_)
+            if kind and token.i != noun.i:
+                return kind
+    for child in noun.children:  # "des civils tués", "personnes interpellées", "sept pompiers blessés"
+        if child.dep_ in ("acl", "amod", "acl:relcl"):
+            kind = count_predicates().get(child.lemma_.casefold()) or count_predicates().get(child.lower_)
+            if kind:
+                return kind
+    following = noun.doc.text[noun.idx : noun.idx + 60].casefold()
+    if "garde à vue" in following and "placé" in following:
+        return "arrested"
+    after = re.match(r"^(?:-\w+)?\s+(bless|tué|tues|mort)", noun.doc.text[noun.idx + len(noun.text) : noun.idx + 40])
+    if after:  # "sept sapeurs-pompiers blessés"
+        return {"bless": "injured"}.get(after.group(1), "killed")
+    return None
+
+
+def _location(article: Article, doc: Doc, start: int) -> Reference | None:
+    """A place named in the count's sentence: after the number first, else before it."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span.sent
+    places = []
+    for entity in article.entities:
+        if entity.type != "LOC":
+            continue
+        for mention in entity.mentions:
+            if sentence.start_char <= mention.start < sentence.end_char:
+                places.append((mention.start < start, abs(mention.start - start), entity, mention))
+    if not places:
+        return None
+    _, _, entity, mention = min(places, key=lambda p: (p[0], p[1]))
+    return Reference(name=entity.name, entity_id=entity.id, start=mention.start, end=mention.end)
+
+
+def _overlaps_dates(article: Article, start: int, end: int) -> bool:
+    return any(d.start < end and start < d.end for d in article.dates)
+
+
+def extract_counts(article: Article, doc: Doc) -> list[Count]:
+    """Every count of an article, with kind, value, qualifier, place and supporting span."""
+    counts: list[Count] = []
+    previous_kind: tuple[str, int] | None = None  # (kind, sentence start) of the last count
+    previous_end = 0
+    for number in find_numbers(article.text):
+        if _overlaps_dates(article, number.start, number.end) or number.value == 0:
+            continue
+        span = doc.char_span(number.start, number.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentence_start = span.sent.start_char
+        noun = _counted_noun(doc, number)
+        kind = _noun_kind(noun) if noun is not None else None
+        if kind == "unit":
+            continue
+        if noun is not None and kind in (None, "people"):
+            # the lexicon's casualties and things stand as they are; "un"/"une" needs a verb ("a été tué")
+            kind = _predicate_kind(noun, verbs_only=number.indefinite) or kind
+            if kind is None and noun.pos_ == "NOUN" and not number.indefinite:
+                kind = "other"
+        if number.indefinite and (kind not in _CASUALTY or _noun_kind(noun) not in ("people", *_CASUALTY)):
+            continue  # "un bus", "une réunion": only a person who is a casualty makes "un" a count
+        if kind == "people" and previous_kind is not None and previous_kind[0] in _CASUALTY \
+                and previous_kind[1] == sentence_start and _LIST_SEPARATOR.fullmatch(
+                    article.text[previous_end:number.start]):
+            kind = previous_kind[0]  # "192 blessés, 22 policiers et gendarmes et sept pompiers"
+        if kind in ("other", "people") and number.value <= _SMALL_GENERIC and noun is not None \
+                and _predicate_kind(noun) is None:
+            continue
+        if kind is None and (noun is None or noun.lower_ == "autres"):  # "en blessant quatre autres"
+            kind = next((found for t in reversed(doc[max(0, span.start - 3) : span.start])
+                         if (found := count_predicates().get(t.lemma_.casefold()))), None)
+        if kind is None:
+            before = article.text[max(0, number.start - 25) : number.start]
+            autres = article.text[number.end : number.end + 12].strip().startswith(("autres", "d'entre", "d’entre"))
+            if previous_kind is not None and (autres or (previous_kind[1] == sentence_start
+                                                         and _SUBTOTAL_CUES.search(before))):
+                kind = previous_kind[0]  # "dont 203 à Paris", "contre 194", "Douze d'entre eux"
+            else:
+                continue
+        end = noun.idx + len(noun.text) if noun is not None and noun.idx > number.start else number.end
+        counts.append(Count(kind=kind, value=number.value,  # type: ignore[arg-type]
+                            qualifier=number.qualifier or "exact",  # type: ignore[arg-type]
+                            text=article.text[number.start : end], start=number.start, end=end,
+                            location=_location(article, doc, number.start)))
+        previous_kind = (kind, sentence_start)
+        previous_end = end
+    return counts
+
+
+def _without_headline_repeats(article: Article, counts: list[Count]) -> list[Count]:
+    """A headline or sub-heading count that the body gives again is one count, the body's."""
+    headings = [(b.start, b.end) for b in article.subheadings]
+    if article.title_span is not None:
+        headings.append((article.title_span.start, article.title_span.end))
+
+    def in_heading(count: Count) -> bool:
+        return any(start <= count.start < end for start, end in headings)
+
+    body = {(c.kind, c.value) for c in counts if not in_heading(c)}
+    return [c for c in counts if not in_heading(c) or (c.kind, c.value) not in body]
+
+
+@register_stage("counts")
+def count_stage(article: Article, doc: Doc) -> None:
+    """Counts of people and things, linked to the event their sentence reports."""
+    counts = _without_headline_repeats(article, extract_counts(article, doc))
+    for count in counts:
+        for index, event in enumerate(article.events):
+            if event.start <= count.start < event.end or (count.start <= event.start < count.end):
+                count.event_index = index
+                break
+    article.counts = counts
