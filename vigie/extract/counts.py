@@ -102,7 +102,8 @@ def find_numbers(text: str) -> list[Number]:
             found.append(Number(match.start(), match.end(), value, qualifier or implied, approximate=True))
             continue
         if match.group("digits"):
-            if _ORDINAL_OR_SCORE.match(text[match.end() : match.end() + 3]) or text[match.start() - 1 : match.start()] in "-/,":
+            glued = match.start() > 0 and text[match.start() - 1] in "-/,"  # "5-0", "12/09", "3,5"
+            if glued or _ORDINAL_OR_SCORE.match(text[match.end() : match.end() + 3]):
                 continue
             value = int(re.sub(r"\D", "", match.group("digits")))
             found.append(Number(match.start(), match.end(), value, qualifier))
@@ -218,7 +219,8 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
             kind = _predicate_kind(noun, verbs_only=number.indefinite) or kind
             if kind is None and noun.pos_ == "NOUN" and not number.indefinite:
                 kind = "other"
-        if number.indefinite and (kind not in _CASUALTY or _noun_kind(noun) not in ("people", *_CASUALTY)):
+        if number.indefinite and (kind not in _CASUALTY or noun is None
+                                  or _noun_kind(noun) not in ("people", *_CASUALTY)):
             continue  # "un bus", "une réunion": only a person who is a casualty makes "un" a count
         if kind == "people" and previous_kind is not None and previous_kind[0] in _CASUALTY \
                 and previous_kind[1] == sentence_start and _LIST_SEPARATOR.fullmatch(
@@ -239,8 +241,8 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
             else:
                 continue
         end = noun.idx + len(noun.text) if noun is not None and noun.idx > number.start else number.end
-        counts.append(Count(kind=kind, value=number.value,  # type: ignore[arg-type]
-                            qualifier=number.qualifier or "exact",  # type: ignore[arg-type]
+        counts.append(Count(kind=kind, value=number.value,
+                            qualifier=number.qualifier or "exact",
                             text=article.text[number.start : end], start=number.start, end=end,
                             location=_location(article, doc, number.start)))
         previous_kind = (kind, sentence_start)
