@@ -29,6 +29,8 @@ FLOORS = {
     "dates.normalized": 0.97,
     "quotes": 0.99,
     "quotes.attributed": 0.89,
+    "counts": 0.86,
+    "events": 0.52,
 }
 
 

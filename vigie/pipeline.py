@@ -25,7 +25,7 @@ from vigie.structure import Layout, parse_scraped_text
 from vigie.structure.html import parse_html
 
 # Extraction stages in the order they run; later stages may read what earlier ones wrote.
-DEFAULT_STAGES: tuple[str, ...] = ("entities", "places", "dates", "quotes", "counts")
+DEFAULT_STAGES: tuple[str, ...] = ("entities", "places", "dates", "quotes", "events", "counts")
 
 
 def build_article(record: RawRecord) -> Article:

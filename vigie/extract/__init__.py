@@ -1,5 +1,5 @@
 """Extraction stages; importing this package registers them."""
 
-from vigie.extract import counts, dates, entities, places, quotes
+from vigie.extract import counts, dates, entities, events, places, quotes
 
-__all__ = ["counts", "dates", "entities", "places", "quotes"]
+__all__ = ["counts", "dates", "entities", "events", "places", "quotes"]

@@ -216,7 +216,9 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
             continue
         if noun is not None and kind in (None, "people"):
             # the lexicon's casualties and things stand as they are; "un"/"une" needs a verb ("a été tué")
-            kind = _predicate_kind(noun, verbs_only=number.indefinite) or kind
+            quantity = next((t for t in span if t.lower_.rstrip("s") in approximate_words()), None)
+            kind = _predicate_kind(noun, verbs_only=number.indefinite) \
+                or (_predicate_kind(quantity) if quantity is not None else None) or kind  # "une dizaine ... ont été"
             if kind is None and noun.pos_ == "NOUN" and not number.indefinite:
                 kind = "other"
         if number.indefinite and (kind not in _CASUALTY or noun is None

@@ -1,0 +1,56 @@
+"""Counts on sentences of our own: number forms, qualifiers, kinds."""
+
+import pytest
+
+from vigie.extract.counts import find_numbers
+
+pytestmark = pytest.mark.slow
+
+
+def counts(article):
+    return [(c.kind, c.value, c.qualifier) for c in article.counts]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Le bombardement a fait au moins deux morts à Kiev.", ("killed", 2, "at_least")),
+        ("Plus de 200 000 personnes ont manifesté à Paris.", ("people", 200000, "at_least")),
+        ("Une dizaine de manifestants ont été interpellés à Lyon.", ("arrested", 10, "at_least")),
+        ("Une quinzaine de policiers ont été blessés.", ("injured", 15, "at_least")),
+        ("Environ 3000 personnes ont été évacuées.", ("displaced", 3000, "about")),
+        ("Des centaines de manifestants ont défilé à Rennes.", ("people", 200, "at_least")),
+        ("Près de 2000 pompiers étaient mobilisés.", ("people", 2000, "about")),
+        ("Trois personnes sont portées disparues.", ("missing", 3, "exact")),
+        ("Le drone a frappé un bus, tuant neuf passagers.", ("killed", 9, "exact")),
+        ("Un homme a été tué par balle.", ("killed", 1, "exact")),
+        ("On compte 192 blessés.", ("injured", 192, "exact")),
+    ],
+)
+def test_number_forms_qualifiers_and_kinds(analyse, sentence, expected):
+    assert expected in counts(analyse("Titre\n" + sentence))
+
+
+def test_subtotals_count_what_their_total_counts(analyse):
+    article = analyse("Titre\nLe ministère a fait état de 473 interpellations, dont 203 à Paris.")
+    assert counts(article) == [("arrested", 473, "exact"), ("arrested", 203, "exact")]
+
+
+def test_ages_durations_money_percentages_and_dates_are_not_counts(analyse):
+    article = analyse("Titre\nUn homme de 22 ans a attendu 33 heures le 12 septembre 2025 ; la dette atteint "
+                      "44 milliards d'euros, soit 3 % du PIB, en 2026.")
+    assert counts(article) == []
+
+
+def test_vague_amounts_without_a_number_are_skipped():
+    assert find_numbers("Des milliers de personnes ont défilé.") == []
+
+
+def test_thousands_separators():
+    [number] = find_numbers("quelque 16 000 hectares")
+    assert (number.value, number.qualifier) == (16000, "about")
+
+
+def test_headline_count_repeated_in_the_body_is_counted_once(analyse):
+    article = analyse("Deux morts dans une collision\nDeux morts ont été retrouvés sur la route de Lyon.")
+    assert counts(article) == [("killed", 2, "exact")]

@@ -1,0 +1,56 @@
+"""Events on sentences of our own: triggers, arguments, negation, demonyms, merging."""
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def events(article):
+    return [(e.type, [a.name for a in e.actors], [t.name for t in e.targets]) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("Le Kremlin a visé Kiev ce lundi.", "ASSAULT"),
+        ("Emmanuel Macron a rencontré Olaf Scholz mardi à Berlin.", "CONSULT"),
+        ("La police a interpellé Jean Dupont mercredi à Lyon.", "COERCE"),
+        ("Emmanuel Macron a dénoncé Vladimir Poutine lundi.", "DISAPPROVE"),
+        ("La Commission européenne a sanctionné Google mardi.", "SANCTION"),
+        ("Donald Trump a menacé l'Iran dimanche.", "THREATEN"),
+        ("Marine Le Pen a exigé la démission de Michel Barnier jeudi.", "DEMAND"),
+        ("Emmanuel Macron a appelé Benyamin Netanyahou à la retenue lundi.", "REQUEST"),
+    ],
+)
+def test_main_triggers_of_each_category(analyse, sentence, event_type):
+    assert event_type in [e[0] for e in events(analyse("Titre\n" + sentence))]
+
+
+def test_active_subject_acts_and_object_undergoes(analyse):
+    article = analyse("Titre\nLe Kremlin a visé Kiev ce lundi.")
+    [event] = [e for e in article.events if e.type == "ASSAULT"]
+    assert [a.name for a in event.actors] == ["Kremlin"] and [t.name for t in event.targets] == ["Kiev"]
+    assert event.date == "2026-01-05"
+    assert article.text[event.trigger.start : event.trigger.end] == "visé"
+
+
+def test_passive_agent_is_the_actor_and_demonyms_stand_for_their_country(analyse):
+    article = analyse("Titre\nNicolas Maduro a été capturé par les Américains et incarcéré aux États-Unis.")
+    [event] = [e for e in article.events if e.type == "COERCE"]
+    assert [a.name for a in event.actors] == ["États-Unis"]
+    assert [t.name for t in event.targets] == ["Nicolas Maduro"]
+
+
+def test_negated_events_are_not_asserted(analyse):
+    article = analyse("Titre\nLe Kremlin n'a pas visé Kiev ce lundi.")
+    assert "ASSAULT" not in [e[0] for e in events(article)]
+
+
+def test_events_inside_quotes_are_speech_not_facts(analyse):
+    article = analyse("Titre\n« Nous avons bombardé Kiev hier », a affirmé un officier russe.")
+    assert "ASSAULT" not in [e[0] for e in events(article)]
+
+
+def test_headline_and_body_mentions_merge(analyse):
+    article = analyse("Le Kremlin frappe Kiev\nLe Kremlin a visé Kiev ce lundi.")
+    assert [e[0] for e in events(article)].count("ASSAULT") == 1

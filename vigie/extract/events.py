@@ -1,0 +1,357 @@
+"""The events stage: who did what to whom, where and when, in PLOVER categories.
+
+Triggers come from ``lexicon/event_triggers.tsv`` (a verb or a noun and its
+category). Arguments come from the dependency parse: the subject acts and
+the object undergoes; in the passive the agent ("par X") acts and the
+subject undergoes; a nominal trigger takes its actor from a nationality
+adjective ("les frappes russes") or a "de"/"par" complement. Places are the
+LOC entities of the clause, dates the date expressions of the clause or
+sentence. Negated events ("n'a pas signé") and hypotheses ("si ...") are
+not asserted and are left out; one real-world event mentioned twice
+(headline and body) is kept once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from vigie.extract.demonyms import demonym_country
+from vigie.extract.quotes import Resolver
+from vigie.lexicon import first_column, load_table
+from vigie.model import Article, Entity, Event, Reference
+from vigie.model import Span as TextSpan
+from vigie.stages import register_stage
+from vigie.textnorm import fold
+
+_NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune"}
+_ACTOR_DEPS = ("nsubj", "csubj")
+_TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
+_PLACE_CASES = {"à", "au", "aux", "en", "dans", "sur", "près", "vers", "devant"}
+_TARGET_CASES = {"contre", "sur", "avec"}
+_PRONOUNS = {"il", "elle", "ils", "elles"}
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word that names an event of a category."""
+
+    type: str
+    pos: str
+    particle: str
+
+
+@cache
+def triggers() -> dict[str, list[Trigger]]:
+    """Lemma → its triggers (a lemma can name different events with different particles)."""
+    table: dict[str, list[Trigger]] = {}
+    for row in load_table("event_triggers.tsv"):
+        lemma, pos, event_type = row[0], row[1], row[2]
+        particle = row[3] if len(row) > 3 else ""
+        table.setdefault(lemma, []).append(Trigger(event_type, pos, particle))
+    return table
+
+
+class Arguments:
+    """Finds the entities a stretch of the parse names."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.by_offset: dict[int, tuple[Entity, int, int]] = {}
+        for entity in article.entities:
+            for mention in entity.mentions:
+                for offset in range(mention.start, mention.end):
+                    self.by_offset[offset] = (entity, mention.start, mention.end)
+        self.countries = {fold(e.name): e for e in article.entities if e.type == "LOC"}
+        seat_country = {fold(row[0]): fold(row[2]) for row in load_table("metonyms.tsv") if len(row) > 2}
+        self.acting_for = {seat_country[fold(e.name)]: e for e in article.entities
+                           if e.type == "ORG" and fold(e.name) in seat_country}
+        self.resolver = Resolver(article, doc)
+
+    def entity_of(self, token: Token) -> Reference | None:
+        found = self.by_offset.get(token.idx)
+        if found is None:
+            return None
+        entity, start, end = found
+        return Reference(name=entity.name, entity_id=entity.id, start=start, end=end)
+
+    def names(self, head: Token) -> list[Reference]:
+        """The entities a phrase names: its own mention, conjuncts ("X et Y"), a demonym's country,
+        or, for a pronoun or a role noun ("il", "le ministre"), the entity it stands for."""
+        found: list[Reference] = []
+        if head.pos_ in ("PRON", "NOUN") and self.entity_of(head) is None and not self._demonym(head):
+            speaker = self.resolver.subject_speaker(head, paragraph=-10) if head.dep_ in _ACTOR_DEPS else None
+            if speaker is not None and speaker.entity_id is not None:
+                return [Reference(name=speaker.name, entity_id=speaker.entity_id, start=head.idx,
+                                  end=head.idx + len(head.text))]
+        for token in [head, *[c for c in head.children if c.dep_ in ("conj", "appos", "flat:name")]]:
+            reference = self.entity_of(token) or self._demonym(token)
+            if reference is None and token.i == head.i:
+                reference = next((r for t in token.subtree if (r := self.entity_of(t)) is not None
+                                  and self._is_agent(r)), None)
+            if reference is not None and reference.name not in {r.name for r in found}:
+                found.append(reference)
+        return found
+
+    def is_place(self, reference: Reference) -> bool:
+        """'à Istanbul' says where, not whom."""
+        return next((e.type for e in self.article.entities if e.id == reference.entity_id), "") == "LOC"
+
+    def _is_agent(self, reference: Reference) -> bool:
+        return next((e.type for e in self.article.entities if e.id == reference.entity_id), "") in ("PER", "ORG")
+
+    def _demonym(self, token: Token) -> Reference | None:
+        """"les Américains", "les frappes russes" → the country: the seat of power the article makes act
+        for it ("Moscou", "le Kremlin") if there is one, else the country itself."""
+        country = demonym_country(token.text)
+        if country is None:
+            return None
+        entity = self.acting_for.get(fold(country)) or self.countries.get(fold(country))
+        if entity is not None:
+            return Reference(name=entity.name, entity_id=entity.id, start=token.idx, end=token.idx + len(token.text))
+        return Reference(name=country, start=token.idx, end=token.idx + len(token.text))
+
+    def place(self, trigger: Token, taken: set[str]) -> Reference | None:
+        """A LOC entity the clause puts the event in ("à Paris", "près de Bilopillia"), else one in the sentence."""
+        clause = [t for t in trigger.subtree] if trigger.pos_ in ("VERB", "AUX") else list(trigger.head.subtree)
+        sentence = trigger.sent
+        for pool in (clause, list(sentence)):
+            for token in pool:
+                reference = self.entity_of(token)
+                if reference is None or reference.name in taken:
+                    continue
+                entity_type = next((e.type for e in self.article.entities if e.id == reference.entity_id), "")
+                cases = {c.lower_ for c in token.children if c.dep_ == "case"}
+                if entity_type == "LOC" and (cases & _PLACE_CASES or pool is not clause):
+                    return reference
+        return None
+
+
+def _negated(trigger: Token) -> bool:
+    children = {c.lower_ for c in trigger.children}
+    return bool(children & {"ne", "n'", "n’"}) and bool(children & _NEGATIONS)
+
+
+def _hypothetical(trigger: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in trigger.children)
+
+
+def _has_particle(trigger: Token, particle: str) -> bool:
+    if not particle:
+        return True
+    nearby = [t.lower_ for t in trigger.doc[trigger.i + 1 : trigger.i + 4]]
+    return particle in nearby or any(particle in (c.lower_ for c in child.subtree) for child in trigger.children
+                                     if child.dep_ in ("advmod", "obl:arg", "obl:mod", "xcomp", "obj", "iobj"))
+
+
+_ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "era", "eront", "erait", "a", "ant")
+
+
+@cache
+def verb_forms() -> dict[str, str]:
+    """Inflected forms of the -er verb triggers → lemma, for words the tagger gets wrong ("réclame" as a noun)."""
+    forms: dict[str, str] = {}
+    for lemma, entries in triggers().items():
+        if lemma.endswith("er") and any(t.pos == "VERB" for t in entries):
+            for ending in _ER_ENDINGS:
+                forms.setdefault(lemma[:-2] + ending, lemma)
+    return forms
+
+
+def _matching_trigger(token: Token) -> Trigger | None:
+    """The trigger a word is, checking its part of speech and its particle ("appeler à")."""
+    for lemma in (token.lemma_.casefold(), token.lower_):
+        for trigger in triggers().get(lemma, []):
+            pos_ok = trigger.pos == "any" or (trigger.pos == "VERB" and token.pos_ in ("VERB", "AUX")) \
+                or (trigger.pos == "NOUN" and token.pos_ in ("NOUN", "PROPN"))
+            if pos_ok and _has_particle(token, trigger.particle):
+                return trigger
+    form_of = verb_forms().get(token.lower_)
+    if form_of is not None and token.pos_ in ("NOUN", "ADJ", "PROPN") and token.dep_ in ("ROOT", "conj", "ccomp"):
+        for trigger in triggers()[form_of]:
+            if trigger.pos == "VERB" and _has_particle(token, trigger.particle):
+                return trigger
+    return None
+
+
+@cache
+def light_verbs() -> frozenset[str]:
+    return frozenset(first_column("light_verbs.tsv"))
+
+
+def _named_event(verb: Token) -> Token | None:
+    """'remettre sa démission', 'appeler à une journée de grève': the noun in the complement that
+    names the event (the verb is only its carrier)."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in light_verbs():
+        return None
+    for child in verb.children:
+        if child.dep_ not in ("obj", "obl:arg"):
+            continue
+        for token in (child, *[g for g in child.children if g.dep_ == "nmod"]):
+            found = _matching_trigger(token)
+            if found is not None and found.pos == "NOUN":
+                return token
+    return None
+
+
+def _names_its_object(verb: Token) -> bool:
+    return _named_event(verb) is not None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("aux:pass", "nsubj:pass") for c in verb.children)
+
+
+def _clause_text(article: Article, trigger: Token, arguments: list[Token]) -> tuple[int, int]:
+    """Characters from the first to the last word of the trigger and its arguments, within the sentence."""
+    tokens = [trigger, *arguments]
+    sentence = trigger.sent
+    start = max(min(t.idx for t in tokens), sentence.start_char)
+    last = max(tokens, key=lambda t: t.idx)
+    end = min(max(t.idx + len(t.text) for t in last.subtree if t.sent == sentence), sentence.end_char)
+    return start, max(end, trigger.idx + len(trigger.text))
+
+
+def _date_for(article: Article, trigger: Token, clause_only: bool = False) -> str | None:
+    """A date of the clause, else (unless ``clause_only``) of the sentence, nearest to the trigger."""
+    sentence: Span = trigger.sent
+    subtree = list(trigger.subtree)
+    clause = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)) if subtree else (trigger.idx, trigger.idx)
+    in_sentence = [d for d in article.dates if sentence.start_char <= d.start < sentence.end_char]
+    in_clause = [d for d in in_sentence if clause[0] <= d.start < clause[1]]
+    pool = in_clause or ([] if clause_only else in_sentence)
+    if not pool:
+        return None
+    return min(pool, key=lambda d: abs(d.start - trigger.idx)).value
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _ACTOR_DEPS:
+            return child
+    if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return None
+
+
+def events_of(article: Article, doc: Doc) -> list[Event]:
+    """Every asserted event of the article, before merging."""
+    args = Arguments(article, doc)
+    quoted = [(q.start, q.end) for q in article.quotes if q.direct]
+    found = []
+    for token in doc:
+        trigger = _matching_trigger(token)
+        if trigger is None or _negated(token) or _hypothetical(token) or _names_its_object(token):
+            continue
+        if any(start <= token.idx < end for start, end in quoted):
+            continue  # words inside a quote are what someone said, not what the article asserts
+        actors: list[Reference] = []
+        targets: list[Reference] = []
+        argument_tokens: list[Token] = []
+        if token.pos_ in ("VERB", "AUX"):
+            passive = _passive(token)
+            for child in token.children:
+                if child.dep_ == "obl:agent" or (passive and child.dep_ == "obl" and
+                                                 any(c.lower_ == "par" for c in child.children)):
+                    actors += args.names(child)
+                    argument_tokens.append(child)
+                elif child.dep_ in _TARGET_DEPS or (child.dep_.startswith("obl") and (
+                        {c.lower_ for c in child.children} & _TARGET_CASES
+                        or (not any(c.dep_ == "case" for c in child.children) and args.entity_of(child)))):
+                    place_case = {c.lower_ for c in child.children if c.dep_ == "case"} & (_PLACE_CASES - _TARGET_CASES)
+                    targets += [r for r in args.names(child) if not (place_case and args.is_place(r))]
+                    argument_tokens.append(child)
+            subject = _subject(token)
+            if subject is not None and not passive:
+                actors += args.names(subject)
+                argument_tokens.append(subject)
+        else:
+            head = token.head if token.dep_ != "nmod" else token.head.head
+            if head.lemma_ in light_verbs() and head.i != token.i and _named_event(head) is not None \
+                    and _named_event(head).i == token.i:  # type: ignore[union-attr]
+                # "a présenté sa démission à X", "appelle à une journée de grève": the verb's subject acts
+                subject = _subject(head)
+                if subject is not None:
+                    actors += args.names(subject)
+                    argument_tokens.append(subject)
+                for sibling in head.children:
+                    if sibling.dep_ in ("obl:arg", "iobj") and sibling.i != token.i:
+                        targets += args.names(sibling)
+            for participle in (c for c in token.children if c.dep_ == "acl"):  # "une grève lancée par X"
+                for agent in (c for c in participle.children if c.dep_ == "obl:agent"):
+                    actors += args.names(agent)
+                    argument_tokens.append(agent)
+            for child in token.children:
+                cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+                if child.dep_ == "amod":
+                    actors += [r for r in [args._demonym(child)] if r is not None]
+                elif child.dep_ == "nmod" and cases & {"par"}:
+                    actors += args.names(child)
+                    argument_tokens.append(child)
+                elif child.dep_ == "nmod" and cases & _TARGET_CASES:
+                    targets += args.names(child)
+                    argument_tokens.append(child)
+                elif child.dep_ == "nmod" and cases & {"de", "du", "des", "d'", "d’"}:
+                    named = args.names(child)
+                    (targets if trigger.type in ("COERCE", "RETREAT", "ACCUSE") else actors).extend(named)
+                    argument_tokens.append(child)
+            if token.dep_ in _ACTOR_DEPS and token.head.pos_ in ("VERB", "AUX"):
+                pass  # "le bombardement a fait deux morts": the noun is the event itself
+        if not actors:
+            actors += [q.speaker for q in article.quotes if q.verb is not None and q.verb.start == token.idx
+                       and q.speaker is not None and q.speaker.entity_id is not None][:1]
+        actors = _unique(actors)
+        targets = [t for t in _unique(targets) if t.name not in {a.name for a in actors}]
+        taken = {r.name for r in actors + targets}
+        location = args.place(token, taken)
+        date = _date_for(article, token)
+        verbal = token.pos_ in ("VERB", "AUX")
+        if not actors and not targets and ((verbal and date is None and location is None)
+                                           or (not verbal and _date_for(article, token, clause_only=True) is None)):
+            continue  # a bare mention ("la réunion", "un cessez-le-feu") with no date of its own asserts nothing
+        start, end = _clause_text(article, token, argument_tokens)
+        found.append(Event(
+            type=trigger.type,
+            text=article.text[start:end], start=start, end=end,
+            trigger=TextSpan(start=token.idx, end=token.idx + len(token.text)),
+            actors=actors, targets=targets, location=location, date=date,
+        ))
+    return found
+
+
+def _unique(references: list[Reference]) -> list[Reference]:
+    seen: set[str] = set()
+    kept = []
+    for reference in references:
+        if reference.name not in seen:
+            seen.add(reference.name)
+            kept.append(reference)
+    return kept
+
+
+def merge_events(events: list[Event], article: Article) -> list[Event]:
+    """One event per real-world event: same category and shared participants (or none at all, in one
+    sentence), the body's mention kept over the headline's."""
+    headline_end = article.title_span.end if article.title_span else 0
+    ordered = sorted(events, key=lambda e: (e.start < headline_end, e.start))
+    kept: list[Event] = []
+    for event in ordered:
+        names = {r.name for r in event.actors + event.targets}
+        duplicate = next((k for k in kept if k.type == event.type and (
+            (names and names & {r.name for r in k.actors + k.targets})
+            or (not names and abs(k.start - event.start) < 80))), None)
+        if duplicate is None:
+            kept.append(event)
+        else:
+            duplicate.date = duplicate.date or event.date
+            duplicate.location = duplicate.location or event.location
+    return sorted(kept, key=lambda e: e.start)
+
+
+@register_stage("events")
+def extract_events(article: Article, doc: Doc) -> None:
+    """The article's events, merged."""
+    article.events = merge_events(events_of(article, doc), article)
