@@ -17,6 +17,9 @@ $(INSTALLED): pyproject.toml requirements.lock
 
 demo: $(INSTALLED)
 	$(BIN)/vigie extract examples/seed-coalition-paris.txt --published 2026-01-05 --format summary
+	rm -f vigie.db vigie.db-wal vigie.db-shm
+	$(BIN)/vigie ingest examples/articles.jsonl --db vigie.db
+	$(BIN)/vigie entity "Emmanuel Macron" --db vigie.db
 
 test: $(INSTALLED) lint
 	$(BIN)/python -m pytest
@@ -36,6 +39,9 @@ schema: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/entities.py
+	$(BIN)/python benchmarks/quotes.py --limit 4
+	$(BIN)/python benchmarks/corpus.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
+from typing import Any, get_args
 
 import click
 from tqdm import tqdm
 
 from vigie.ingest import read_paths
 from vigie.ingest.records import DEFAULT_MAX_BYTES, BadRecord, RecordError, parse_published
-from vigie.model import Article, article_json_schema
+from vigie.model import Article, EventType, article_json_schema
 from vigie.pipeline import Pipeline
 from vigie.runner import run_pipeline
+from vigie.store import open_db, queries
+from vigie.store.export import FORMATS, export
+from vigie.store.ingest import ingest as ingest_paths
 from vigie.summary import render_summary
+from vigie.tabular import render_table
+
+EVENT_TYPES = set(get_args(EventType))
 
 EXIT_OK, EXIT_NONE_SUCCEEDED, EXIT_SOME_FAILED = 0, 1, 3
 
@@ -102,6 +110,135 @@ def _write(article: Article, out_dir: Path, written: set[str]) -> None:
         tqdm.write(f"warning: id {article.id!r} seen before; written as {name}.json", file=sys.stderr)
     written.add(name)
     (out_dir / f"{name}.json").write_text(article.to_json() + "\n", encoding="utf-8")
+
+
+DB_OPTION = click.option("--db", "db_path", default="vigie.db", show_default=True,
+                         type=click.Path(dir_okay=False, path_type=Path), help="The corpus database.")
+JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="JSON for programs instead of a table.")
+
+
+def _corpus(db_path: Path) -> sqlite3.Connection:
+    if not db_path.exists():
+        raise click.ClickException(f"no corpus at {db_path}: create one with `vigie ingest PATH --db {db_path}`")
+    return open_db(db_path)
+
+
+def _show(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif rows:
+        click.echo(render_table(rows, columns))
+    else:
+        click.echo("(nothing found)", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
+@click.option("--published", callback=_published_option, metavar="YYYY-MM-DD",
+              help="Publication date for records that do not carry one.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True,
+              help="Articles per transaction.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True)
+@click.option("--progress/--no-progress", default=None)
+def ingest(paths: tuple[str, ...], db_path: Path, workers: int, published: str | None, batch_size: int,
+           max_bytes: int, progress: bool | None) -> None:
+    """Add articles from PATHS (files, directories, .warc/.warc.gz) to the corpus.
+
+    Re-ingesting adds nothing; an interrupted run can simply be run again.
+    """
+    summary = ingest_paths(paths, db_path, workers=workers, published=published, batch_size=batch_size,
+                           progress=progress, max_bytes=max_bytes)
+    for line in summary.lines():
+        click.echo(line, err=True)
+    sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+
+
+@main.command()
+@DB_OPTION
+@click.option("--type", "entity_type", type=click.Choice(["PER", "ORG", "LOC"]))
+@click.option("--since", callback=_published_option, metavar="YYYY-MM-DD")
+@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
+@JSON_OPTION
+def entities(db_path: Path, entity_type: str | None, since: str | None, top: int, as_json: bool) -> None:
+    """The most mentioned entities of the corpus."""
+    rows = queries.top_entities(_corpus(db_path), entity_type, since, top)
+    _show(rows, ["name", "type", "mentions", "articles", "first_seen", "last_seen"], as_json)
+
+
+@main.command()
+@click.argument("name")
+@DB_OPTION
+@JSON_OPTION
+def entity(name: str, db_path: Path, as_json: bool) -> None:
+    """Profile of one entity: aliases, mentions per day, co-mentioned entities, quotes, events."""
+    profile = queries.entity_profile(_corpus(db_path), name)
+    if profile is None:
+        raise click.ClickException(f"no entity called {name!r} in {db_path}")
+    if as_json:
+        click.echo(json.dumps(profile, ensure_ascii=False, indent=1))
+        return
+    click.echo(f"{profile['name']} ({profile['type']}) — {profile['mention_count']} mentions in "
+               f"{profile['article_count']} articles, {profile['first_seen'] or '?'} → {profile['last_seen'] or '?'}")
+    if profile.get("country_code"):
+        click.echo(f"GeoNames {profile['geonameid']}: {profile['lat']}, {profile['lon']} ({profile['country_code']})")
+    click.echo("Aliases: " + ", ".join(profile["aliases"]))
+    for title, rows, columns in (("Mentions per day", profile["mentions_per_day"], ["day", "mentions"]),
+                                 ("Mentioned with", profile["co_mentioned"], ["name", "type", "articles"]),
+                                 ("Quotes", profile["quotes"], ["published", "text"]),
+                                 ("Events", profile["events"], ["type", "date", "actors", "targets", "location"])):
+        if rows:
+            click.echo(f"\n{title}\n" + render_table(rows, columns))
+
+
+@main.command(name="quotes")
+@DB_OPTION
+@click.option("--speaker", help="Name or alias of the speaker.")
+@click.option("--search", help="Words the quote contains (accents and case ignored).")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@JSON_OPTION
+def quotes_command(db_path: Path, speaker: str | None, search: str | None, limit: int, as_json: bool) -> None:
+    """Quotes across the corpus, by speaker and words."""
+    rows = queries.quotes(_corpus(db_path), speaker=speaker, search=search, limit=limit)
+    _show(rows, ["published", "speaker", "text", "direct"], as_json)
+
+
+@main.command(name="events")
+@DB_OPTION
+@click.option("--type", "event_type", type=click.Choice(sorted(EVENT_TYPES), case_sensitive=False))
+@click.option("--place", help="Name or alias of the place.")
+@click.option("--since", callback=_published_option, metavar="YYYY-MM-DD")
+@click.option("--until", callback=_published_option, metavar="YYYY-MM-DD")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@JSON_OPTION
+def events_command(db_path: Path, event_type: str | None, place: str | None, since: str | None, until: str | None,
+                   limit: int, as_json: bool) -> None:
+    """Events across the corpus, by category, place and dates."""
+    rows = queries.events(_corpus(db_path), event_type, place, since, until, limit=limit)
+    _show(rows, ["date", "type", "actors", "targets", "location", "text"], as_json)
+
+
+@main.command(name="search")
+@click.argument("query")
+@DB_OPTION
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@JSON_OPTION
+def search_command(query: str, db_path: Path, limit: int, as_json: bool) -> None:
+    """Full-text search of the corpus (accents and case folded)."""
+    rows = queries.search(_corpus(db_path), query, limit)
+    _show(rows, ["published", "title", "snippet"], as_json)
+
+
+@main.command(name="export")
+@DB_OPTION
+@click.option("--format", "file_format", type=click.Choice(list(FORMATS)), default="csv", show_default=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
+def export_command(db_path: Path, file_format: str, out_dir: Path) -> None:
+    """Write every table of the corpus to OUT, one file per table."""
+    written = export(_corpus(db_path), out_dir, file_format)
+    for table, count in written.items():
+        click.echo(f"{table}: {count} rows → {out_dir / (table + '.' + file_format)}", err=True)
 
 
 @main.command()

@@ -29,7 +29,8 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".text")
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
-SUPPORTED_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+SUPPORTED_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
 
 
 def read_paths(
@@ -50,12 +51,18 @@ def _read_one(path: str, max_bytes: int) -> Iterator[Outcome]:
         yield from read_stdin(sys.stdin.buffer, max_bytes)
         return
     file = Path(path)
-    suffix = file.suffix.lower()
+    if file.is_dir():
+        for child in sorted(p for p in file.rglob("*") if p.is_file() and _suffix(p) in SUPPORTED_SUFFIXES):
+            yield from _read_one(str(child), max_bytes)
+        return
+    suffix = _suffix(file)
     source = Source(kind="html" if suffix in HTML_SUFFIXES else "txt", path=str(file))
     if not file.is_file():
         yield RecordError(str(file), "no such file" if not file.exists() else "not a regular file")
         return
-    if suffix in JSONL_SUFFIXES:
+    if suffix in WARC_SUFFIXES:
+        yield from read_warc(file, max_bytes)
+    elif suffix in JSONL_SUFFIXES:
         yield from read_jsonl(file, max_bytes)
     elif suffix in JSON_SUFFIXES:
         yield from read_json_file(file, max_bytes)
@@ -64,6 +71,50 @@ def _read_one(path: str, max_bytes: int) -> Iterator[Outcome]:
     else:
         yield RecordError(str(file), f"unsupported file type {suffix or '(none)'}; "
                                      f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+
+
+def _suffix(file: Path) -> str:
+    """'.warc.gz' for a compressed WARC, else the last suffix, lower case."""
+    name = file.name.lower()
+    for double in (".warc.gz", ".arc.gz"):
+        if name.endswith(double):
+            return double
+    return file.suffix.lower()
+
+
+def read_warc(file: Path, max_bytes: int) -> Iterator[Outcome]:
+    """HTML pages of the 'response' records of a WARC (or ARC) file, gzipped or not."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    try:
+        handle = file.open("rb")
+    except OSError as exc:
+        yield RecordError(str(file), f"cannot read: {exc.strerror}")
+        return
+    with handle:
+        number = 0
+        try:
+            for record in ArchiveIterator(handle, arc2warc=True):
+                if record.rec_type != "response":
+                    continue
+                number += 1
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                name = f"{file}:{number} ({url})"
+                if "html" not in content_type.lower():
+                    continue
+                try:
+                    payload = record.content_stream().read(max_bytes + 1)
+                    html = decode_bytes(payload, max_bytes)
+                except BadRecord as exc:
+                    yield RecordError(name, str(exc))
+                    continue
+                record_id = safe_id(url.split("://", 1)[-1]) if url else f"{file.stem}-{number}"
+                yield RawRecord(id=record_id, source=Source(kind="html", path=str(file), line=number), html=html,
+                                url=url)
+        except ArchiveLoadFailed as exc:
+            yield RecordError(str(file), f"not a readable WARC file: {exc}")
 
 
 def _read_document(file: Path, source: Source, max_bytes: int) -> Iterator[Outcome]:

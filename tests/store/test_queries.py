@@ -1,0 +1,95 @@
+"""Each query on the dev + TimeBank corpus, through the library and the CLI."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from vigie.cli import main
+from vigie.store import queries
+from vigie.store.export import TABLES
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def run(corpus):
+    db, _ = corpus
+
+    def invoke(*args: str):
+        result = CliRunner().invoke(main, [*args, "--db", str(db)])
+        assert result.exit_code == 0, result.output
+        return result
+
+    return invoke
+
+
+def test_top_entities_by_type(connection, run):
+    people = queries.top_entities(connection, entity_type="PER", top=5)
+    assert people and all(row["type"] == "PER" for row in people)
+    assert {"Donald Trump", "François Bayrou"} & {row["name"] for row in people}
+    rows = json.loads(run("entities", "--type", "LOC", "--top", "3", "--json").stdout)
+    assert len(rows) == 3 and all(r["type"] == "LOC" for r in rows)
+    assert "mentions" in run("entities", "--since", "2025-09-01").stdout
+
+
+def test_entity_profile(connection, run):
+    profile = queries.entity_profile(connection, "Macron")
+    assert profile["name"] == "Emmanuel Macron" and profile["article_count"] >= 3
+    assert profile["mentions_per_day"] and profile["co_mentioned"]
+    assert any("Nous poursuivrons" in q["text"] for q in profile["quotes"])
+    text = run("entity", "Élysée").stdout
+    assert text.startswith("Élysée") and "Aliases" in text
+
+
+def test_quotes_by_speaker_and_words(connection, run):
+    rows = queries.quotes(connection, speaker="Bayrou")
+    assert rows and all(r["speaker"] == "François Bayrou" for r in rows)
+    found = json.loads(run("quotes", "--search", "catastrophe", "--json").stdout)
+    assert found and all("catastrophe" in r["text"].lower() for r in found)
+
+
+def test_events_by_type_place_and_dates(connection, run):
+    coerce = queries.events(connection, event_type="COERCE")
+    assert coerce and all(e["type"] == "COERCE" for e in coerce)
+    in_paris = queries.events(connection, place="Paris")
+    assert in_paris and all(e["location"] == "Paris" for e in in_paris)
+    window = queries.events(connection, since="2025-09-01", until="2025-09-30")
+    assert window and all("2025-09-01" <= (e["date"] or e["published"]) <= "2025-09-30z" for e in window)
+    assert "COERCE" in run("events", "--type", "coerce").stdout
+
+
+def test_full_text_search_folds_accents(connection, run):
+    hits = queries.search(connection, "cessez-le-feu")
+    assert len(hits) >= 3 and all("[" in h["snippet"] for h in hits)
+    folded = {h["id"] for h in queries.search(connection, "elysee")}
+    assert folded and folded == {h["id"] for h in queries.search(connection, "Élysée")}
+    assert "cessez-le-feu" in run("search", "cessez-le-feu").stdout.lower()
+
+
+@pytest.mark.parametrize("file_format", ["csv", "jsonl", "parquet"])
+def test_export_round_trips_row_counts(connection, corpus, tmp_path, file_format):
+    db, _ = corpus
+    out = tmp_path / file_format
+    result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", file_format, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    for table in TABLES:
+        expected = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        path = out / f"{table}.{file_format}"
+        if file_format == "csv":
+            with path.open(encoding="utf-8") as handle:
+                rows = len(list(csv.reader(handle))) - 1
+        elif file_format == "jsonl":
+            rows = sum(1 for _ in path.open(encoding="utf-8"))
+        else:
+            rows = pq.read_table(path).num_rows
+        assert rows == expected, table
+
+
+def test_missing_corpus_is_a_clear_error(tmp_path):
+    result = CliRunner().invoke(main, ["entities", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code == 1 and "no corpus" in result.output

@@ -1,0 +1,164 @@
+"""Questions asked of a corpus: each a function returning plain rows (dicts), for the CLI, API and tests.
+
+Near-duplicate copies of a story (articles with a ``canonical_id``) are left
+out of counts, quotes, events and search results, so a wire story sent to
+many outlets counts once.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+from vigie.textnorm import fold
+
+Row = dict[str, Any]
+CANONICAL = "a.canonical_id IS NULL"
+
+
+def _rows(cursor: sqlite3.Cursor) -> list[Row]:
+    return [dict(row) for row in cursor.fetchall()]
+
+
+def find_entity_keys(connection: sqlite3.Connection, name: str) -> list[str]:
+    """Keys of the entities a name or alias designates, most mentioned first."""
+    folded = fold(name)
+    rows = connection.execute(
+        """SELECT e.key FROM entities e JOIN entity_aliases al ON al.entity_key = e.key
+           WHERE al.folded = ? GROUP BY e.key ORDER BY e.mention_count DESC""", (folded,)).fetchall()
+    if not rows:  # a surname, a word of the name: "Macron" → "Emmanuel Macron"
+        rows = connection.execute(
+            """SELECT e.key FROM entities e JOIN entity_aliases al ON al.entity_key = e.key
+               WHERE ' ' || al.folded || ' ' LIKE ? GROUP BY e.key ORDER BY e.mention_count DESC""",
+            (f"% {folded} %",)).fetchall()
+    return [row[0] for row in rows]
+
+
+def top_entities(connection: sqlite3.Connection, entity_type: str | None = None, since: str | None = None,
+                 top: int = 20) -> list[Row]:
+    """The most mentioned entities (in distinct stories), optionally of a type and since a date."""
+    filters, params = [CANONICAL], []
+    if entity_type:
+        filters.append("e.type = ?")
+        params.append(entity_type)
+    if since:
+        filters.append("a.published >= ?")
+        params.append(since)
+    return _rows(connection.execute(
+        f"""SELECT e.key, e.name, e.type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+                   min(a.published) AS first_seen, max(a.published) AS last_seen
+            FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
+            WHERE {' AND '.join(filters)}
+            GROUP BY e.key ORDER BY mentions DESC, articles DESC, e.name LIMIT ?""", (*params, top)))
+
+
+def entity_profile(connection: sqlite3.Connection, name: str, limit: int = 10) -> Row | None:
+    """Everything the corpus knows of one entity: aliases, mentions per day, company, quotes, events."""
+    keys = find_entity_keys(connection, name)
+    if not keys:
+        return None
+    key = keys[0]
+    entity = dict(connection.execute("SELECT * FROM entities WHERE key = ?", (key,)).fetchone())
+    entity["aliases"] = [r[0] for r in connection.execute(
+        "SELECT alias FROM entity_aliases WHERE entity_key = ? ORDER BY count DESC, alias", (key,))]
+    entity["mentions_per_day"] = _rows(connection.execute(
+        f"""SELECT a.published AS day, count(*) AS mentions FROM mentions m JOIN articles a ON a.id = m.article_id
+            WHERE m.entity_key = ? AND {CANONICAL} GROUP BY a.published ORDER BY a.published""", (key,)))
+    entity["co_mentioned"] = _rows(connection.execute(
+        f"""SELECT e.name, e.type, count(DISTINCT other.article_id) AS articles
+            FROM mentions mine JOIN mentions other ON other.article_id = mine.article_id
+            JOIN entities e ON e.key = other.entity_key JOIN articles a ON a.id = mine.article_id
+            WHERE mine.entity_key = ? AND other.entity_key != ? AND {CANONICAL}
+            GROUP BY e.key ORDER BY articles DESC, e.name LIMIT ?""", (key, key, limit)))
+    entity["quotes"] = quotes(connection, speaker_key=key, limit=limit)
+    entity["events"] = events(connection, entity_key=key, limit=limit)
+    return entity
+
+
+def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: str | None = None,
+           speaker_key: str | None = None, direct_only: bool = False, limit: int = 50) -> list[Row]:
+    """Quotes, by speaker (name or alias) and/or containing some words (accents and case ignored)."""
+    filters, params = [CANONICAL], []
+    if speaker is not None:
+        keys = find_entity_keys(connection, speaker)
+        if keys:
+            filters.append(f"q.speaker_key IN ({','.join('?' * len(keys))})")
+            params.extend(keys)
+        else:
+            filters.append("q.speaker LIKE ?")
+            params.append(f"%{speaker}%")
+    if speaker_key is not None:
+        filters.append("q.speaker_key = ?")
+        params.append(speaker_key)
+    if direct_only:
+        filters.append("q.direct = 1")
+    sql = f"""SELECT q.speaker, q.text, q.direct, q.verb, a.published, a.id AS article_id, a.title
+              FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(filters)}
+              ORDER BY a.published DESC, q.start"""
+    if not search:
+        return _rows(connection.execute(sql + " LIMIT ?", (*params, limit)))
+    wanted = fold(search)  # accents and case folded on both sides, which LIKE cannot do
+    found = []
+    for row in connection.execute(sql, params):
+        if wanted in fold(row["text"]):
+            found.append(dict(row))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def events(connection: sqlite3.Connection, event_type: str | None = None, place: str | None = None,
+           since: str | None = None, until: str | None = None, entity_key: str | None = None,
+           limit: int = 50) -> list[Row]:
+    """Events by category, place (name or alias), date range, or participant."""
+    filters, params = [CANONICAL], []
+    if event_type:
+        filters.append("ev.type = ?")
+        params.append(event_type.upper())
+    if place:
+        keys = find_entity_keys(connection, place)
+        filters.append(f"(ev.location_key IN ({','.join('?' * len(keys)) or 'NULL'}) OR ev.location LIKE ?)")
+        params.extend([*keys, place])
+    if since:
+        filters.append("coalesce(ev.date, a.published) >= ?")
+        params.append(since)
+    if until:
+        filters.append("coalesce(ev.date, a.published) <= ?")
+        params.append(until + "\uffff")
+    if entity_key:
+        filters.append("ev.id IN (SELECT event_id FROM event_participants WHERE entity_key = ?)")
+        params.append(entity_key)
+    rows = _rows(connection.execute(
+        f"""SELECT ev.id, ev.type, ev.date, ev.location, ev.text, a.id AS article_id, a.published
+            FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(filters)}
+            ORDER BY coalesce(ev.date, a.published) DESC, ev.id LIMIT ?""", (*params, limit)))
+    for row in rows:
+        participants = connection.execute(
+            "SELECT role, name FROM event_participants WHERE event_id = ? ORDER BY rowid", (row["id"],)).fetchall()
+        row["actors"] = [p["name"] for p in participants if p["role"] == "actor"]
+        row["targets"] = [p["name"] for p in participants if p["role"] == "target"]
+    return rows
+
+
+def search(connection: sqlite3.Connection, query: str, limit: int = 20) -> list[Row]:
+    """Full-text search over titles and texts (FTS5; accents and case folded), best matches first."""
+    words = [re.findall(r"\w+", chunk) for chunk in query.split()]
+    if not any(words):
+        return []
+    match = " ".join('"' + " ".join(w) + '"' for w in words if w)  # "cessez-le-feu" is one phrase
+    return _rows(connection.execute(
+        f"""SELECT a.id, a.published, a.title,
+                   snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
+            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
+            WHERE articles_fts MATCH ? AND {CANONICAL} ORDER BY bm25(articles_fts) LIMIT ?""", (match, limit)))
+
+
+def corpus_stats(connection: sqlite3.Connection) -> Row:
+    """How big the corpus is."""
+    row = connection.execute(
+        """SELECT count(*) AS articles, sum(canonical_id IS NOT NULL) AS near_duplicates,
+                  (SELECT count(*) FROM entities) AS entities, (SELECT count(*) FROM quotes) AS quotes,
+                  (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM counts) AS counts
+           FROM articles""").fetchone()
+    return dict(row)
