@@ -130,6 +130,18 @@ class Arguments:
         return None
 
 
+def _reflexive(verb: Token) -> bool:
+    return any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
+
+
+def _same_event_as_head(token: Token, trigger: Trigger) -> bool:
+    """A verb coordinated with a trigger of the same category tells the same event ("capturé et incarcéré")."""
+    if token.dep_ != "conj" or token.head.i == token.i:
+        return False
+    head_trigger = _matching_trigger(token.head)
+    return head_trigger is not None and head_trigger.type == trigger.type
+
+
 def _negated(trigger: Token) -> bool:
     children = {c.lower_ for c in trigger.children}
     return bool(children & {"ne", "n'", "n’"}) and bool(children & _NEGATIONS)
@@ -246,6 +258,8 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         trigger = _matching_trigger(token)
         if trigger is None or _negated(token) or _hypothetical(token) or _names_its_object(token):
             continue
+        if _same_event_as_head(token, trigger) or (trigger.type == "SUPPORT" and _reflexive(token)):
+            continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
         if any(start <= token.idx < end for start, end in quoted):
             continue  # words inside a quote are what someone said, not what the article asserts
         actors: list[Reference] = []
