@@ -30,7 +30,7 @@ FLOORS = {
     "quotes": 0.99,
     "quotes.attributed": 0.89,
     "counts": 0.86,
-    "events": 0.52,
+    "events": 0.55,
 }
 
 

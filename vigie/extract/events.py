@@ -83,7 +83,8 @@ class Arguments:
         or, for a pronoun or a role noun ("il", "le ministre"), the entity it stands for."""
         found: list[Reference] = []
         if head.pos_ in ("PRON", "NOUN") and self.entity_of(head) is None and not self._demonym(head):
-            speaker = self.resolver.subject_speaker(head, paragraph=-10) if head.dep_ in _ACTOR_DEPS else None
+            speaker = self.resolver.subject_speaker(head, paragraph=-10) \
+                if head.dep_ in (*_ACTOR_DEPS, "nsubj:pass") else None
             if speaker is not None and speaker.entity_id is not None:
                 return [Reference(name=speaker.name, entity_id=speaker.entity_id, start=head.idx,
                                   end=head.idx + len(head.text))]
@@ -182,7 +183,7 @@ def _matching_trigger(token: Token) -> Trigger | None:
             if pos_ok and _has_particle(token, trigger.particle):
                 return trigger
     form_of = verb_forms().get(token.lower_)
-    if form_of is not None and token.pos_ in ("NOUN", "ADJ", "PROPN") and token.dep_ in ("ROOT", "conj", "ccomp"):
+    if form_of is not None and (token.pos_ == "VERB" or token.dep_ in ("ROOT", "conj", "ccomp")):
         for trigger in triggers()[form_of]:
             if trigger.pos == "VERB" and _has_particle(token, trigger.particle):
                 return trigger
@@ -200,7 +201,7 @@ def _named_event(verb: Token) -> Token | None:
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in light_verbs():
         return None
     for child in verb.children:
-        if child.dep_ not in ("obj", "obl:arg"):
+        if child.dep_ not in ("obj", "obl:arg", "obl:mod", "obl"):
             continue
         for token in (child, *[g for g in child.children if g.dep_ == "nmod"]):
             found = _matching_trigger(token)
@@ -323,8 +324,13 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         location = args.place(token, taken)
         date = _date_for(article, token)
         verbal = token.pos_ in ("VERB", "AUX")
-        if not actors and not targets and ((verbal and date is None and location is None)
-                                           or (not verbal and _date_for(article, token, clause_only=True) is None)):
+        if not verbal and token.head.i != token.i and _negated(token.head):
+            continue  # "n'a pas appelé à la grève"
+        asserted_subject = not verbal and token.dep_ == "nsubj" and token.head.pos_ == "VERB"  # "des heurts ont opposé"
+        in_headline = article.title_span is not None and token.idx < article.title_span.end
+        if not actors and not targets and (in_headline or (not asserted_subject and (
+                (verbal and date is None and location is None)
+                or (not verbal and _date_for(article, token, clause_only=True) is None)))):
             continue  # a bare mention ("la réunion", "un cessez-le-feu") with no date of its own asserts nothing
         start, end = _clause_text(article, token, argument_tokens)
         found.append(Event(
