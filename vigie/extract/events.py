@@ -19,6 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.demonyms import demonym_country
+from vigie.extract.inflection import er_verb_forms
 from vigie.extract.quotes import Resolver
 from vigie.lexicon import first_column, load_table
 from vigie.model import Article, Entity, Event, Reference
@@ -160,18 +161,10 @@ def _has_particle(trigger: Token, particle: str) -> bool:
                                      if child.dep_ in ("advmod", "obl:arg", "obl:mod", "xcomp", "obj", "iobj"))
 
 
-_ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "era", "eront", "erait", "a", "ant")
-
-
 @cache
 def verb_forms() -> dict[str, str]:
     """Inflected forms of the -er verb triggers → lemma, for words the tagger gets wrong ("réclame" as a noun)."""
-    forms: dict[str, str] = {}
-    for lemma, entries in triggers().items():
-        if lemma.endswith("er") and any(t.pos == "VERB" for t in entries):
-            for ending in _ER_ENDINGS:
-                forms.setdefault(lemma[:-2] + ending, lemma)
-    return forms
+    return er_verb_forms(lemma for lemma, entries in triggers().items() if any(t.pos == "VERB" for t in entries))
 
 
 def _matching_trigger(token: Token) -> Trigger | None:

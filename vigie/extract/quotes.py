@@ -25,6 +25,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.entities import role_nouns
+from vigie.extract.inflection import er_verb_forms
 from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation
 from vigie.lexicon import first_column
 from vigie.model import Article, Entity, Quote, Reference
@@ -261,7 +262,6 @@ def _bare(token: Token) -> str:
     return re.sub(r"^(?:-t)?-", "", token.lower_)
 
 
-_ER_ENDINGS = ("e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "era", "eront", "erait", "a", "ant", "er")
 _IRREGULAR_FORMS = {
     "dit": "dire", "dite": "dire", "disent": "dire", "écrit": "écrire", "écrivent": "écrire", "répond": "répondre",
     "répondu": "répondre", "reconnaît": "reconnaître", "reconnu": "reconnaître", "admet": "admettre",
@@ -275,13 +275,7 @@ _IRREGULAR_FORMS = {
 @cache
 def reporting_forms() -> dict[str, str]:
     """Inflected forms of the reporting verbs → lemma: the tagger often misses them ("martelé" as a noun)."""
-    forms = dict(_IRREGULAR_FORMS)
-    for lemma in reporting_verbs():
-        if lemma.endswith("er") and " " not in lemma and not lemma.startswith(("s'", "se ")):
-            stem = lemma[:-2]
-            for ending in _ER_ENDINGS:
-                forms.setdefault(stem + ending, lemma)
-    return forms
+    return {**er_verb_forms(reporting_verbs()), **_IRREGULAR_FORMS}
 
 
 def _reporting_verb(token: Token) -> bool:

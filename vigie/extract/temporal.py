@@ -41,24 +41,29 @@ class Expression:
 
 # --- the grammar, from the lexicon tables --------------------------------------------------------
 
+def _numbers(table: str) -> dict[str, int]:
+    """A two-column table whose second column is a number."""
+    return {word: int(number) for word, number in column_map(table).items()}
+
+
 @cache
 def months() -> dict[str, int]:
-    return {name: int(number) for name, number in column_map("months.tsv").items()}
+    return _numbers("months.tsv")
 
 
 @cache
 def weekdays() -> dict[str, int]:
-    return {name: int(index) for name, index in column_map("weekdays.tsv").items()}
+    return _numbers("weekdays.tsv")
 
 
 @cache
 def deictic_days() -> dict[str, int]:
-    return {word: int(offset) for word, offset in column_map("deictic_days.tsv").items()}
+    return _numbers("deictic_days.tsv")
 
 
 @cache
 def anaphoric_days() -> dict[str, int]:
-    return {phrase: int(offset) for phrase, offset in column_map("anaphoric_days.tsv").items()}
+    return _numbers("anaphoric_days.tsv")
 
 
 @cache
@@ -68,7 +73,7 @@ def parts_of_day() -> dict[str, str]:
 
 @cache
 def modifiers() -> dict[str, int]:
-    return {word: int(direction) for word, direction in column_map("temporal_modifiers.tsv").items()}
+    return _numbers("temporal_modifiers.tsv")
 
 
 @cache

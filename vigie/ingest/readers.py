@@ -73,6 +73,14 @@ def _read_one(path: str, max_bytes: int) -> Iterator[Outcome]:
                                      f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
 
 
+def _open(file: Path) -> IO[bytes] | RecordError:
+    """The file opened for reading, or the error that names it."""
+    try:
+        return file.open("rb")
+    except OSError as exc:
+        return RecordError(str(file), f"cannot read: {exc.strerror}")
+
+
 def _suffix(file: Path) -> str:
     """'.warc.gz' for a compressed WARC, else the last suffix, lower case."""
     name = file.name.lower()
@@ -87,10 +95,9 @@ def read_warc(file: Path, max_bytes: int) -> Iterator[Outcome]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    try:
-        handle = file.open("rb")
-    except OSError as exc:
-        yield RecordError(str(file), f"cannot read: {exc.strerror}")
+    handle = _open(file)
+    if isinstance(handle, RecordError):
+        yield handle
         return
     with handle:
         number = 0
@@ -152,10 +159,9 @@ def read_stdin(stream: IO[bytes], max_bytes: int) -> Iterator[Outcome]:
 
 def read_jsonl(file: Path, max_bytes: int) -> Iterator[Outcome]:
     """One record per line; a bad line is reported and the next one read."""
-    try:
-        handle = file.open("rb")
-    except OSError as exc:
-        yield RecordError(str(file), f"cannot read: {exc.strerror}")
+    handle = _open(file)
+    if isinstance(handle, RecordError):
+        yield handle
         return
     with handle:
         yield from _parse_json_lines(_byte_lines(handle, max_bytes), str(file), max_bytes)
