@@ -152,6 +152,10 @@ def ingest(paths: tuple[str, ...], db_path: Path, workers: int, published: str |
                            progress=progress, max_bytes=max_bytes)
     for line in summary.lines():
         click.echo(line, err=True)
+    stats = queries.corpus_stats(open_db(db_path))
+    click.echo(f"corpus {db_path}: {stats['articles']} articles ({stats['near_duplicates'] or 0} near-duplicates), "
+               f"{stats['entities']} entities, {stats['quotes']} quotes, {stats['events']} events, "
+               f"{stats['counts']} counts", err=True)
     sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
 
 
