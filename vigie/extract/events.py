@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.demonyms import demonym_country
 from vigie.extract.inflection import er_verb_forms
-from vigie.extract.quotes import Resolver
+from vigie.extract.quotes import Resolver, reporting_verbs
 from vigie.lexicon import first_column, load_table
 from vigie.model import Article, Entity, Event, Reference
 from vigie.model import Span as TextSpan
@@ -132,6 +132,10 @@ class Arguments:
         return None
 
 
+def _is_reporting(verb: Token) -> bool:
+    return verb.lemma_ in reporting_verbs()
+
+
 def _reflexive(verb: Token) -> bool:
     return any(c.lower_ in ("se", "s'", "s’") for c in verb.children)
 
@@ -154,8 +158,11 @@ def _hypothetical(trigger: Token) -> bool:
 
 
 def _has_particle(trigger: Token, particle: str) -> bool:
+    """Whether the word the trigger needs is there: a following "à", "pour", or "se" for a reflexive verb."""
     if not particle:
         return True
+    if particle == "se":
+        return _reflexive(trigger)
     nearby = [t.lower_ for t in trigger.doc[trigger.i + 1 : trigger.i + 4]]
     return particle in nearby or any(particle in (c.lower_ for c in child.subtree) for child in trigger.children
                                      if child.dep_ in ("advmod", "obl:arg", "obl:mod", "xcomp", "obj", "iobj"))
@@ -278,8 +285,12 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
                 argument_tokens.append(subject)
         else:
             head = token.head if token.dep_ != "nmod" else token.head.head
-            if head.lemma_ in light_verbs() and head.i != token.i and _named_event(head) is not None \
-                    and _named_event(head).i == token.i:  # type: ignore[union-attr]
+            carried = head.lemma_ in light_verbs() and head.i != token.i and _named_event(head) is not None \
+                and _named_event(head).i == token.i  # type: ignore[union-attr]
+            # "ont renoué avec des négociations", "En visite à X, Bayrou a déploré": the subject takes part
+            taking_part = head.pos_ == "VERB" and head.i != token.i and token.dep_.startswith("obl") \
+                and _matching_trigger(head) is None and (not _is_reporting(head) or token.dep_ == "obl:mod")
+            if carried or taking_part:
                 # "a présenté sa démission à X", "appelle à une journée de grève": the verb's subject acts
                 subject = _subject(head)
                 if subject is not None:
@@ -345,17 +356,28 @@ def _unique(references: list[Reference]) -> list[Reference]:
     return kept
 
 
-def merge_events(events: list[Event], article: Article) -> list[Event]:
-    """One event per real-world event: same category and shared participants (or none at all, in one
-    sentence), the body's mention kept over the headline's."""
-    headline_end = article.title_span.end if article.title_span else 0
-    ordered = sorted(events, key=lambda e: (e.start < headline_end, e.start))
+def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]:
+    """One event per real-world event: a headline's (or sub-heading's) mention merges into the body event
+    of the same category with shared participants; in the body, mentions of one category merge within a
+    sentence when they share participants or have none."""
+    headings = [(b.start, b.end) for b in article.subheadings]
+    if article.title_span is not None:
+        headings.append((article.title_span.start, article.title_span.end))
+
+    def heading(event: Event) -> bool:
+        return any(start <= event.start < end for start, end in headings)
+
+    def sentence(event: Event) -> int:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None
+        return span.sent.start if span is not None else -1
+
+    ordered = sorted(events, key=lambda e: (heading(e), e.start))
     kept: list[Event] = []
     for event in ordered:
         names = {r.name for r in event.actors + event.targets}
-        duplicate = next((k for k in kept if k.type == event.type and (
-            (names and names & {r.name for r in k.actors + k.targets})
-            or (not names and abs(k.start - event.start) < 80))), None)
+        duplicate = next((k for k in kept if k.type == event.type and (heading(event) or sentence(k) == sentence(event))
+                          and ((names and names & {r.name for r in k.actors + k.targets})
+                               or (not names and not heading(event)))), None)
         if duplicate is None:
             kept.append(event)
         else:
@@ -367,4 +389,4 @@ def merge_events(events: list[Event], article: Article) -> list[Event]:
 @register_stage("events")
 def extract_events(article: Article, doc: Doc) -> None:
     """The article's events, merged."""
-    article.events = merge_events(events_of(article, doc), article)
+    article.events = merge_events(events_of(article, doc), article, doc)

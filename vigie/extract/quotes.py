@@ -28,7 +28,7 @@ from vigie.extract.entities import role_nouns
 from vigie.extract.inflection import er_verb_forms
 from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation
 from vigie.lexicon import first_column
-from vigie.model import Article, Entity, Quote, Reference
+from vigie.model import Article, Entity, Mention, Quote, Reference
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
 from vigie.textnorm import fold
@@ -83,10 +83,13 @@ class Resolver:
         self.doc = doc
         self.types = {entity.id: entity.type for entity in article.entities}
         self.by_offset: dict[int, tuple[Entity, int, int]] = {}
-        for entity in article.entities:
-            for mention in entity.mentions:
-                for offset in range(mention.start, mention.end):
-                    self.by_offset[offset] = (entity, mention.start, mention.end)
+        credit = article.credit_span
+        # the photo credit names who took the picture, not anyone the text speaks of
+        self.discourse = [(entity, mention) for entity in article.entities for mention in entity.mentions
+                          if credit is None or not credit.start <= mention.start < credit.end]
+        for entity, mention in self.discourse:
+            for offset in range(mention.start, mention.end):
+                self.by_offset[offset] = (entity, mention.start, mention.end)
         self.last_speaker: Speaker | None = None
         self.last_speaker_paragraph = -10
 
@@ -151,11 +154,15 @@ class Resolver:
 
     def protagonist(self, before: int) -> Speaker | None:
         """The person named most often so far: who 'la magistrate' is when nothing nearer says."""
-        counts = [(sum(m.start < before for m in e.mentions), e) for e in self.article.entities if e.type == "PER"]
-        count, entity = max(counts, key=lambda c: c[0], default=(0, None))
-        if entity is None or count == 0:
+        seen: dict[str, list[Mention]] = {}
+        for entity, mention in self.discourse:
+            if entity.type == "PER" and mention.start < before:
+                seen.setdefault(entity.id, []).append(mention)
+        if not seen:
             return None
-        mention = max((m for m in entity.mentions if m.start < before), key=lambda m: m.start)
+        entity_id, mentions = max(seen.items(), key=lambda item: len(item[1]))
+        entity = next(e for e in self.article.entities if e.id == entity_id)
+        mention = max(mentions, key=lambda m: m.start)
         return Speaker(entity.name, mention.start, mention.end, entity.id)
 
     def recent_speaker(self, before: int) -> Speaker | None:
@@ -185,8 +192,8 @@ class Resolver:
     def recent_entity(self, before: int, wanted: str, role: str | None = None) -> Speaker | None:
         """The last entity of a type mentioned before an offset; with a role word, the last one
         given that role (an organisation whose name holds it, a person it introduces)."""
-        candidates = sorted(((m.start, e, m) for e in self.article.entities if e.type == wanted
-                             for m in e.mentions if m.start < before), key=lambda c: c[0], reverse=True)
+        candidates = sorted(((m.start, e, m) for e, m in self.discourse if e.type == wanted and m.start < before),
+                            key=lambda c: c[0], reverse=True)
         for _, entity, mention in candidates:
             if role is None:
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
