@@ -33,7 +33,8 @@ def render_summary(article: Article) -> str:
         lines.append(f"Quotes    {len(article.quotes)}")
         for quote in article.quotes:
             speaker = quote.speaker.name if quote.speaker else "?"
-            lines.append(f"  {speaker}: « {_shorten(quote.text, 80)} »")
+            words = f"« {_shorten(quote.text, 80)} »" if quote.direct else f"(reported) {_shorten(quote.text, 80)}"
+            lines.append(f"  {speaker}: {words}")
     if article.dates:
         lines.append(f"Dates     {len(article.dates)}")
         for date in article.dates:
