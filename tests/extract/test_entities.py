@@ -191,3 +191,10 @@ def test_demonyms_in_every_inflection(word, country):
 def test_inflection_rules():
     assert feminine("ukrainien") == "ukrainienne" and feminine("russe") == "russe"
     assert plural("français") == "français" and plural("national") == "nationaux"
+
+
+def test_capitalised_article_opens_a_longer_name(analyse):
+    article = analyse("Titre\nLe RN a dénoncé un fiasco, tandis que La France insoumise exigeait des comptes. "
+                      "La France a perdu son double A.")
+    assert entity(article, "La France insoumise").type == "ORG"
+    assert entity(article, "France").type == "LOC"

@@ -25,6 +25,7 @@ LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 LOCATIVE_PREPOSITIONS = {"à", "au", "aux", "en", "dans", "vers", "depuis", "sur", "près", "entre"}
 _DE_FORMS = {"de", "du", "des", "d'", "d’"}
 _ARTICLES = {"l'", "l’", "le", "la", "les"}
+_CAPITAL_ARTICLES = {"La", "Le", "Les", "L'", "L’"}
 _CREDIT_BODY = re.compile(r"(?i)\b(ministry|minist[eè]re|office|service|government|army)\b")
 _US_STATE_SUFFIX = re.compile(r"^,?\s*(?:D\.?C\.?|[A-Z]\.?[A-Z]\.?)\b")
 
@@ -237,6 +238,26 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
         if context.text[end - 1 : end] in "'’" and context.text[end : end + 1] == "s":
             end += 1  # "Moody's"
         result.append(replace(candidate, start=start, end=end))
+    return result
+
+
+@correction("article_names")
+def article_names(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """A capitalised article in mid-sentence opens a name that runs on past the noun:
+    "La France insoumise" is a party, not "France". Known places ("Le Caire") stay places."""
+    result = []
+    for candidate in candidates:
+        span = context.span(candidate)
+        if span is not None and span.start > 0:
+            before = span[0] if span[0].text in _CAPITAL_ARTICLES else context.doc[span.start - 1]
+            after = context.doc[span.end] if span.end < len(context.doc) else None
+            if before.text in _CAPITAL_ARTICLES and not before.is_sent_start and after is not None \
+                    and after.pos_ == "ADJ" and after.is_lower and demonym_country(after.text) is None:
+                name = context.text[before.idx : after.idx + len(after.text)]
+                label = "LOC" if lookup(name) is not None else "ORG"
+                candidate = replace(candidate, start=before.idx, end=after.idx + len(after.text), label=label,
+                                    fixed=label == "ORG")
+        result.append(candidate)
     return result
 
 
