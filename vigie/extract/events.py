@@ -83,14 +83,14 @@ class Arguments:
         """The entities a phrase names: its own mention, conjuncts ("X et Y"), a demonym's country,
         or, for a pronoun or a role noun ("il", "le ministre"), the entity it stands for."""
         found: list[Reference] = []
-        if head.pos_ in ("PRON", "NOUN") and self.entity_of(head) is None and not self._demonym(head):
+        if head.pos_ in ("PRON", "NOUN") and self.entity_of(head) is None and not self.demonym(head):
             speaker = self.resolver.subject_speaker(head, paragraph=-10) \
                 if head.dep_ in (*_ACTOR_DEPS, "nsubj:pass") else None
             if speaker is not None and speaker.entity_id is not None:
                 return [Reference(name=speaker.name, entity_id=speaker.entity_id, start=head.idx,
                                   end=head.idx + len(head.text))]
         for token in [head, *[c for c in head.children if c.dep_ in ("conj", "appos", "flat:name")]]:
-            reference = self.entity_of(token) or self._demonym(token)
+            reference = self.entity_of(token) or self.demonym(token)
             if reference is None and token.i == head.i:
                 reference = next((r for t in token.subtree if (r := self.entity_of(t)) is not None
                                   and self._is_agent(r)), None)
@@ -105,7 +105,7 @@ class Arguments:
     def _is_agent(self, reference: Reference) -> bool:
         return next((e.type for e in self.article.entities if e.id == reference.entity_id), "") in ("PER", "ORG")
 
-    def _demonym(self, token: Token) -> Reference | None:
+    def demonym(self, token: Token) -> Reference | None:
         """"les Américains", "les frappes russes" → the country: the seat of power the article makes act
         for it ("Moscou", "le Kremlin") if there is one, else the country itself."""
         country = demonym_country(token.text)
@@ -250,6 +250,71 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+Participants = tuple[list[Reference], list[Reference], list[Token]]
+
+
+def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
+    """Actors, targets and their words for a verb: subject and object, or agent and subject in the passive."""
+    actors: list[Reference] = []
+    targets: list[Reference] = []
+    words: list[Token] = []
+    passive = _passive(verb)
+    for child in verb.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if child.dep_ == "obl:agent" or (passive and child.dep_ == "obl" and "par" in cases):
+            actors += args.names(child)
+            words.append(child)
+        elif child.dep_ in _TARGET_DEPS or (child.dep_.startswith("obl") and (
+                cases & _TARGET_CASES or (not cases and args.entity_of(child)))):
+            place_case = cases & (_PLACE_CASES - _TARGET_CASES)
+            targets += [r for r in args.names(child) if not (place_case and args.is_place(r))]
+            words.append(child)
+    subject = _subject(verb)
+    if subject is not None and not passive:
+        actors += args.names(subject)
+        words.append(subject)
+    return actors, targets, words
+
+
+def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Participants:
+    """Actors, targets and their words for a noun: its complements, its nationality adjective, and the
+    subject of the verb that carries it ("a présenté sa démission", "ont renoué avec des négociations")."""
+    actors: list[Reference] = []
+    targets: list[Reference] = []
+    words: list[Token] = []
+    head = noun.head if noun.dep_ != "nmod" else noun.head.head
+    named = _named_event(head) if head.i != noun.i else None
+    carried = head.lemma_ in light_verbs() and named is not None and named.i == noun.i
+    taking_part = head.pos_ == "VERB" and head.i != noun.i and noun.dep_.startswith("obl") \
+        and _matching_trigger(head) is None and (not _is_reporting(head) or noun.dep_ == "obl:mod")
+    if carried or taking_part:
+        subject = _subject(head)
+        if subject is not None:
+            actors += args.names(subject)
+            words.append(subject)
+        for sibling in head.children:
+            if sibling.dep_ in ("obl:arg", "iobj") and sibling.i != noun.i:
+                targets += args.names(sibling)
+    for participle in (c for c in noun.children if c.dep_ == "acl"):  # "une grève lancée par X"
+        for agent in (c for c in participle.children if c.dep_ == "obl:agent"):
+            actors += args.names(agent)
+            words.append(agent)
+    for child in noun.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if child.dep_ == "amod":
+            actors += [r for r in [args.demonym(child)] if r is not None]
+        elif child.dep_ == "nmod" and "par" in cases:
+            actors += args.names(child)
+            words.append(child)
+        elif child.dep_ == "nmod" and cases & _TARGET_CASES:
+            targets += args.names(child)
+            words.append(child)
+        elif child.dep_ == "nmod" and cases & {"de", "du", "des", "d'", "d’"}:
+            (targets if trigger.type in ("COERCE", "RETREAT", "ACCUSE") else actors).extend(args.names(child))
+            words.append(child)
+    return actors, targets, words
+
+
 def events_of(article: Article, doc: Doc) -> list[Event]:
     """Every asserted event of the article, before merging."""
     args = Arguments(article, doc)
@@ -263,62 +328,10 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
             continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
         if any(start <= token.idx < end for start, end in quoted):
             continue  # words inside a quote are what someone said, not what the article asserts
-        actors: list[Reference] = []
-        targets: list[Reference] = []
-        argument_tokens: list[Token] = []
         if token.pos_ in ("VERB", "AUX"):
-            passive = _passive(token)
-            for child in token.children:
-                if child.dep_ == "obl:agent" or (passive and child.dep_ == "obl" and
-                                                 any(c.lower_ == "par" for c in child.children)):
-                    actors += args.names(child)
-                    argument_tokens.append(child)
-                elif child.dep_ in _TARGET_DEPS or (child.dep_.startswith("obl") and (
-                        {c.lower_ for c in child.children} & _TARGET_CASES
-                        or (not any(c.dep_ == "case" for c in child.children) and args.entity_of(child)))):
-                    place_case = {c.lower_ for c in child.children if c.dep_ == "case"} & (_PLACE_CASES - _TARGET_CASES)
-                    targets += [r for r in args.names(child) if not (place_case and args.is_place(r))]
-                    argument_tokens.append(child)
-            subject = _subject(token)
-            if subject is not None and not passive:
-                actors += args.names(subject)
-                argument_tokens.append(subject)
+            actors, targets, argument_tokens = _verbal_arguments(token, args)
         else:
-            head = token.head if token.dep_ != "nmod" else token.head.head
-            carried = head.lemma_ in light_verbs() and head.i != token.i and _named_event(head) is not None \
-                and _named_event(head).i == token.i  # type: ignore[union-attr]
-            # "ont renoué avec des négociations", "En visite à X, Bayrou a déploré": the subject takes part
-            taking_part = head.pos_ == "VERB" and head.i != token.i and token.dep_.startswith("obl") \
-                and _matching_trigger(head) is None and (not _is_reporting(head) or token.dep_ == "obl:mod")
-            if carried or taking_part:
-                # "a présenté sa démission à X", "appelle à une journée de grève": the verb's subject acts
-                subject = _subject(head)
-                if subject is not None:
-                    actors += args.names(subject)
-                    argument_tokens.append(subject)
-                for sibling in head.children:
-                    if sibling.dep_ in ("obl:arg", "iobj") and sibling.i != token.i:
-                        targets += args.names(sibling)
-            for participle in (c for c in token.children if c.dep_ == "acl"):  # "une grève lancée par X"
-                for agent in (c for c in participle.children if c.dep_ == "obl:agent"):
-                    actors += args.names(agent)
-                    argument_tokens.append(agent)
-            for child in token.children:
-                cases = {c.lower_ for c in child.children if c.dep_ == "case"}
-                if child.dep_ == "amod":
-                    actors += [r for r in [args._demonym(child)] if r is not None]
-                elif child.dep_ == "nmod" and cases & {"par"}:
-                    actors += args.names(child)
-                    argument_tokens.append(child)
-                elif child.dep_ == "nmod" and cases & _TARGET_CASES:
-                    targets += args.names(child)
-                    argument_tokens.append(child)
-                elif child.dep_ == "nmod" and cases & {"de", "du", "des", "d'", "d’"}:
-                    named = args.names(child)
-                    (targets if trigger.type in ("COERCE", "RETREAT", "ACCUSE") else actors).extend(named)
-                    argument_tokens.append(child)
-            if token.dep_ in _ACTOR_DEPS and token.head.pos_ in ("VERB", "AUX"):
-                pass  # "le bombardement a fait deux morts": the noun is the event itself
+            actors, targets, argument_tokens = _nominal_arguments(token, trigger, args)
         if not actors:
             actors += [q.speaker for q in article.quotes if q.verb is not None and q.verb.start == token.idx
                        and q.speaker is not None and q.speaker.entity_id is not None][:1]
