@@ -71,6 +71,8 @@ class Speaker:
 
 @dataclass
 class Attribution:
+    """A quote's speaker and the reporting verb that introduces it, when there is one."""
+
     speaker: Speaker | None
     verb: Token | None = None
 
