@@ -59,10 +59,9 @@ def test_index_is_built_once_then_loaded_quickly(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_places_stage_geocodes_and_keys_locations(analyse):
-    article = analyse("Titre\nLes émissaires seront à Paris mardi, puis à Kiev. La Maison Blanche a confirmé.")
+    article = analyse("Titre\nLes émissaires seront à Paris mardi, puis à Kiev, et enfin à la Maison Blanche.")
     paris = entity(article, "Paris")
     assert paris.place.resolved and paris.place.country_code == "FR" and paris.key == "LOC:geonames:2988507"
     assert entity(article, "Kiev").place.geonameid == 703448
     white_house = entity(article, "Maison Blanche")
-    if white_house.type == "LOC":
-        assert white_house.place is not None and not white_house.place.resolved
+    assert white_house.type == "LOC" and white_house.place is not None and not white_house.place.resolved

@@ -134,13 +134,15 @@ def load_index() -> Index:
     return index
 
 
-def lookup(name: str, countries: frozenset[str] = frozenset(), home: str = "FR") -> GeoRecord | None:
+def lookup(name: str, countries: frozenset[str] = frozenset(), home: str = "FR",
+           within: str | None = None) -> GeoRecord | None:
     """The most likely place for a name: countries first, then cities by context and population.
 
     ``countries`` are the ISO codes of countries the article mentions; ``home``
-    is the country a French-language article most often speaks of.
+    is the country a French-language article most often speaks of; ``within``
+    keeps only places of one country.
     """
-    candidates = load_index().get(fold(name))
+    candidates = [c for c in load_index().get(fold(name), ()) if within is None or c.country_code == within]
     if not candidates:
         return None
 

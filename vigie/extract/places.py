@@ -7,19 +7,38 @@ unresolved.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc
 
 from vigie.extract.entities import entity_key
 from vigie.extract.gazetteer import GeoRecord, lookup
+from vigie.lexicon import load_table
 from vigie.model import Article, Entity, Place
 from vigie.stages import register_stage
+from vigie.textnorm import fold
+
+
+@cache
+def seat_countries() -> dict[str, str]:
+    """Folded seat of power → ISO code of its country ("maison blanche" → "US")."""
+    codes = {}
+    for row in load_table("metonyms.tsv"):
+        country = lookup(row[2]) if len(row) > 2 else None
+        if country is not None:
+            codes[fold(row[0])] = country.country_code
+    return codes
 
 
 def geocode(entity: Entity, countries: frozenset[str]) -> GeoRecord | None:
-    """The GeoNames place an entity names, trying its canonical name, then its other mentions."""
+    """The GeoNames place an entity names, trying its canonical name, then its other mentions.
+
+    A seat of power is looked for in its own country only: the "Maison
+    Blanche" of a news article is not the Paris quarter of that name.
+    """
     names = [entity.name] + [m.text for m in entity.mentions if m.text != entity.name]
     for name in names:
-        place = lookup(name, countries)
+        place = lookup(name, countries, within=seat_countries().get(fold(name)))
         if place is not None:
             return place
     return None
