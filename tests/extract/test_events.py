@@ -54,3 +54,14 @@ def test_events_inside_quotes_are_speech_not_facts(analyse):
 def test_headline_and_body_mentions_merge(analyse):
     article = analyse("Le Kremlin frappe Kiev\nLe Kremlin a visé Kiev ce lundi.")
     assert [e[0] for e in events(article)].count("ASSAULT") == 1
+
+
+def test_a_call_for_a_ceasefire_is_a_request_not_a_ceasefire(analyse):
+    article = analyse("Titre\nEmmanuel Macron a appelé lundi à un cessez-le-feu immédiat.")
+    types = [e[0] for e in events(article)]
+    assert "REQUEST" in types and "RETREAT" not in types
+
+
+def test_a_call_to_strike_is_the_strike(analyse):
+    article = analyse("Titre\nLa CGT appelle à une journée de grève le jeudi 18 septembre.")
+    assert ("PROTEST", ["CGT"], []) in events(article)

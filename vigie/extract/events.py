@@ -33,6 +33,7 @@ _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
 _PLACE_CASES = {"à", "au", "aux", "en", "dans", "sur", "près", "vers", "devant"}
 _TARGET_CASES = {"contre", "sur", "avec"}
 _PRONOUNS = {"il", "elle", "ils", "elles"}
+_CALLS = {"REQUEST", "DEMAND"}
 
 
 @dataclass(frozen=True)
@@ -205,8 +206,10 @@ def _named_event(verb: Token) -> Token | None:
             continue
         for token in (child, *[g for g in child.children if g.dep_ == "nmod"]):
             found = _matching_trigger(token)
-            if found is not None and found.pos == "NOUN":
-                return token
+            own = _matching_trigger(verb)
+            if found is not None and found.pos == "NOUN" and not (
+                    own is not None and own.type in _CALLS and found.type != "PROTEST"):
+                return token  # but "appeler à un cessez-le-feu" is a call; "appeler à la grève" is the strike
     return None
 
 
