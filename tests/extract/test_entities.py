@@ -198,3 +198,10 @@ def test_capitalised_article_opens_a_longer_name(analyse):
                       "La France a perdu son double A.")
     assert entity(article, "La France insoumise").type == "ORG"
     assert entity(article, "France").type == "LOC"
+
+
+def test_quoted_name_after_a_movement_noun_is_an_organisation(analyse):
+    article = analyse("Titre\nLe mouvement « Bloquons tout » a réuni 175 000 personnes. « Bloquons tout » "
+                      "appelle à recommencer.")
+    bloquons = entity(article, "Bloquons tout")
+    assert bloquons.type == "ORG" and len(bloquons.mentions) == 2

@@ -65,3 +65,32 @@ def test_a_call_for_a_ceasefire_is_a_request_not_a_ceasefire(analyse):
 def test_a_call_to_strike_is_the_strike(analyse):
     article = analyse("Titre\nLa CGT appelle à une journée de grève le jeudi 18 septembre.")
     assert ("PROTEST", ["CGT"], []) in events(article)
+
+
+def test_members_act_for_their_body(analyse):
+    article = analyse("Titre\nL'Assemblée nationale a voté lundi. Les députés ont refusé lundi la confiance "
+                      "à François Bayrou.")
+    assert ("REJECT", ["Assemblée nationale"], ["François Bayrou"]) in events(article)
+
+
+def test_possessive_subject_stands_for_its_owner(analyse):
+    article = analyse("Titre\nLe général Abdel Fattah al-Burhane a reconnu la défaite lundi, jurant que son "
+                      "camp se vengerait des FSR.")
+    assert any(e[0] == "THREATEN" and e[1] == ["Abdel Fattah al-Burhane"] for e in events(article))
+
+
+def test_an_event_noun_as_subject_takes_the_verb_objects_as_participants(analyse):
+    article = analyse("Titre\nLa guerre oppose depuis avril 2023 l'armée soudanaise aux Forces de soutien rapide.")
+    assert any(e[0] == "ASSAULT" and "armée soudanaise" in e[1] for e in events(article))
+
+
+def test_a_carried_event_takes_the_date_of_its_verb(analyse):
+    article = analyse("Titre\nLes syndicats appellent à une journée de grève le jeudi 18 septembre.")
+    [strike] = [e for e in article.events if e.type == "PROTEST"]
+    assert strike.date == "2025-09-18" or strike.date.endswith("-09-18")
+
+
+def test_a_plural_noun_is_not_the_last_person_named(analyse):
+    article = analyse("Titre\nDonald Trump est arrivé lundi. Les otages ont été libérés lundi par le Hamas.")
+    released = [e for e in article.events if e.type == "RETREAT"]
+    assert released and all("Donald Trump" not in [t.name for t in e.targets] for e in released)

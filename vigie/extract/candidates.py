@@ -261,6 +261,25 @@ def article_names(candidates: list[Candidate], context: Context) -> list[Candida
     return result
 
 
+@cache
+def _quoted_name_pattern() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(n) for n in first_column("named_by_quotes.tsv"))
+    return re.compile(rf"\b(?:{nouns})\s+[«\"“]\s*(?P<name>[A-ZÀ-Ý][^«»\"“”\n]{{1,40}}?)\s*[»\"”]")
+
+
+@correction("quoted_names")
+def quoted_names(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """'le mouvement « Bloquons tout »': a quoted name after a movement noun is an organisation,
+    wherever else the same words are quoted."""
+    names = {m.group("name") for m in _quoted_name_pattern().finditer(context.text)}
+    found = []
+    for name in names:
+        for match in re.finditer(rf"(?<=[«\"“])\s*{re.escape(name)}(?=\s*[»\"”])", context.text):
+            start = match.start() + len(match.group()) - len(match.group().lstrip())
+            found.append(Candidate(start, match.end(), "ORG", "quoted", fixed=True))
+    return _without_overlaps(candidates, found)
+
+
 @correction("join_split_names")
 def join_split_names(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Re-join names NER cut in two: "Bruno" + "Le Maire", "USAC-" + "CGT"."""

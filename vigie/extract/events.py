@@ -18,10 +18,10 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from vigie.extract.demonyms import demonym_country
+from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.inflection import er_verb_forms
 from vigie.extract.quotes import Resolver, reporting_verbs
-from vigie.lexicon import first_column, load_table
+from vigie.lexicon import column_map, first_column, load_table
 from vigie.model import Article, Entity, Event, Reference
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
@@ -34,6 +34,7 @@ _PLACE_CASES = {"à", "au", "aux", "en", "dans", "sur", "près", "vers", "devant
 _TARGET_CASES = {"contre", "sur", "avec"}
 _PRONOUNS = {"il", "elle", "ils", "elles"}
 _CALLS = {"REQUEST", "DEMAND"}
+_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,10 @@ class Arguments:
         self.acting_for = {seat_country[fold(e.name)]: e for e in article.entities
                            if e.type == "ORG" and fold(e.name) in seat_country}
         self.resolver = Resolver(article, doc)
+        named = {fold(e.name): e for e in article.entities if e.type == "ORG"}
+        self.bodies = {member: named[fold(body)] for member, body in column_map("members.tsv").items()
+                       if fold(body) in named}
+        self.bodies.update({plural(m): e for m, e in list(self.bodies.items())})
 
     def entity_of(self, token: Token) -> Reference | None:
         found = self.by_offset.get(token.idx)
@@ -84,7 +89,19 @@ class Arguments:
         """The entities a phrase names: its own mention, conjuncts ("X et Y"), a demonym's country,
         or, for a pronoun or a role noun ("il", "le ministre"), the entity it stands for."""
         found: list[Reference] = []
-        if head.pos_ in ("PRON", "NOUN") and self.entity_of(head) is None and not self.demonym(head):
+        body = self.bodies.get(head.lemma_.casefold()) or self.bodies.get(head.lower_)
+        if body is not None:  # "les députés" → the Assemblée nationale the article names
+            return [Reference(name=body.name, entity_id=body.id, start=head.idx, end=head.idx + len(head.text))]
+        possessive = any(c.dep_ == "det" and c.lower_ in _POSSESSIVES for c in head.children)
+        if possessive and head.dep_ in _ACTOR_DEPS and self.entity_of(head) is None:
+            speaker = self.resolver.antecedent(head.idx, paragraph=-10)  # "son camp se vengerait"
+            if speaker is not None and speaker.entity_id is not None:
+                return [Reference(name=speaker.name, entity_id=speaker.entity_id, start=head.idx,
+                                  end=head.idx + len(head.text))]
+        # a plural noun ("les otages") is not the last person named; a plural pronoun may be
+        collective = head.pos_ == "NOUN" and "Plur" in head.morph.get("Number", [])
+        if head.pos_ in ("PRON", "NOUN") and not collective and self.entity_of(head) is None \
+                and not self.demonym(head):
             speaker = self.resolver.subject_speaker(head, paragraph=-10) \
                 if head.dep_ in (*_ACTOR_DEPS, "nsubj:pass") else None
             if speaker is not None and speaker.entity_id is not None:
@@ -131,6 +148,13 @@ class Arguments:
                 if entity_type == "LOC" and (cases & _PLACE_CASES or pool is not clause):
                     return reference
         return None
+
+
+def _carrier(noun: Token) -> Token:
+    """The light verb that carries a nominal event ("appelle à une journée de grève"), else the noun itself."""
+    head = noun.head if noun.dep_ != "nmod" else noun.head.head
+    named = _named_event(head) if head.i != noun.i else None
+    return head if named is not None and named.i == noun.i else noun
 
 
 def _is_reporting(verb: Token) -> bool:
@@ -286,8 +310,7 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
     targets: list[Reference] = []
     words: list[Token] = []
     head = noun.head if noun.dep_ != "nmod" else noun.head.head
-    named = _named_event(head) if head.i != noun.i else None
-    carried = head.lemma_ in light_verbs() and named is not None and named.i == noun.i
+    carried = _carrier(noun).i != noun.i
     taking_part = head.pos_ == "VERB" and head.i != noun.i and noun.dep_.startswith("obl") \
         and _matching_trigger(head) is None and (not _is_reporting(head) or noun.dep_ == "obl:mod")
     if carried or taking_part:
@@ -297,7 +320,12 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
             words.append(subject)
         for sibling in head.children:
             if sibling.dep_ in ("obl:arg", "iobj") and sibling.i != noun.i:
-                targets += args.names(sibling)
+                targets += [r for r in args.names(sibling) if not args.is_place(r)]
+    if noun.dep_ == "nsubj" and head.pos_ == "VERB" and _matching_trigger(head) is None:
+        for sibling in head.children:  # "la guerre oppose l'armée aux FSR": those it opposes take part
+            bare = not any(c.dep_ == "case" for c in sibling.children)
+            if sibling.dep_ in ("obj", "obl:arg") or (sibling.dep_.startswith("obl") and bare):
+                actors += [r for r in args.names(sibling) if not args.is_place(r)]
     for participle in (c for c in noun.children if c.dep_ == "acl"):  # "une grève lancée par X"
         for agent in (c for c in participle.children if c.dep_ == "obl:agent"):
             actors += args.names(agent)
@@ -350,7 +378,8 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         in_headline = article.title_span is not None and token.idx < article.title_span.end
         if not actors and not targets and (in_headline or (not asserted_subject and (
                 (verbal and date is None and location is None)
-                or (not verbal and _date_for(article, token, clause_only=True) is None)))):
+                or (not verbal and _date_for(article, token, clause_only=True) is None
+                    and _date_for(article, _carrier(token), clause_only=True) is None)))):
             continue  # a bare mention ("la réunion", "un cessez-le-feu") with no date of its own asserts nothing
         start, end = _clause_text(article, token, argument_tokens)
         found.append(Event(
