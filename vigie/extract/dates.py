@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
+from vigie.extract.quotations import find_quoted
 from vigie.extract.temporal import (
     Expression,
     Tense,
@@ -28,7 +29,6 @@ from vigie.model import Article, TimeExpression
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
 
-_QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LEAD_WINDOW_DAYS = 7  # the reported event happened within the week before publication
 _FUTURE_AUXILIARIES = {"aller", "devoir"}
@@ -96,18 +96,11 @@ def verb_tense(verb: Token) -> Tense:
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    """Stretches inside quotation marks (an unclosed one runs to the end of its line)."""
+    """Quoted stretches, marks included, as the quotes stage reads them (one paragraph at a time)."""
     spans = []
-    for opening, closing in _QUOTE_PAIRS:
-        position = 0
-        while (start := text.find(opening, position)) != -1:
-            line_end = text.find("\n", start)
-            line_end = len(text) if line_end == -1 else line_end
-            end = text.find(closing, start + 1)
-            if end == -1 or end > line_end:
-                end = line_end
-            spans.append((start, end))
-            position = end + 1
+    for line in re.finditer(r"[^\n]+", text):
+        for quoted in find_quoted(line.group(), line.start()):
+            spans.append((quoted.open_mark, quoted.close_mark if quoted.close_mark is not None else quoted.end))
     return spans
 
 
