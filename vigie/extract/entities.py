@@ -79,6 +79,12 @@ def acronym_table() -> dict[str, set[str]]:
 
 
 @cache
+def seat_countries() -> dict[str, str]:
+    """Folded seat of power or capital → the country it belongs to and acts for ("moscou" → "Russie")."""
+    return {fold(row[0]): row[2] for row in load_table("metonyms.tsv") if len(row) > 2}
+
+
+@cache
 def metonym_seats() -> dict[str, str]:
     """Folded seat-of-power or capital name → the institution it stands for."""
     return {fold(name): stands_for for name, stands_for in column_map("metonyms.tsv").items()}

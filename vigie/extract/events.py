@@ -19,10 +19,11 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.demonyms import demonym_country, plural
+from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
 from vigie.extract.quotes import Resolver, reporting_verbs
 from vigie.lexicon import column_map, first_column, load_table
-from vigie.model import Article, Entity, Event, Reference
+from vigie.model import Article, Event, Reference
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
 from vigie.textnorm import fold
@@ -63,27 +64,21 @@ class Arguments:
     def __init__(self, article: Article, doc: Doc) -> None:
         self.article = article
         self.doc = doc
-        self.by_offset: dict[int, tuple[Entity, int, int]] = {}
-        for entity in article.entities:
-            for mention in entity.mentions:
-                for offset in range(mention.start, mention.end):
-                    self.by_offset[offset] = (entity, mention.start, mention.end)
-        self.countries = {fold(e.name): e for e in article.entities if e.type == "LOC"}
-        seat_country = {fold(row[0]): fold(row[2]) for row in load_table("metonyms.tsv") if len(row) > 2}
-        self.acting_for = {seat_country[fold(e.name)]: e for e in article.entities
-                           if e.type == "ORG" and fold(e.name) in seat_country}
         self.resolver = Resolver(article, doc)
+        self.countries = {fold(e.name): e for e in article.entities if e.type == "LOC"}
+        self.acting_for = {fold(seat_countries()[fold(e.name)]): e for e in article.entities
+                           if e.type == "ORG" and fold(e.name) in seat_countries()}
         named = {fold(e.name): e for e in article.entities if e.type == "ORG"}
         self.bodies = {member: named[fold(body)] for member, body in column_map("members.tsv").items()
                        if fold(body) in named}
         self.bodies.update({plural(m): e for m, e in list(self.bodies.items())})
 
     def entity_of(self, token: Token) -> Reference | None:
-        found = self.by_offset.get(token.idx)
+        """The entity whose mention covers a word."""
+        found = self.resolver.entity_at(token.idx, token.idx + 1)
         if found is None:
             return None
-        entity, start, end = found
-        return Reference(name=entity.name, entity_id=entity.id, start=start, end=end)
+        return Reference(name=found.name, entity_id=found.entity_id, start=found.start, end=found.end)
 
     def names(self, head: Token) -> list[Reference]:
         """The entities a phrase names: its own mention, conjuncts ("X et Y"), a demonym's country,
@@ -116,12 +111,15 @@ class Arguments:
                 found.append(reference)
         return found
 
+    def type_of(self, reference: Reference) -> str:
+        return self.resolver.types.get(reference.entity_id or "", "")
+
     def is_place(self, reference: Reference) -> bool:
         """'à Istanbul' says where, not whom."""
-        return next((e.type for e in self.article.entities if e.id == reference.entity_id), "") == "LOC"
+        return self.type_of(reference) == "LOC"
 
     def _is_agent(self, reference: Reference) -> bool:
-        return next((e.type for e in self.article.entities if e.id == reference.entity_id), "") in ("PER", "ORG")
+        return self.type_of(reference) in ("PER", "ORG")
 
     def demonym(self, token: Token) -> Reference | None:
         """"les Américains", "les frappes russes" → the country: the seat of power the article makes act
@@ -143,7 +141,7 @@ class Arguments:
                 reference = self.entity_of(token)
                 if reference is None or reference.name in taken:
                     continue
-                entity_type = next((e.type for e in self.article.entities if e.id == reference.entity_id), "")
+                entity_type = self.type_of(reference)
                 cases = {c.lower_ for c in token.children if c.dep_ == "case"}
                 if entity_type == "LOC" and (cases & _PLACE_CASES or pool is not clause):
                     return reference

@@ -11,23 +11,18 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from vigie.extract.entities import entity_key
+from vigie.extract.entities import entity_key, seat_countries
 from vigie.extract.gazetteer import GeoRecord, lookup
-from vigie.lexicon import load_table
 from vigie.model import Article, Entity, Place
 from vigie.stages import register_stage
 from vigie.textnorm import fold
 
 
 @cache
-def seat_countries() -> dict[str, str]:
+def seat_country_codes() -> dict[str, str]:
     """Folded seat of power → ISO code of its country ("maison blanche" → "US")."""
-    codes = {}
-    for row in load_table("metonyms.tsv"):
-        country = lookup(row[2]) if len(row) > 2 else None
-        if country is not None:
-            codes[fold(row[0])] = country.country_code
-    return codes
+    return {seat: place.country_code for seat, country in seat_countries().items()
+            if (place := lookup(country)) is not None}
 
 
 def geocode(entity: Entity, countries: frozenset[str]) -> GeoRecord | None:
@@ -38,7 +33,7 @@ def geocode(entity: Entity, countries: frozenset[str]) -> GeoRecord | None:
     """
     names = [entity.name] + [m.text for m in entity.mentions if m.text != entity.name]
     for name in names:
-        place = lookup(name, countries, within=seat_countries().get(fold(name)))
+        place = lookup(name, countries, within=seat_country_codes().get(fold(name)))
         if place is not None:
             return place
     return None
