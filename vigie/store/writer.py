@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import sqlite3
 
+from vigie.extract.entities import entity_key
 from vigie.ingest.records import RawRecord
 from vigie.model import Article, Entity
 from vigie.store.neardup import find_near_duplicate, index_signature, pack, signature
@@ -83,7 +84,7 @@ def store_article(connection: sqlite3.Connection, article: Article, digest: str)
 
 def _store_entity(connection: sqlite3.Connection, entity: Entity, article: Article, counted: bool) -> str:
     """Create or update the corpus-wide entity for an article's entity; return its key."""
-    key = entity.key or f"{entity.type}:{fold(entity.name)}"
+    key = entity.key or entity_key(entity.type, entity.name)
     place = entity.place
     published = article.published
     connection.execute(
