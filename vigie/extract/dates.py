@@ -196,21 +196,23 @@ def resolve_all(expressions: Iterable[Expression], ref: dt.date, doc: Doc, text:
     return dates
 
 
-def _calendar_date(expression: Expression) -> dt.date | None:
-    """The date a 'full' expression fixes on its own: with its year, or with a weekday that pins the year."""
+def _calendar_date(expression: Expression, near_year: int) -> dt.date | None:
+    """The date a 'full' expression fixes on its own: with its year, or with a weekday that pins the
+    year ("mardi 6 janvier" → the year, nearest ``near_year``, in which 6 January is a Tuesday)."""
     if expression.kind != "full":
         return None
+    if "year" in expression.fields or "year2" in expression.fields:
+        value = resolve(expression, dt.date(near_year, 7, 1), Tense.UNKNOWN)
+        return dt.date.fromisoformat(value) if value else None
     weekday = expression.fields.get("weekday")
-    for year in range(2100, 1899, -1) if "year" not in expression.fields else [2000]:
+    if not weekday:
+        return None
+    matching = []
+    for year in range(near_year - 14, near_year + 15):  # weekday and day-month repeat within 11 years
         value = resolve(expression, dt.date(year, 7, 1), Tense.UNKNOWN)
-        if value is None:
-            continue
-        day = dt.date.fromisoformat(value)
-        if "year" in expression.fields:
-            return day
-        if weekday and weekdays()[weekday.casefold()] == day.weekday() and day.year <= dt.date.today().year + 1:
-            return day
-    return None
+        if value and (day := dt.date.fromisoformat(value)).weekday() == weekdays()[weekday.casefold()]:
+            matching.append(day)
+    return min(matching, key=lambda day: (abs(day.year - near_year), -day.year), default=None)
 
 
 def _agreement(candidate: dt.date, expression: Expression, day: dt.date, tense: Tense, caption: bool) -> int:
@@ -241,7 +243,10 @@ def infer_publication(expressions: list[Expression], doc: Doc,
     Tuesday), a caption's photo is of the day or the day before. With
     "ce <jour>" expressions the week is pinned and their tenses decide the day.
     """
-    anchors = [(day, e) for e in expressions if (day := _calendar_date(e)) is not None]
+    # a year the text gives anchors the weekday-pinned dates; with none, today is the only guide
+    years = [int(e.fields["year"]) for e in expressions if e.kind == "full" and "year" in e.fields]
+    near_year = max(years) if years else dt.date.today().year
+    anchors = [(day, e) for e in expressions if (day := _calendar_date(e, near_year)) is not None]
     if not anchors:
         return None
     tenses = {e: clause_tense(doc, e.start, e.end) for _, e in anchors}
