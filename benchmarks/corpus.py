@@ -25,14 +25,13 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from goldset import GOLD, gold_records
 
 from vigie.nlp import DEFAULT_MODEL
 from vigie.pipeline import Pipeline
 from vigie.store import open_db, queries
 from vigie.store.ingest import ingest
 
-ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT.parent / "shared" / "gold"
 CHILD_TABLES = {
     "mentions": ["entity_key", "text", "start", "end"],
     "quotes": ["text", "direct", "speaker", "speaker_key", "verb", "start", "end"],
@@ -42,16 +41,11 @@ CHILD_TABLES = {
 
 def write_inputs(folder: Path) -> tuple[Path, list[str]]:
     """The dev and TimeBank articles as one JSON-lines file (with their dates), and their texts."""
-    lines, texts = [], []
-    for gold in ("dev", "timebank"):
-        for path in sorted((GOLD / gold).glob("*.json")):
-            meta = json.loads(path.read_text(encoding="utf-8"))
-            text = path.with_suffix(".txt").read_text(encoding="utf-8")
-            texts.append(text)
-            lines.append(json.dumps({"id": path.stem, "text": text, "published": meta["published"]}))
-    records = folder / "articles.jsonl"
-    records.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return records, texts
+    records = gold_records(GOLD / "dev") + gold_records(GOLD / "timebank")
+    path = folder / "articles.jsonl"
+    path.write_text("".join(json.dumps({"id": r.id, "text": r.text, "published": r.published}) + "\n"
+                            for r in records), encoding="utf-8")
+    return path, [r.text or "" for r in records]
 
 
 def grow(connection: sqlite3.Connection, target: int) -> None:

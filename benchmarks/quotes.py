@@ -12,24 +12,20 @@ names the same words. No threshold: it is fiction.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import importlib.util
-import io
-import json
 import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vigie.ingest.records import RawRecord
-from vigie.model import Article, Quote, Source, TextBlock, content_hash
+from goldset import GOLD, gold_records, score_predictions
+
+from vigie.model import Article, Quote, TextBlock, content_hash
 from vigie.nlp import pipe_by_line
 from vigie.pipeline import Pipeline
 from vigie.textnorm import fold
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = GOLD.parent
 
 
 @dataclass
@@ -108,28 +104,16 @@ def score_litbank(gold: list[GoldQuote], predicted: list[Quote], tally: Tally) -
 
 def dev_scores(gold: Path, pipeline: Pipeline) -> dict[str, Any]:
     """The scorer's quote measures on the dev gold set."""
-    spec = importlib.util.spec_from_file_location("gold_score", gold.parent / "score.py")
-    assert spec is not None and spec.loader is not None
-    score = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(score)
     with tempfile.TemporaryDirectory() as tmp:
-        for path in sorted(gold.glob("*.json")):
-            meta = json.loads(path.read_text(encoding="utf-8"))
-            record = RawRecord(id=path.stem, source=Source(kind="txt"), published=meta["published"],
-                               text=path.with_suffix(".txt").read_text(encoding="utf-8"))
-            [article] = list(pipeline.process([record]))
+        for article in pipeline.process(gold_records(gold)):
             assert isinstance(article, Article), article
-            Path(tmp, path.name).write_text(article.to_json(), encoding="utf-8")
-        printed = io.StringIO()
-        with contextlib.redirect_stdout(printed):
-            score.main([str(gold), tmp, "--json", "--only=quotes"])
-    measures: dict[str, Any] = json.loads(printed.getvalue())["measures"]
-    return measures
+            Path(tmp, f"{article.id}.json").write_text(article.to_json(), encoding="utf-8")
+        return score_predictions(gold, Path(tmp), "quotes")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "dev")
+    parser.add_argument("--gold", type=Path, default=GOLD / "dev")
     parser.add_argument("--litbank", type=Path, default=SHARED / "datasets" / "fr-litbank" / "brat" / "citations")
     parser.add_argument("--limit", type=int, default=0, help="only the first N LitBank texts")
     args = parser.parse_args()
