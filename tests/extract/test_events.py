@@ -87,7 +87,7 @@ def test_an_event_noun_as_subject_takes_the_verb_objects_as_participants(analyse
 def test_a_carried_event_takes_the_date_of_its_verb(analyse):
     article = analyse("Titre\nLes syndicats appellent à une journée de grève le jeudi 18 septembre.")
     [strike] = [e for e in article.events if e.type == "PROTEST"]
-    assert strike.date == "2025-09-18" or strike.date.endswith("-09-18")
+    assert strike.date == "2025-09-18"  # the year in which 18 September is a Thursday
 
 
 def test_a_plural_noun_is_not_the_last_person_named(analyse):
