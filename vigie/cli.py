@@ -27,13 +27,14 @@ EVENT_TYPES = set(get_args(EventType))
 EXIT_OK, EXIT_NONE_SUCCEEDED, EXIT_SOME_FAILED = 0, 1, 3
 
 
-def _published_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+def _date_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    """A YYYY-MM-DD option (--published, --since, --until), checked before any work starts."""
     if value is None:
         return None
     try:
         return parse_published(value)
-    except BadRecord as exc:
-        raise click.BadParameter(str(exc)) from None
+    except BadRecord:
+        raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 @click.group()
@@ -44,7 +45,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--published", callback=_published_option, metavar="YYYY-MM-DD",
+@click.option("--published", callback=_date_option, metavar="YYYY-MM-DD",
               help="Publication date for records that do not carry one.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write DIR/<id>.json per article instead of printing.")
@@ -136,7 +137,7 @@ def _show(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -> None
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True)
-@click.option("--published", callback=_published_option, metavar="YYYY-MM-DD",
+@click.option("--published", callback=_date_option, metavar="YYYY-MM-DD",
               help="Publication date for records that do not carry one.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=50, show_default=True,
               help="Articles per transaction.")
@@ -162,7 +163,7 @@ def ingest(paths: tuple[str, ...], db_path: Path, workers: int, published: str |
 @main.command()
 @DB_OPTION
 @click.option("--type", "entity_type", type=click.Choice(["PER", "ORG", "LOC"]))
-@click.option("--since", callback=_published_option, metavar="YYYY-MM-DD")
+@click.option("--since", callback=_date_option, metavar="YYYY-MM-DD")
 @click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
 @JSON_OPTION
 def entities(db_path: Path, entity_type: str | None, since: str | None, top: int, as_json: bool) -> None:
@@ -212,8 +213,8 @@ def quotes_command(db_path: Path, speaker: str | None, search: str | None, limit
 @DB_OPTION
 @click.option("--type", "event_type", type=click.Choice(sorted(EVENT_TYPES), case_sensitive=False))
 @click.option("--place", help="Name or alias of the place.")
-@click.option("--since", callback=_published_option, metavar="YYYY-MM-DD")
-@click.option("--until", callback=_published_option, metavar="YYYY-MM-DD")
+@click.option("--since", callback=_date_option, metavar="YYYY-MM-DD")
+@click.option("--until", callback=_date_option, metavar="YYYY-MM-DD")
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @JSON_OPTION
 def events_command(db_path: Path, event_type: str | None, place: str | None, since: str | None, until: str | None,
