@@ -27,10 +27,10 @@ from typing import Any
 import spacy
 from goldset import GOLD, gold_records
 
+from vigie.corpus import ingest
 from vigie.nlp import DEFAULT_MODEL
 from vigie.pipeline import Pipeline
 from vigie.store import open_db, queries
-from vigie.store.ingest import ingest
 
 CHILD_TABLES = {
     "mentions": ["entity_key", "text", "start", "end"],

@@ -9,8 +9,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from vigie.ingest.records import RawRecord
 from vigie.model import Source
+from vigie.readers.records import RawRecord
 
 GOLD = Path(__file__).resolve().parent.parent.parent / "shared" / "gold"
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import spacy
 
-from vigie.ingest.records import RawRecord
 from vigie.model import Source
 from vigie.nlp import DEFAULT_MODEL
 from vigie.pipeline import Pipeline
+from vigie.readers.records import RawRecord
 from vigie.runner import run_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -14,8 +14,8 @@ import json
 import pytest
 
 from tests.conftest import GOLD
-from vigie.ingest.records import RawRecord
 from vigie.model import Source
+from vigie.readers.records import RawRecord
 
 pytestmark = pytest.mark.slow
 

@@ -1,9 +1,9 @@
 import pytest
 
-from vigie.ingest import RawRecord, RecordError
 from vigie.model import Source
 from vigie.nlp import pipe_by_line, split_lines
 from vigie.pipeline import STAGES, Pipeline, build_article, extract_text, register_stage
+from vigie.readers import RawRecord, RecordError
 
 pytestmark = pytest.mark.slow
 
@@ -41,7 +41,7 @@ def test_html_record_takes_its_date_from_the_page(fixtures_dir):
 
 
 def test_a_failing_stage_only_loses_its_own_article(pipeline):
-    @register_stage("test_explodes_on_b")
+    @register_stage("test_explodes_on_b", assigns=("quotes",))
     def explode(article, doc):
         if article.id == "b":
             raise RuntimeError("boom")

@@ -11,14 +11,14 @@ from typing import Any, get_args
 import click
 from tqdm import tqdm
 
-from vigie.ingest import read_paths
-from vigie.ingest.records import DEFAULT_MAX_BYTES, BadRecord, RecordError, parse_published
+from vigie.corpus import ingest as ingest_paths
 from vigie.model import Article, EventType, article_json_schema
 from vigie.pipeline import Pipeline
+from vigie.readers import read_paths
+from vigie.readers.records import DEFAULT_MAX_BYTES, BadRecord, RecordError, parse_published
 from vigie.runner import run_pipeline
-from vigie.store import open_db, queries
+from vigie.store import NewerDatabase, NotACorpus, open_readonly, queries
 from vigie.store.export import FORMATS, export
-from vigie.store.ingest import ingest as ingest_paths
 from vigie.summary import render_summary
 from vigie.tabular import render_table
 
@@ -119,9 +119,13 @@ JSON_OPTION = click.option("--json", "as_json", is_flag=True, help="JSON for pro
 
 
 def _corpus(db_path: Path) -> sqlite3.Connection:
+    """A read-only connection for the read commands: they never create, migrate or change a file."""
     if not db_path.exists():
         raise click.ClickException(f"no corpus at {db_path}: create one with `vigie ingest PATH --db {db_path}`")
-    return open_db(db_path)
+    try:
+        return open_readonly(db_path)
+    except (NotACorpus, NewerDatabase, sqlite3.Error) as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _show(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -> None:
@@ -153,7 +157,7 @@ def ingest(paths: tuple[str, ...], db_path: Path, workers: int, published: str |
                            progress=progress, max_bytes=max_bytes)
     for line in summary.lines():
         click.echo(line, err=True)
-    stats = queries.corpus_stats(open_db(db_path))
+    stats = queries.corpus_stats(_corpus(db_path))
     click.echo(f"corpus {db_path}: {stats['articles']} articles ({stats['near_duplicates'] or 0} near-duplicates), "
                f"{stats['entities']} entities, {stats['quotes']} quotes, {stats['events']} events, "
                f"{stats['counts']} counts", err=True)

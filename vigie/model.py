@@ -13,7 +13,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+from vigie.textnorm import fold
+
+DOCUMENT_VERSION = "1.1"  # of the article document (JSON); the database has its own, in store.schema
 
 EntityType = Literal["PER", "ORG", "LOC"]
 BlockKind = Literal["paragraph", "subheading"]
@@ -138,7 +140,7 @@ class Source(_Model):
 class Article(_Model):
     """One news article: its structure, its text and the facts extracted from it."""
 
-    schema_version: str = SCHEMA_VERSION
+    schema_version: str = DOCUMENT_VERSION
     id: str
     url: str | None = None
     published: str | None = Field(default=None, description="publication date, YYYY-MM-DD")
@@ -156,6 +158,7 @@ class Article(_Model):
     blocks: list[TextBlock] = Field(default_factory=list)
     text: str = Field(description="the cleaned full text; every offset points into it")
     content_hash: str = ""
+    source_hash: str = Field(default="", description="hash of the raw input the article was read from")
     source: Source | None = None
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
@@ -196,9 +199,21 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
+def source_hash(body: str) -> str:
+    """Hash of a record's raw content (text or HTML): the same input is recognised before any analysis."""
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def entity_key(entity_type: str, name: str, geonameid: int | None = None) -> str:
+    """Stable key to merge one entity across articles ('PER:steve witkoff', 'LOC:geonames:703448')."""
+    if entity_type == "LOC" and geonameid is not None:
+        return f"LOC:geonames:{geonameid}"
+    return f"{entity_type}:{fold(name)}"
+
+
 def article_json_schema() -> dict[str, Any]:
     """JSON Schema of the document that ``vigie extract`` writes."""
     schema = Article.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = f"https://vigie.dev/schema/article-{SCHEMA_VERSION}.json"
+    schema["$id"] = f"https://vigie.dev/schema/article-{DOCUMENT_VERSION}.json"
     return schema

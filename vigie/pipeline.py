@@ -4,8 +4,9 @@
 2. spaCy: one Doc per article, over ``Article.text``, in batches;
 3. extraction stages, by name and in order, each enriching the article.
 
-Stages register themselves with :func:`register_stage`; a stage reads the
-article and the Doc and writes its own keys, never another stage's.
+Stages register themselves with :func:`register_stage`, declaring the fields
+they require and assign; a pipeline checks the order when it is built. A
+record that carries an article document analysed before skips steps 2 and 3.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import vigie.extract  # noqa: F401  (registers the extraction stages)
-from vigie.ingest.records import BadRecord, RawRecord, RecordError, describe
+from vigie.errors import BadRecord, RecordError, describe
 from vigie.model import Article, Source, content_hash
 from vigie.nlp import DEFAULT_MODEL, load_nlp, pipe_by_line
-from vigie.stages import STAGES, register_stage
+from vigie.readers.records import RawRecord
+from vigie.stages import STAGES, Stage, check_order, register_stage
 from vigie.structure import Layout, parse_scraped_text
 from vigie.structure.html import parse_html
 
@@ -30,6 +32,8 @@ DEFAULT_STAGES: tuple[str, ...] = ("entities", "places", "dates", "quotes", "eve
 
 def build_article(record: RawRecord) -> Article:
     """Step 1: the article skeleton (structure, metadata, content hash) from a raw record."""
+    if record.document is not None:
+        return record.document.model_copy(update={"source_hash": record.source_hash})
     published, url = record.published, record.url
     layout: Layout
     if record.html is not None:
@@ -54,6 +58,7 @@ def build_article(record: RawRecord) -> Article:
         blocks=layout.blocks,
         text=layout.text,
         content_hash=content_hash(layout.text),
+        source_hash=record.source_hash,
         source=record.source,
     )
 
@@ -66,11 +71,10 @@ class Pipeline:
     model: str = DEFAULT_MODEL
     batch_size: int = 16
     _nlp: Language | None = field(default=None, init=False, repr=False)
+    _steps: list[Stage] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
-        unknown = [name for name in self.stages if name not in STAGES]
-        if unknown:
-            raise ValueError(f"unknown stage(s): {', '.join(unknown)}; known: {', '.join(STAGES)}")
+        self._steps = check_order(self.stages)
 
     def warm_up(self) -> Language:
         """Load the spaCy model (once per process)."""
@@ -80,27 +84,33 @@ class Pipeline:
 
     def enrich(self, article: Article, doc: Doc) -> Article:
         """Step 3: run the extraction stages over one article."""
-        for name in self.stages:
-            STAGES[name](article, doc)
+        for stage in self._steps:
+            stage.function(article, doc)
         return article
 
     def process(self, records: Iterable[RawRecord | RecordError]) -> Iterator[Article | RecordError]:
-        """Analyse records in batches, in order; a record that fails becomes a RecordError."""
-        nlp = self.warm_up()
-        batch: list[Article | RecordError] = []
+        """Analyse records in batches, in order; a record that fails becomes a RecordError.
+
+        The model is loaded on the first record that needs it: documents analysed before need none.
+        """
+        batch: list[Pending] = []
         for record in records:
-            batch.append(record if isinstance(record, RecordError) else _skeleton(record))
+            if isinstance(record, RecordError):
+                batch.append(Pending(record, analysed=True))
+            else:
+                batch.append(Pending(_skeleton(record), analysed=record.document is not None))
             if len(batch) >= self.batch_size:
-                yield from self._finish(nlp, batch)
+                yield from self._finish(batch)
                 batch = []
         if batch:
-            yield from self._finish(nlp, batch)
+            yield from self._finish(batch)
 
-    def _finish(self, nlp: Language, batch: list[Article | RecordError]) -> Iterator[Article | RecordError]:
-        articles = [item for item in batch if isinstance(item, Article)]
-        docs = pipe_by_line(nlp, [a.text for a in articles], batch_size=4 * self.batch_size)
-        for item in batch:
-            if isinstance(item, RecordError):
+    def _finish(self, batch: list[Pending]) -> Iterator[Article | RecordError]:
+        todo = [p.item for p in batch if not p.analysed and isinstance(p.item, Article)]
+        docs = pipe_by_line(self.warm_up(), [a.text for a in todo], batch_size=4 * self.batch_size) if todo else None
+        for pending in batch:
+            item = pending.item
+            if pending.analysed or isinstance(item, RecordError) or docs is None:
                 yield item
                 continue
             doc = next(docs)
@@ -108,6 +118,14 @@ class Pipeline:
                 yield self.enrich(item, doc)
             except Exception as exc:  # a bug on one article must not sink the batch
                 yield RecordError(_article_name(item), f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+@dataclass
+class Pending:
+    """A batch entry: an article skeleton to analyse, or an error or a finished document to pass on."""
+
+    item: Article | RecordError
+    analysed: bool
 
 
 def _skeleton(record: RawRecord) -> Article | RecordError:

@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 
-from vigie.ingest.records import RawRecord, RecordError
 from vigie.model import Article
 from vigie.pipeline import Pipeline
+from vigie.readers.records import RawRecord, RecordError
 
 Outcome = Article | RecordError
 _worker_pipeline: Pipeline | None = None

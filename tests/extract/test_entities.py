@@ -4,7 +4,7 @@ import pytest
 
 from tests.extract.conftest import all_mentions, entity, names
 from vigie.extract.demonyms import demonym_country, feminine, plural
-from vigie.extract.entities import entity_key
+from vigie.model import entity_key
 
 pytestmark = pytest.mark.slow
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import GOLD
+from vigie.corpus import ingest
 from vigie.store import open_db
-from vigie.store.ingest import ingest
 
 
 def gold_jsonl(folder: Path, out: Path) -> Path:

@@ -12,8 +12,10 @@ import time
 
 import pytest
 
-from vigie.store import SCHEMA_VERSION, open_db
-from vigie.store.ingest import ingest
+from vigie.corpus import ingest
+from vigie.pipeline import Pipeline
+from vigie.readers import read_paths
+from vigie.store import DATABASE_VERSION, open_db
 
 pytestmark = pytest.mark.slow
 
@@ -29,7 +31,7 @@ def test_dev_and_timebank_are_ingested(corpus, connection, corpus_inputs):
     assert summary.ingested == expected and not summary.failed
     assert connection.execute("SELECT count(*) FROM articles").fetchone()[0] == expected
     assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == DATABASE_VERSION
 
 
 def test_reingest_adds_nothing(corpus, corpus_inputs, pipeline):
@@ -101,7 +103,7 @@ def test_bad_records_are_reported_and_the_rest_ingested(tmp_path, pipeline):
 def test_a_newer_schema_is_refused(tmp_path):
     db = tmp_path / "future.db"
     raw = sqlite3.connect(db)
-    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.execute(f"PRAGMA user_version = {DATABASE_VERSION + 1}")
     raw.close()
     with pytest.raises(RuntimeError, match="newer"):
         open_db(db)
@@ -135,3 +137,36 @@ def test_killed_ingest_resumes_without_losing_or_duplicating(tmp_path, corpus_in
     assert connection.execute("SELECT count(*) FROM articles").fetchone()[0] == 108
     assert connection.execute("SELECT count(DISTINCT source_hash) FROM articles").fetchone()[0] == 108
     assert connection.execute("SELECT count(*) FROM articles_fts").fetchone()[0] == 108
+
+
+def test_extracted_documents_are_ingested_without_running_the_nlp(tmp_path, pipeline, seed_text):
+    direct = tmp_path / "direct.db"
+    source = tmp_path / "seed.txt"
+    source.write_text(seed_text, encoding="utf-8")
+    ingest([str(source)], direct, pipeline=pipeline, published="2026-01-05", progress=False)
+    documents = tmp_path / "docs"
+    documents.mkdir()
+    article = next(pipeline.process(read_paths([str(source)], published="2026-01-05")))
+    (documents / "seed.json").write_text(article.to_json(), encoding="utf-8")
+
+    cold = Pipeline()  # never warmed up: a document must not need the model
+    loaded = tmp_path / "loaded.db"
+    summary = ingest([str(documents)], loaded, pipeline=cold, progress=False)
+    assert summary.ingested == 1 and not summary.failed and cold._nlp is None
+    tables = ("articles", "mentions", "quotes", "events", "event_participants", "counts", "entity_aliases")
+    with open_db(direct) as a, open_db(loaded) as b:
+        for table in tables:
+            assert a.execute(f"SELECT count(*) FROM {table}").fetchone() == \
+                b.execute(f"SELECT count(*) FROM {table}").fetchone(), table
+        assert a.execute("SELECT source_hash FROM articles").fetchone() == \
+            b.execute("SELECT source_hash FROM articles").fetchone()
+    again = ingest([str(source)], loaded, pipeline=cold, published="2026-01-05", progress=False)
+    assert again.duplicates == 1 and cold._nlp is None  # the raw text is known: skipped before any analysis
+
+
+def test_an_invalid_document_is_reported_and_skipped(tmp_path, pipeline):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"schema_version": "1.1", "id": "x", "text": "T", "entities": [{"id": 3}]}))
+    summary = ingest([str(bad)], tmp_path / "c.db", pipeline=pipeline, progress=False)
+    assert summary.ingested == 0 and len(summary.failed) == 1
+    assert "not a valid article document: entities.0" in summary.failed[0].reason

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 
 import pyarrow.parquet as pq
 import pytest
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 
 from vigie.cli import main
 from vigie.store import queries
-from vigie.store.export import TABLES
+from vigie.store.rows import COLUMNS
 
 pytestmark = pytest.mark.slow
 
@@ -53,6 +54,26 @@ def test_quotes_by_speaker_and_words(connection, run):
     assert found and all("catastrophe" in r["text"].lower() for r in found)
 
 
+def test_wildcards_typed_by_a_user_match_literally(connection, run):
+    assert queries.quotes(connection, speaker="%") == []
+    assert queries.quotes(connection, speaker="_") == []
+    assert queries.events(connection, place="%") == []
+    assert queries.find_entity_keys(connection, "%") == []
+
+
+def test_read_commands_never_write(corpus, tmp_path):
+    db, _ = corpus
+    before = db.stat().st_mtime_ns, db.stat().st_size
+    for command in (["entities"], ["quotes", "--speaker", "Bayrou"], ["search", "Paris"]):
+        assert CliRunner().invoke(main, [*command, "--db", str(db)]).exit_code == 0
+    assert (db.stat().st_mtime_ns, db.stat().st_size) == before
+    foreign = tmp_path / "app.db"
+    with sqlite3.connect(foreign) as other:
+        other.execute("CREATE TABLE notes (body TEXT)")
+    result = CliRunner().invoke(main, ["entities", "--db", str(foreign)])
+    assert result.exit_code == 1 and "not a Vigie corpus" in result.output and "Traceback" not in result.output
+
+
 def test_events_by_type_place_and_dates(connection, run):
     coerce = queries.events(connection, event_type="COERCE")
     assert coerce and all(e["type"] == "COERCE" for e in coerce)
@@ -77,7 +98,7 @@ def test_export_round_trips_row_counts(connection, corpus, tmp_path, file_format
     out = tmp_path / file_format
     result = CliRunner().invoke(main, ["export", "--db", str(db), "--format", file_format, "--out", str(out)])
     assert result.exit_code == 0, result.output
-    for table in TABLES:
+    for table in COLUMNS:
         expected = connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
         path = out / f"{table}.{file_format}"
         if file_format == "csv":

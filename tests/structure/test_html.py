@@ -2,7 +2,7 @@
 
 import pytest
 
-from vigie.ingest.records import BadRecord
+from vigie.errors import BadRecord
 from vigie.structure.html import lead_caption, parse_html
 
 

@@ -265,7 +265,7 @@ def _without_headline_repeats(article: Article, counts: list[Count]) -> list[Cou
     return [c for c in counts if not in_heading(c) or (c.kind, c.value) not in body]
 
 
-@register_stage("counts")
+@register_stage("counts", requires=("entities", "dates", "events"), assigns=("counts",))
 def count_stage(article: Article, doc: Doc) -> None:
     """Counts of people and things, linked to the event their sentence reports."""
     counts = _without_headline_repeats(article, extract_counts(article, doc))

@@ -270,7 +270,7 @@ def infer_publication(expressions: list[Expression], doc: Doc,
     return best[1], evidence
 
 
-@register_stage("dates")
+@register_stage("dates", assigns=("dates", "published", "published_inferred", "published_evidence"))
 def extract_dates(article: Article, doc: Doc) -> None:
     """Find and resolve the article's dates; infer the publication date if it was not given."""
     expressions = find_expressions(article.text)

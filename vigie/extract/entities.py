@@ -29,7 +29,7 @@ from vigie.extract.candidates import (
 )
 from vigie.extract.gazetteer import lookup
 from vigie.lexicon import column_map, load_table
-from vigie.model import Article, Entity, Mention
+from vigie.model import Article, Entity, Mention, entity_key
 from vigie.stages import register_stage
 from vigie.textnorm import fold
 
@@ -278,14 +278,7 @@ def canonical_name(cluster: Cluster) -> str:
     return max(names, key=lambda s: (len(s.split()), len(s), not s.isupper(), _starts_upper(s)))
 
 
-def entity_key(entity_type: str, name: str, geonameid: int | None = None) -> str:
-    """Stable key to merge one entity across articles ('PER:steve witkoff', 'LOC:geonames:703448')."""
-    if entity_type == "LOC" and geonameid is not None:
-        return f"LOC:geonames:{geonameid}"
-    return f"{entity_type}:{fold(name)}"
-
-
-@register_stage("entities")
+@register_stage("entities", assigns=("entities",))
 def extract_entities(article: Article, doc: Doc) -> None:
     """Find, cluster, type and name the PER, ORG and LOC entities of an article."""
     context = Context(article, doc)

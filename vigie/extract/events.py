@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
-from vigie.extract.quotes import Resolver, reporting_verbs
+from vigie.extract.resolve import is_reporting_verb, resolver_for, subject_of
 from vigie.lexicon import column_map, first_column, load_table
 from vigie.model import Article, Event, Reference
 from vigie.model import Span as TextSpan
@@ -33,7 +33,6 @@ _ACTOR_DEPS = ("nsubj", "csubj")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
 _PLACE_CASES = {"à", "au", "aux", "en", "dans", "sur", "près", "vers", "devant"}
 _TARGET_CASES = {"contre", "sur", "avec"}
-_PRONOUNS = {"il", "elle", "ils", "elles"}
 _CALLS = {"REQUEST", "DEMAND"}
 _POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
 
@@ -64,7 +63,7 @@ class Arguments:
     def __init__(self, article: Article, doc: Doc) -> None:
         self.article = article
         self.doc = doc
-        self.resolver = Resolver(article, doc)
+        self.resolver = resolver_for(article, doc)
         self.countries = {fold(e.name): e for e in article.entities if e.type == "LOC"}
         self.acting_for = {fold(seat_countries()[fold(e.name)]): e for e in article.entities
                            if e.type == "ORG" and fold(e.name) in seat_countries()}
@@ -89,7 +88,7 @@ class Arguments:
             return [Reference(name=body.name, entity_id=body.id, start=head.idx, end=head.idx + len(head.text))]
         possessive = any(c.dep_ == "det" and c.lower_ in _POSSESSIVES for c in head.children)
         if possessive and head.dep_ in _ACTOR_DEPS and self.entity_of(head) is None:
-            speaker = self.resolver.antecedent(head.idx, paragraph=-10)  # "son camp se vengerait"
+            speaker = self.resolver.antecedent(head.idx)  # "son camp se vengerait"
             if speaker is not None and speaker.entity_id is not None:
                 return [Reference(name=speaker.name, entity_id=speaker.entity_id, start=head.idx,
                                   end=head.idx + len(head.text))]
@@ -97,8 +96,7 @@ class Arguments:
         collective = head.pos_ == "NOUN" and "Plur" in head.morph.get("Number", [])
         if head.pos_ in ("PRON", "NOUN") and not collective and self.entity_of(head) is None \
                 and not self.demonym(head):
-            speaker = self.resolver.subject_speaker(head, paragraph=-10) \
-                if head.dep_ in (*_ACTOR_DEPS, "nsubj:pass") else None
+            speaker = self.resolver.subject_speaker(head) if head.dep_ in (*_ACTOR_DEPS, "nsubj:pass") else None
             if speaker is not None and speaker.entity_id is not None:
                 return [Reference(name=speaker.name, entity_id=speaker.entity_id, start=head.idx,
                                   end=head.idx + len(head.text))]
@@ -153,10 +151,6 @@ def _carrier(noun: Token) -> Token:
     head = noun.head if noun.dep_ != "nmod" else noun.head.head
     named = _named_event(head) if head.i != noun.i else None
     return head if named is not None and named.i == noun.i else noun
-
-
-def _is_reporting(verb: Token) -> bool:
-    return verb.lemma_ in reporting_verbs()
 
 
 def _reflexive(verb: Token) -> bool:
@@ -266,15 +260,6 @@ def _date_for(article: Article, trigger: Token, clause_only: bool = False) -> st
     return min(pool, key=lambda d: abs(d.start - trigger.idx)).value
 
 
-def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in _ACTOR_DEPS:
-            return child
-    if verb.dep_ in ("xcomp", "advcl", "conj", "acl") and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
-    return None
-
-
 Participants = tuple[list[Reference], list[Reference], list[Token]]
 
 
@@ -294,7 +279,7 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
             place_case = cases & (_PLACE_CASES - _TARGET_CASES)
             targets += [r for r in args.names(child) if not (place_case and args.is_place(r))]
             words.append(child)
-    subject = _subject(verb)
+    subject = subject_of(verb)
     if subject is not None and not passive:
         actors += args.names(subject)
         words.append(subject)
@@ -310,9 +295,9 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
     head = noun.head if noun.dep_ != "nmod" else noun.head.head
     carried = _carrier(noun).i != noun.i
     taking_part = head.pos_ == "VERB" and head.i != noun.i and noun.dep_.startswith("obl") \
-        and _matching_trigger(head) is None and (not _is_reporting(head) or noun.dep_ == "obl:mod")
+        and _matching_trigger(head) is None and (not is_reporting_verb(head) or noun.dep_ == "obl:mod")
     if carried or taking_part:
-        subject = _subject(head)
+        subject = subject_of(head)
         if subject is not None:
             actors += args.names(subject)
             words.append(subject)
@@ -429,7 +414,7 @@ def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]
     return sorted(kept, key=lambda e: e.start)
 
 
-@register_stage("events")
+@register_stage("events", requires=("entities", "dates", "quotes"), assigns=("events",))
 def extract_events(article: Article, doc: Doc) -> None:
     """The article's events, merged."""
     article.events = merge_events(events_of(article, doc), article, doc)

@@ -11,9 +11,9 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from vigie.extract.entities import entity_key, seat_countries
+from vigie.extract.entities import seat_countries
 from vigie.extract.gazetteer import GeoRecord, lookup
-from vigie.model import Article, Entity, Place
+from vigie.model import Article, Entity, Place, entity_key
 from vigie.stages import register_stage
 from vigie.textnorm import fold
 
@@ -39,7 +39,7 @@ def geocode(entity: Entity, countries: frozenset[str]) -> GeoRecord | None:
     return None
 
 
-@register_stage("places")
+@register_stage("places", requires=("entities",), assigns=("entities.place", "entities.key"))
 def geocode_places(article: Article, doc: Doc) -> None:
     """Attach a Place (resolved or not) to every LOC entity and key it by geonameid."""
     locations = [e for e in article.entities if e.type == "LOC"]

@@ -24,21 +24,21 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from vigie.extract.entities import role_nouns
-from vigie.extract.inflection import er_verb_forms
 from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation
+from vigie.extract.resolve import (
+    SUBJECT_DEPS,
+    Discourse,
+    Speaker,
+    is_reporting_verb,
+    resolver_for,
+    subject_of,
+)
 from vigie.lexicon import first_column
-from vigie.model import Article, Entity, Mention, Quote, Reference
+from vigie.model import Article, Quote, Reference
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
 from vigie.textnorm import fold
 
-_SUBJECTS = ("nsubj", "nsubj:pass", "csubj")
-_PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "derniers", "dernier", "dernière",
-             "dernières"}
-_ON = {"on"}
-_DE = {"de", "du", "des", "d'", "d’"}
-_DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cette", "ces"}
 _SOURCE_AFTER = re.compile(r"^\s*[,]?\s*(?:toujours\s+|encore\s+)?(?:selon|d['’]après)\s+", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(r"(?:^|[.!?;]\s+|\n)(?:selon|d['’]après|pour)\s+(?P<source>[^,«»\"“”]{2,80}),\s*$",
                             re.IGNORECASE)
@@ -49,24 +49,8 @@ CARRY_OVER_PARAGRAPHS = 1
 
 
 @cache
-def reporting_verbs() -> frozenset[str]:
-    """Lemmas of verbs that report speech."""
-    return frozenset(first_column("reporting_verbs.tsv"))
-
-
-@cache
 def legal_charges() -> frozenset[str]:
     return frozenset(fold(c) for c in first_column("legal_charges.tsv"))
-
-
-@dataclass
-class Speaker:
-    """Who said it: an entity (with the mention that names it here) or a description."""
-
-    name: str
-    start: int
-    end: int
-    entity_id: str | None = None
 
 
 @dataclass
@@ -77,243 +61,6 @@ class Attribution:
     verb: Token | None = None
 
 
-class Resolver:
-    """Maps text positions to the article's entities and resolves anaphora to them."""
-
-    def __init__(self, article: Article, doc: Doc) -> None:
-        self.article = article
-        self.doc = doc
-        self.types = {entity.id: entity.type for entity in article.entities}
-        self.by_offset: dict[int, tuple[Entity, int, int]] = {}
-        credit = article.credit_span
-        # the photo credit names who took the picture, not anyone the text speaks of
-        self.discourse = [(entity, mention) for entity in article.entities for mention in entity.mentions
-                          if credit is None or not credit.start <= mention.start < credit.end]
-        for entity, mention in self.discourse:
-            for offset in range(mention.start, mention.end):
-                self.by_offset[offset] = (entity, mention.start, mention.end)
-        self.last_speaker: Speaker | None = None
-        self.last_speaker_paragraph = -10
-
-    def entity_at(self, start: int, end: int) -> Speaker | None:
-        """The entity named by the characters [start, end), if any."""
-        for offset in range(start, end):
-            found = self.by_offset.get(offset)
-            if found is not None:
-                entity, m_start, m_end = found
-                return Speaker(entity.name, m_start, m_end, entity.id)
-        return None
-
-    def type_of(self, speaker: Speaker | None) -> str | None:
-        return self.types.get(speaker.entity_id or "") if speaker else None
-
-    def named_by(self, head: Token) -> Speaker | None:
-        """The entity a noun phrase names: its head inside a mention, a person in the phrase,
-        or a person in apposition ("le président des Républicains, Bruno Retailleau")."""
-        own = self.entity_at(head.idx, head.idx + len(head.text))
-        if own is not None:
-            return own
-        phrase = _phrase(head)
-        people = [s for t in phrase if (s := self.entity_at(t.idx, t.idx + len(t.text))) and self.type_of(s) == "PER"]
-        if people:
-            return people[0]
-        appositions = [c for c in head.children if c.dep_ == "appos" and 0 < c.i - head.i <= 20]
-        for apposition in appositions:  # "le chef de la délégation, le ministre de la Défense Roustem Oumerov"
-            for child in (apposition, *[c for c in apposition.children if c.dep_ in ("appos", "flat:name")]):
-                candidate = self.entity_at(child.idx, child.idx + len(child.text))
-                if candidate is not None and self.type_of(candidate) != "LOC":
-                    return candidate
-        following = self.doc[phrase.end : phrase.end + 6]
-        if len(following) > 1 and following[0].text == ",":
-            candidate = self.entity_at(following[1].idx, following[1].idx + len(following[1].text))
-            if candidate is not None and self.type_of(candidate) == "PER":
-                return candidate
-        return None
-
-    def role_referent(self, subject: Token) -> Speaker | None:
-        """'le ministre', 'la magistrate', 'le syndicat': the entity last given that role."""
-        role = role_nouns().get(subject.lower_)
-        determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
-        if not role or determiner not in _DEFINITE:
-            return None
-        # the role as written ("premier ministre", not just "ministre") must have been given to them
-        words = [t.lower_ for t in _phrase(subject) if t.dep_ != "det"]
-        found = self.recent_entity(subject.idx, role, role=" ".join(words))
-        if found is None and role == "PER":
-            # "X a succédé ... a prévenu le nouveau ministre"; "la magistrate a précisé" after X's words
-            found = (self.recent_subject(subject.idx, sentences=2) or self.recent_speaker(subject.idx)
-                     or self.recent_mention(subject.idx) or self.protagonist(subject.idx))
-        return found
-
-    def recent_mention(self, before: int) -> Speaker | None:
-        """The last person named in this or the previous sentence ("reçus par X. ... a lancé le chef de l'État")."""
-        span = self.doc.char_span(before, before + 1, alignment_mode="expand")
-        if span is None:
-            return None
-        start = span.sent.start_char if span.sent.start == 0 else self.doc[span.sent.start - 1].sent.start_char
-        found = self.recent_entity(before, "PER")
-        return found if found is not None and found.start >= start else None
-
-    def protagonist(self, before: int) -> Speaker | None:
-        """The person named most often so far: who 'la magistrate' is when nothing nearer says."""
-        seen: dict[str, list[Mention]] = {}
-        for entity, mention in self.discourse:
-            if entity.type == "PER" and mention.start < before:
-                seen.setdefault(entity.id, []).append(mention)
-        if not seen:
-            return None
-        entity_id, mentions = max(seen.items(), key=lambda item: len(item[1]))
-        entity = next(e for e in self.article.entities if e.id == entity_id)
-        mention = max(mentions, key=lambda m: m.start)
-        return Speaker(entity.name, mention.start, mention.end, entity.id)
-
-    def recent_speaker(self, before: int) -> Speaker | None:
-        """The speaker of the quotes just before, when a person."""
-        speaker = self.last_speaker
-        if speaker is not None and speaker.start < before and self.type_of(speaker) == "PER":
-            return speaker
-        return None
-
-    def recent_subject(self, before: int, wanted: str = "PER", sentences: int = 4) -> Speaker | None:
-        """The last entity of a type that was the subject of a clause, in the few sentences before."""
-        token_span = self.doc.char_span(before, before + 1, alignment_mode="expand")
-        if token_span is None:
-            return None
-        sentence = token_span.sent
-        for _ in range(sentences):
-            subjects = [t for t in sentence if t.dep_ in _SUBJECTS and t.idx < before]
-            for subject in reversed(subjects):
-                found = self.named_by(subject) or (self.role_referent(subject) if sentences > 2 else None)
-                if found is not None and self.type_of(found) == wanted:
-                    return found
-            if sentence.start == 0:
-                break
-            sentence = self.doc[sentence.start - 1].sent
-        return None
-
-    def recent_entity(self, before: int, wanted: str, role: str | None = None) -> Speaker | None:
-        """The last entity of a type mentioned before an offset; with a role word, the last one
-        given that role (an organisation whose name holds it, a person it introduces)."""
-        candidates = sorted(((m.start, e, m) for e, m in self.discourse if e.type == wanted and m.start < before),
-                            key=lambda c: c[0], reverse=True)
-        for _, entity, mention in candidates:
-            if role is None:
-                return Speaker(entity.name, mention.start, mention.end, entity.id)
-            before_name = self.article.text[max(0, mention.start - 50) : mention.start].casefold()
-            after_name = self.article.text[mention.end : mention.end + 30].casefold()
-            if role in fold(entity.name).split() or role in before_name or role in after_name:
-                return Speaker(entity.name, mention.start, mention.end, entity.id)
-        return None
-
-    def antecedent(self, before: int, paragraph: int, singular: bool = True) -> Speaker | None:
-        """Who 'il', 'elle' or 'ces derniers' is: this paragraph's speaker, else the last person
-        who was a subject, else the last speaker, else the last person named. 'il' and 'elle'
-        stand for a person, not for an organisation."""
-        last = self.last_speaker
-        if singular and last is not None and self.type_of(last) not in (None, "PER"):
-            last = None
-        if last is not None and self.last_speaker_paragraph == paragraph:
-            return last
-        return (self.recent_subject(before)
-                or (last if paragraph - self.last_speaker_paragraph <= 1 else None)
-                or self.recent_entity(before, "PER"))
-
-    def subject_speaker(self, subject: Token, paragraph: int) -> Speaker | None:
-        """The speaker a grammatical subject names: an entity, an anaphor's antecedent, or a description."""
-        named = self.named_by(subject)
-        if named is not None:
-            return named
-        lower = _bare(subject)
-        if lower in _ON:
-            return self._on_at_place(subject)
-        if lower in ("qui", "lequel", "laquelle") and subject.head.dep_ == "acl:relcl":
-            return self.named_by(subject.head.head)  # "Amir Ohana, qui a répété « ... »"
-        if lower in _PRONOUNS or subject.pos_ == "PRON":
-            return self.antecedent(subject.idx, paragraph, singular=lower in ("il", "elle"))
-        if subject.pos_ in ("NOUN", "PROPN"):
-            found = self.role_referent(subject)
-            if found is not None:
-                return found
-            phrase = _phrase(subject)
-            text = self.article.text[phrase.start_char : phrase.end_char]
-            return Speaker(text, phrase.start_char, phrase.end_char)
-        return None
-
-    def _on_at_place(self, subject: Token) -> Speaker | None:
-        """'précise-t-on à l'Élysée': the institution named after 'on'."""
-        for token in self.doc[subject.i + 1 : subject.i + 5]:
-            found = self.entity_at(token.idx, token.idx + len(token.text))
-            if found is not None:
-                return found
-        return None
-
-
-def _phrase(token: Token) -> Span:
-    """The noun phrase a subject heads: determiners, adjectives, names and "de" complements,
-    not relative clauses, appositions or other prepositional phrases."""
-    keep = {token.i}
-
-    def walk(head: Token) -> None:
-        for child in head.children:
-            genitive = child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children)
-            if child.dep_ in ("det", "amod", "flat:name", "compound", "nummod", "fixed", "flat:foreign") or genitive:
-                keep.add(child.i)
-                walk(child)
-            elif child.dep_ == "case" and head.i != token.i:
-                keep.add(child.i)
-    walk(token)
-    left, right = min(keep), max(keep)
-    return token.doc[left : right + 1]
-
-
-def _bare(token: Token) -> str:
-    """'-t-il' → 'il': the pronoun of an inverted incise."""
-    return re.sub(r"^(?:-t)?-", "", token.lower_)
-
-
-_IRREGULAR_FORMS = {
-    "dit": "dire", "dite": "dire", "disent": "dire", "écrit": "écrire", "écrivent": "écrire", "répond": "répondre",
-    "répondu": "répondre", "reconnaît": "reconnaître", "reconnu": "reconnaître", "admet": "admettre",
-    "admis": "admettre", "promet": "promettre", "promis": "promettre", "prévient": "prévenir", "prévenu": "prévenir",
-    "avertit": "avertir", "averti": "avertir", "conclut": "conclure", "conclu": "conclure", "soutient": "soutenir",
-    "soutenu": "soutenir", "poursuit": "poursuivre", "poursuivi": "poursuivre", "prédit": "prédire",
-    "maintient": "maintenir", "maintenu": "maintenir", "réagit": "réagir", "réagi": "réagir",
-}
-
-
-@cache
-def reporting_forms() -> dict[str, str]:
-    """Inflected forms of the reporting verbs → lemma: the tagger often misses them ("martelé" as a noun)."""
-    return {**er_verb_forms(reporting_verbs()), **_IRREGULAR_FORMS}
-
-
-def _reporting_verb(token: Token) -> bool:
-    """A verb of saying ("déclarer", "s'inquiéter", "faire savoir"), whatever the tagger called it."""
-    lemma = token.lemma_.casefold()
-    if lemma == "savoir":  # "a fait savoir que"
-        return any(t.lemma_ == "faire" for t in (token.head, *token.children))
-    if lemma in reporting_verbs() or token.lower_ in reporting_verbs():
-        return token.pos_ in ("VERB", "AUX") or token.lower_ in reporting_forms()
-    return token.lower_ in reporting_forms() and token.pos_ in ("VERB", "NOUN", "ADJ", "PROPN")
-
-
-def _subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
-    """The verb's subject, never one inside a quote (``quoted``: character ranges);
-    of several (a parse that took an apposition for one), the nearest."""
-    def allowed(token: Token) -> bool:
-        return not any(start <= token.idx < end for start, end in quoted or ())
-
-    subjects = [child for child in verb.children if child.dep_ in _SUBJECTS and allowed(child)]
-    if subjects:
-        return min(subjects, key=lambda child: abs(child.i - verb.i))
-    for child in verb.children:  # "précise-t-on", "a-t-il écrit" are often read as expletives
-        if _bare(child) in _ON | {"il", "elle", "ils", "elles"} and allowed(child):
-            return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _subject_of(verb.head, quoted)  # "assurant avoir ...": the subject of the main verb
-    return None
-
-
 class QuoteFinder:
     """Runs attribution over an article's quoted stretches, in reading order."""
 
@@ -321,7 +68,8 @@ class QuoteFinder:
         self.article = article
         self.doc = doc
         self.text = article.text
-        self.resolver = Resolver(article, doc)
+        self.resolver = resolver_for(article, doc)
+        self.discourse = Discourse()
         self.quoted: list[tuple[int, int]] = []  # the current paragraph's quoted stretches, marks included
 
     def tokens(self, start: int, end: int) -> Span | None:
@@ -333,14 +81,14 @@ class QuoteFinder:
 
     # -- evidence after the quote ------------------------------------------------------------------
 
-    def after(self, quote: QuotedSpan, paragraph: int) -> Attribution | None:
+    def after(self, quote: QuotedSpan) -> Attribution | None:
         """An incise or a source right after the closing mark: ', détaille X', ', selon X', '! lance X'."""
         end = (quote.close_mark + 1) if quote.close_mark is not None else quote.end
         rest = self.text[end : end + 200].split("\n", 1)[0]
         source = _SOURCE_AFTER.match(rest)
         sentence_ended = self.text[max(0, end - 4) : end].rstrip("»\"” ").endswith((".", "!", "?"))
         if source and not (sentence_ended and "," not in rest[: source.end()]):
-            return self._source_at(end + source.end(), paragraph)
+            return self._source_at(end + source.end())
         exclaimed = quote.text.endswith(("!", "?", "…"))
         if not (re.match(r"^\s*,", rest) or (exclaimed and re.match(r"^\s+[a-zàâéèêîôûç]", rest))):
             return None
@@ -351,10 +99,10 @@ class QuoteFinder:
             if token.text in ".!?;:«»\"“”" or position > 5:
                 break
             verb = token.head if token.pos_ == "AUX" and token.head.pos_ == "VERB" else token
-            if _reporting_verb(verb):
-                subject = _subject_of(verb, self.quoted) or self._inverted_subject(verb)
+            if is_reporting_verb(verb):
+                subject = subject_of(verb, self.quoted) or self._inverted_subject(verb)
                 if subject is not None:
-                    return Attribution(self.resolver.subject_speaker(subject, paragraph), verb)
+                    return Attribution(self.resolver.subject_speaker(subject, self.discourse), verb)
         return None
 
     def _inverted_subject(self, verb: Token) -> Token | None:
@@ -369,7 +117,7 @@ class QuoteFinder:
                 return token
         return None
 
-    def _source_at(self, offset: int, paragraph: int) -> Attribution | None:
+    def _source_at(self, offset: int) -> Attribution | None:
         """The speaker named right after 'selon' / 'd'après' / 'pour'."""
         window = self.tokens(offset, min(len(self.text), offset + 80))
         if window is None:
@@ -383,11 +131,11 @@ class QuoteFinder:
             if token.pos_ in ("NOUN", "PROPN"):
                 head = token
                 break
-        return Attribution(self.resolver.subject_speaker(head, paragraph))
+        return Attribution(self.resolver.subject_speaker(head, self.discourse))
 
     # -- evidence before or around the quote ---------------------------------------------------------
 
-    def before(self, quote: QuotedSpan, paragraph: int) -> Attribution | None:
+    def before(self, quote: QuotedSpan) -> Attribution | None:
         """The clause that introduces or embeds the quote: 'X a déclaré : «', 'X : «', 'Selon X, «'."""
         sentence = self.sentence_at(quote.open_mark)
         line_start = self.text.rfind("\n", 0, quote.open_mark) + 1
@@ -395,7 +143,7 @@ class QuoteFinder:
         lead = self.text[start : quote.open_mark]
         source = _SOURCE_BEFORE.search(self.text[line_start : quote.open_mark])
         if source:
-            return self._source_at(line_start + source.start("source"), paragraph)
+            return self._source_at(line_start + source.start("source"))
         relative = _SOURCE_RELATIVE.search(lead)
         if relative:  # "a prédit Marine Le Pen, pour qui « ... »"
             speaker = self.resolver.entity_at(start + relative.start() - 1, start + relative.start())
@@ -405,17 +153,17 @@ class QuoteFinder:
         if inside is not None:
             governor = self._governing_verb(inside)
             if governor is not None:
-                subject = _subject_of(governor, self.quoted)
+                subject = subject_of(governor, self.quoted)
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
-                    return Attribution(self.resolver.subject_speaker(subject, paragraph), governor)
+                    return Attribution(self.resolver.subject_speaker(subject, self.discourse), governor)
         colon = _COLON_BEFORE.search(lead)
         if colon and lead.rstrip().endswith(":"):
             phrase_end = start + colon.end("source")
             window = self.tokens(start + colon.start("source"), phrase_end)
-            verbs = [t for t in window if t.pos_ == "VERB" and _reporting_verb(t)] if window is not None else []
+            verbs = [t for t in window if t.pos_ == "VERB" and is_reporting_verb(t)] if window is not None else []
             if verbs:
-                subject = _subject_of(verbs[-1])
-                speaker = self.resolver.subject_speaker(subject, paragraph) if subject is not None else None
+                subject = subject_of(verbs[-1])
+                speaker = self.resolver.subject_speaker(subject, self.discourse) if subject is not None else None
                 return Attribution(speaker, verbs[-1])
             speaker = self.resolver.entity_at(phrase_end - 1, phrase_end)
             if speaker is not None and speaker.end >= phrase_end - 1:
@@ -434,23 +182,23 @@ class QuoteFinder:
                 head = head.head
                 if inside.start <= head.i < inside.end or head.pos_ != "VERB" or self._in_quote(head.idx):
                     continue
-                if _reporting_verb(head):
+                if is_reporting_verb(head):
                     return head
                 nearest = nearest or head
         return nearest
 
-    def in_sentence(self, quote: QuotedSpan, paragraph: int) -> Attribution | None:
+    def in_sentence(self, quote: QuotedSpan) -> Attribution | None:
         """A reporting verb elsewhere in the quote's sentence ('« ... » pour X, a-t-il expliqué'),
         incises first."""
         sentence = self.sentence_at(quote.open_mark)
         if sentence is None:
             return None
-        verbs = [t for t in sentence if t.pos_ == "VERB" and _reporting_verb(t) and not self._in_quote(t.idx)]
+        verbs = [t for t in sentence if t.pos_ == "VERB" and is_reporting_verb(t) and not self._in_quote(t.idx)]
         verbs.sort(key=lambda t: (not self._incise(t), abs(t.idx - quote.open_mark)))
         for verb in verbs:
-            subject = _subject_of(verb, self.quoted) or (self._inverted_subject(verb) if self._incise(verb) else None)
+            subject = subject_of(verb, self.quoted) or (self._inverted_subject(verb) if self._incise(verb) else None)
             if subject is not None:
-                return Attribution(self.resolver.subject_speaker(subject, paragraph), verb)
+                return Attribution(self.resolver.subject_speaker(subject, self.discourse), verb)
         return None
 
     def _incise(self, verb: Token) -> bool:
@@ -462,7 +210,7 @@ class QuoteFinder:
     def _in_quote(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.quoted)
 
-    def following_subject(self, quote: QuotedSpan, paragraph: int) -> Attribution | None:
+    def following_subject(self, quote: QuotedSpan) -> Attribution | None:
         """'« Nous l'avons eu. » C'est par ces mots que X a ouvert ...': the next sentence's person."""
         sentence = self.sentence_at(quote.open_mark)
         if sentence is None or sentence.end >= len(self.doc):
@@ -471,7 +219,7 @@ class QuoteFinder:
         if self.text.rfind("\n", sentence.end_char, following.start_char) != -1:
             return None
         for token in following:
-            if token.dep_ in _SUBJECTS and not self._in_quote(token.idx):
+            if token.dep_ in SUBJECT_DEPS and not self._in_quote(token.idx):
                 found = self.resolver.named_by(token)
                 if found is not None and self.resolver.type_of(found) == "PER":
                     return Attribution(found)
@@ -482,6 +230,7 @@ class QuoteFinder:
     def run(self) -> list[Quote]:
         quotes: list[Quote] = []
         for number, (start, end, kind) in enumerate(self._paragraphs()):
+            self.discourse.paragraph = number
             every = [q for q in find_quoted(self.text[start:end], start) if not self._is_charge_name(q)]
             self.quoted = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in every]
             found = [q for q in every if is_quotation(q)]
@@ -490,30 +239,29 @@ class QuoteFinder:
                 continue
             attributions: list[Attribution | None] = []
             for quoted in every:  # in reading order, so pronouns see the speakers before them
-                attribution = self.after(quoted, number) or self.before(quoted, number) \
-                    or self.in_sentence(quoted, number)
+                attribution = self.after(quoted) or self.before(quoted) or self.in_sentence(quoted)
                 if attribution is not None and attribution.speaker is not None:
-                    self._remember(attribution.speaker, number)  # a scare quote's speaker counts too
+                    self._remember(attribution.speaker)  # a scare quote's speaker counts too
                 if is_quotation(quoted):
                     attributions.append(attribution)
-            previous = self._carried(number)
+            previous = self._carried()
             for index, quoted in enumerate(found):
                 attribution = attributions[index]
                 if attribution is None or attribution.speaker is None:
                     attribution = self._next_in_sentence(found, attributions, index) or previous \
-                        or self.following_subject(quoted, number)
+                        or self.following_subject(quoted)
                 if attribution is not None and attribution.speaker is not None:
                     previous = Attribution(attribution.speaker)
-                    self._remember(attribution.speaker, number)
+                    self._remember(attribution.speaker)
                 quotes.append(self._quote(quoted, attribution or Attribution(None)))
             if kind == "paragraph":
-                quotes.extend(self._indirect(start, end, number))
+                quotes.extend(self._indirect(start, end))
         self._headline_speakers(quotes)
         return sorted(quotes, key=lambda q: q.start)
 
-    def _remember(self, speaker: Speaker, paragraph: int) -> None:
-        self.resolver.last_speaker = speaker
-        self.resolver.last_speaker_paragraph = paragraph
+    def _remember(self, speaker: Speaker) -> None:
+        self.discourse.speaker = speaker
+        self.discourse.speaker_paragraph = self.discourse.paragraph
 
     def _next_in_sentence(self, found: list[QuotedSpan], attributions: list[Attribution | None],
                           index: int) -> Attribution | None:
@@ -526,10 +274,10 @@ class QuoteFinder:
                 return attribution
         return None
 
-    def _carried(self, paragraph: int) -> Attribution | None:
+    def _carried(self) -> Attribution | None:
         """The previous quote's speaker, when no new one is named (within a paragraph or the next)."""
-        carried = self.resolver.last_speaker
-        if carried is not None and paragraph - self.resolver.last_speaker_paragraph <= CARRY_OVER_PARAGRAPHS:
+        carried = self.discourse.speaker
+        if carried is not None and self.discourse.paragraph - self.discourse.speaker_paragraph <= CARRY_OVER_PARAGRAPHS:
             return Attribution(carried)
         return None
 
@@ -588,21 +336,21 @@ class QuoteFinder:
 
     # -- reported speech -----------------------------------------------------------------------------
 
-    def _indirect(self, start: int, end: int, paragraph: int) -> list[Quote]:
+    def _indirect(self, start: int, end: int) -> list[Quote]:
         """'X a affirmé que ...' and 'selon X, ...' with a named speaker."""
         found: list[Quote] = []
         span = self.tokens(start, end)
         if span is None:
             return found
         for token in span:
-            if token.pos_ != "VERB" or not _reporting_verb(token):
+            if token.pos_ != "VERB" or not is_reporting_verb(token):
                 continue
             clause = next((c for c in token.children if c.dep_ in ("ccomp",) and any(
                 g.lower_ in ("que", "qu'", "qu’") for g in c.children if g.dep_ == "mark")), None)
-            subject = _subject_of(token)
+            subject = subject_of(token)
             if clause is None or subject is None:
                 continue
-            speaker = self.resolver.subject_speaker(subject, paragraph)
+            speaker = self.resolver.subject_speaker(subject, self.discourse)
             if speaker is None or speaker.entity_id is None:
                 continue
             words = [t for t in clause.subtree if t.dep_ != "mark" or t.head.i != clause.i]
@@ -622,7 +370,7 @@ def _similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, x, y, autojunk=False).ratio()
 
 
-@register_stage("quotes")
+@register_stage("quotes", requires=("entities",), assigns=("quotes",))
 def extract_quotes(article: Article, doc: Doc) -> None:
     """Every quotation of the article with its speaker, direct and reported."""
     article.quotes = QuoteFinder(article, doc).run()

@@ -1,6 +1,9 @@
-"""The embedded corpus: SQLite (WAL, FTS5), one file that opens as-is in Datasette."""
+"""The embedded corpus: SQLite (WAL, FTS5), one file that opens as-is in Datasette.
 
-from vigie.store.db import open_db
-from vigie.store.schema import SCHEMA_VERSION, migrate
+Persistence only: this package imports the model and nothing above it (no pipeline, no readers).
+"""
 
-__all__ = ["SCHEMA_VERSION", "migrate", "open_db"]
+from vigie.store.db import NotACorpus, open_db, open_readonly
+from vigie.store.schema import DATABASE_VERSION, NewerDatabase, migrate
+
+__all__ = ["DATABASE_VERSION", "NewerDatabase", "NotACorpus", "migrate", "open_db", "open_readonly"]

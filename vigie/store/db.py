@@ -1,25 +1,81 @@
-"""Opening a corpus database: WAL journal, foreign keys, the schema migrated to the current version."""
+"""Opening a corpus: read-write (WAL, migrated to the current schema) or read-only for readers and servers.
+
+A read-only connection never migrates or writes, so a server or a query never changes the file, and a
+file that is not a Vigie corpus is refused untouched with :class:`NotACorpus`.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
-from vigie.store.schema import migrate
+from vigie.store.schema import DATABASE_VERSION, check_version, database_version, migrate
+
+BUSY_TIMEOUT_MS = 30_000
+_CORE_TABLES = {"articles", "entities", "mentions", "quotes", "events", "counts"}
 
 
-def open_db(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
-    """A connection to the corpus at ``path`` (created and migrated if needed)."""
-    if readonly:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    else:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(path)
-    connection.row_factory = sqlite3.Row
-    connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute("PRAGMA busy_timeout = 10000")
-    if not readonly:
+class NotACorpus(Exception):
+    """The file exists but is not a Vigie corpus (or is damaged); the message says what it is."""
+
+
+def open_db(path: str | Path) -> sqlite3.Connection:
+    """A read-write connection to the corpus at ``path``, created and migrated if needed.
+
+    An existing SQLite file of another application is refused, never converted.
+    """
+    file = Path(path)
+    file.parent.mkdir(parents=True, exist_ok=True)
+    existing = file.exists() and file.stat().st_size > 0
+    connection = _connect(f"file:{file}?mode=rwc")
+    try:
+        if existing:
+            _check_corpus(connection, file, allow_empty=True)
         connection.execute("PRAGMA journal_mode = WAL")
         connection.execute("PRAGMA synchronous = NORMAL")
         migrate(connection)
+    except BaseException:
+        connection.close()
+        raise
     return connection
+
+
+def open_readonly(path: str | Path) -> sqlite3.Connection:
+    """A read-only connection for queries and servers: no migration, no write, no new file."""
+    file = Path(path)
+    if not file.is_file():
+        raise NotACorpus(f"no corpus at {file}")
+    connection = _connect(f"file:{file}?mode=ro")
+    try:
+        _check_corpus(connection, file, allow_empty=False)
+        connection.execute("PRAGMA query_only = ON")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _connect(uri: str) -> sqlite3.Connection:
+    connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    connection.row_factory = sqlite3.Row
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    return connection
+
+
+def _check_corpus(connection: sqlite3.Connection, file: Path, allow_empty: bool) -> None:
+    """Refuse what is not a Vigie corpus, or one newer than this Vigie, before touching it."""
+    try:
+        version = database_version(connection)
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise NotACorpus(f"not a Vigie corpus: {file} ({exc})") from None
+    if version == 0 and not tables and allow_empty:
+        return  # an empty SQLite file: becomes a corpus
+    check_version(version)
+    if version == 0 or not tables >= _CORE_TABLES:
+        what = f"a SQLite database with tables {', '.join(sorted(tables)[:5])}" if tables else "an empty database"
+        raise NotACorpus(f"not a Vigie corpus: {file} is {what}")
+    if version < DATABASE_VERSION and not allow_empty:
+        raise NotACorpus(f"corpus {file} is at schema {version}, this Vigie reads {DATABASE_VERSION}: "
+                         "open it once for writing (e.g. `vigie ingest`) to upgrade it")

@@ -1,4 +1,4 @@
-"""Exports of a corpus, one file per table, as CSV, JSON lines or Parquet."""
+"""Exports of a corpus, one file per table, as CSV, JSON lines or Parquet, with the projection's columns."""
 
 from __future__ import annotations
 
@@ -8,20 +8,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-# Exported tables and their columns (articles.minhash, a binary signature, stays in the database).
-TABLES: dict[str, list[str]] = {
-    "articles": ["id", "source_hash", "content_hash", "canonical_id", "similarity", "url", "published",
-                 "published_inferred", "title", "caption", "credit", "text", "source_path", "ingested_at"],
-    "entities": ["key", "name", "type", "geonameid", "lat", "lon", "country_code", "mention_count",
-                 "article_count", "first_seen", "last_seen"],
-    "entity_aliases": ["entity_key", "alias", "count"],
-    "mentions": ["article_id", "entity_key", "text", "start", "end"],
-    "quotes": ["id", "article_id", "text", "direct", "speaker", "speaker_key", "verb", "start", "end"],
-    "events": ["id", "article_id", "type", "text", "date", "location", "location_key", "start", "end"],
-    "event_participants": ["event_id", "role", "name", "entity_key"],
-    "counts": ["id", "article_id", "event_id", "kind", "value", "qualifier", "text", "location", "location_key",
-               "start", "end"],
-}
+from vigie.store.rows import COLUMNS, exported_columns
+
 FORMATS = ("csv", "jsonl", "parquet")
 
 
@@ -32,7 +20,8 @@ def export(connection: sqlite3.Connection, out_dir: str | Path, file_format: str
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     written = {}
-    for table, columns in TABLES.items():
+    for table in COLUMNS:
+        columns = list(exported_columns(table))
         quoted = ", ".join(f'"{c}"' for c in columns)
         rows = [tuple(r) for r in connection.execute(f"SELECT {quoted} FROM {table} ORDER BY rowid")]
         path = out / f"{table}.{file_format}"

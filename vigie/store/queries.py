@@ -21,6 +21,11 @@ def _rows(cursor: sqlite3.Cursor) -> list[Row]:
     return [dict(row) for row in cursor.fetchall()]
 
 
+def _like(value: str) -> str:
+    """A LIKE pattern that matches ``value`` literally: '%' and '_' typed by a user are not wildcards."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def find_entity_keys(connection: sqlite3.Connection, name: str) -> list[str]:
     """Keys of the entities a name or alias designates, most mentioned first."""
     folded = fold(name)
@@ -30,8 +35,8 @@ def find_entity_keys(connection: sqlite3.Connection, name: str) -> list[str]:
     if not rows:  # a surname, a word of the name: "Macron" → "Emmanuel Macron"
         rows = connection.execute(
             """SELECT e.key FROM entities e JOIN entity_aliases al ON al.entity_key = e.key
-               WHERE ' ' || al.folded || ' ' LIKE ? GROUP BY e.key ORDER BY e.mention_count DESC""",
-            (f"% {folded} %",)).fetchall()
+               WHERE ' ' || al.folded || ' ' LIKE ? ESCAPE '\\' GROUP BY e.key ORDER BY e.mention_count DESC""",
+            (f"% {_like(folded)} %",)).fetchall()
     return [row[0] for row in rows]
 
 
@@ -86,8 +91,8 @@ def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: s
             filters.append(f"q.speaker_key IN ({','.join('?' * len(keys))})")
             params.extend(keys)
         else:
-            filters.append("q.speaker LIKE ?")
-            params.append(f"%{speaker}%")
+            filters.append("q.speaker LIKE ? ESCAPE '\\'")
+            params.append(f"%{_like(speaker)}%")
     if speaker_key is not None:
         filters.append("q.speaker_key = ?")
         params.append(speaker_key)
@@ -118,8 +123,9 @@ def events(connection: sqlite3.Connection, event_type: str | None = None, place:
         params.append(event_type.upper())
     if place:
         keys = find_entity_keys(connection, place)
-        filters.append(f"(ev.location_key IN ({','.join('?' * len(keys)) or 'NULL'}) OR ev.location LIKE ?)")
-        params.extend([*keys, place])
+        known = ",".join("?" * len(keys)) or "NULL"
+        filters.append(f"(ev.location_key IN ({known}) OR ev.location LIKE ? ESCAPE '\\')")
+        params.extend([*keys, _like(place)])
     if since:
         filters.append("coalesce(ev.date, a.published) >= ?")
         params.append(since)
@@ -127,15 +133,18 @@ def events(connection: sqlite3.Connection, event_type: str | None = None, place:
         filters.append("coalesce(ev.date, a.published) <= ?")
         params.append(until + "\uffff")
     if entity_key:
-        filters.append("ev.id IN (SELECT event_id FROM event_participants WHERE entity_key = ?)")
+        filters.append("(ev.article_id, ev.seq) IN (SELECT article_id, event_seq FROM event_participants "
+                       "WHERE entity_key = ?)")
         params.append(entity_key)
     rows = _rows(connection.execute(
-        f"""SELECT ev.id, ev.type, ev.date, ev.location, ev.text, a.id AS article_id, a.published
+        f"""SELECT ev.seq, ev.type, ev.date, ev.location, ev.text, ev.negated, ev.hypothetical,
+                   a.id AS article_id, a.published
             FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(filters)}
-            ORDER BY coalesce(ev.date, a.published) DESC, ev.id LIMIT ?""", (*params, limit)))
+            ORDER BY coalesce(ev.date, a.published) DESC, a.id, ev.seq LIMIT ?""", (*params, limit)))
     for row in rows:
         participants = connection.execute(
-            "SELECT role, name FROM event_participants WHERE event_id = ? ORDER BY rowid", (row["id"],)).fetchall()
+            "SELECT role, name FROM event_participants WHERE article_id = ? AND event_seq = ? ORDER BY rowid",
+            (row["article_id"], row["seq"])).fetchall()
         row["actors"] = [p["name"] for p in participants if p["role"] == "actor"]
         row["targets"] = [p["name"] for p in participants if p["role"] == "target"]
     return rows

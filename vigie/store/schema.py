@@ -137,16 +137,142 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
     END;
     """,
+    # 2: quotes, events, participants and counts keyed by (article_id, seq), their order in the article,
+    #    so that an article's rows are a pure function of its document (the projection in store.rows);
+    #    events keep their negated / hypothetical flags
+    """
+    CREATE TEMP TABLE event_seq AS
+        SELECT id, article_id, row_number() OVER (PARTITION BY article_id ORDER BY id) - 1 AS seq FROM events;
+
+    CREATE TABLE new_quotes (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        direct INTEGER NOT NULL,
+        speaker TEXT,
+        speaker_key TEXT REFERENCES entities(key),
+        verb TEXT,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    INSERT INTO new_quotes SELECT article_id, row_number() OVER (PARTITION BY article_id ORDER BY id) - 1,
+        text, direct, speaker, speaker_key, verb, start, end FROM quotes;
+
+    CREATE TABLE new_events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL,
+        text TEXT NOT NULL,
+        date TEXT,
+        location TEXT,
+        location_key TEXT REFERENCES entities(key),
+        negated INTEGER NOT NULL DEFAULT 0,
+        hypothetical INTEGER NOT NULL DEFAULT 0,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    INSERT INTO new_events SELECT ev.article_id, s.seq, ev.type, ev.text, ev.date, ev.location, ev.location_key,
+        0, 0, ev.start, ev.end FROM events ev JOIN event_seq s ON s.id = ev.id;
+
+    CREATE TABLE new_event_participants (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        event_seq INTEGER NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('actor', 'target')),
+        name TEXT NOT NULL,
+        entity_key TEXT REFERENCES entities(key)
+    );
+    INSERT INTO new_event_participants SELECT s.article_id, s.seq, p.role, p.name, p.entity_key
+        FROM event_participants p JOIN event_seq s ON s.id = p.event_id ORDER BY p.rowid;
+
+    CREATE TABLE new_counts (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        event_seq INTEGER,
+        kind TEXT NOT NULL,
+        value INTEGER NOT NULL,
+        qualifier TEXT NOT NULL,
+        text TEXT NOT NULL,
+        location TEXT,
+        location_key TEXT REFERENCES entities(key),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        PRIMARY KEY (article_id, seq)
+    );
+    INSERT INTO new_counts SELECT c.article_id, row_number() OVER (PARTITION BY c.article_id ORDER BY c.id) - 1,
+        s.seq, c.kind, c.value, c.qualifier, c.text, c.location, c.location_key, c.start, c.end
+        FROM counts c LEFT JOIN event_seq s ON s.id = c.event_id;
+
+    DROP TABLE event_participants;
+    DROP TABLE counts;
+    DROP TABLE events;
+    DROP TABLE quotes;
+    DROP TABLE event_seq;
+    ALTER TABLE new_quotes RENAME TO quotes;
+    ALTER TABLE new_events RENAME TO events;
+    ALTER TABLE new_event_participants RENAME TO event_participants;
+    ALTER TABLE new_counts RENAME TO counts;
+    CREATE INDEX quotes_speaker ON quotes(speaker_key);
+    CREATE INDEX events_type_date ON events(type, date);
+    CREATE INDEX events_location ON events(location_key);
+    CREATE INDEX event_participants_entity ON event_participants(entity_key);
+    CREATE INDEX event_participants_event ON event_participants(article_id, event_seq);
+    CREATE INDEX counts_kind ON counts(kind);
+    """,
 ]
-SCHEMA_VERSION = len(MIGRATIONS)
+DATABASE_VERSION = len(MIGRATIONS)
+
+
+class NewerDatabase(RuntimeError):
+    """The corpus was written by a newer Vigie: this one must not touch it."""
+
+
+def database_version(connection: sqlite3.Connection) -> int:
+    """The schema version a corpus is at (0 for a new, empty file)."""
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    return version
+
+
+def check_version(version: int) -> None:
+    """Refuse a corpus newer than this Vigie."""
+    if version > DATABASE_VERSION:
+        raise NewerDatabase(f"database schema {version} is newer than this Vigie ({DATABASE_VERSION}): upgrade Vigie")
 
 
 def migrate(connection: sqlite3.Connection) -> int:
-    """Apply the migrations the database lacks; return its schema version."""
-    current = connection.execute("PRAGMA user_version").fetchone()[0]
-    if current > SCHEMA_VERSION:
-        raise RuntimeError(f"database schema {current} is newer than this Vigie ({SCHEMA_VERSION}): upgrade Vigie")
-    for version in range(current + 1, SCHEMA_VERSION + 1):
-        # one transaction per migration: a crash leaves the previous version intact
-        connection.executescript(f"BEGIN;{MIGRATIONS[version - 1]};PRAGMA user_version = {version};COMMIT;")
-    return SCHEMA_VERSION
+    """Apply the migrations the database lacks; return its schema version.
+
+    Each migration runs under an exclusive lock and re-reads the version inside it, so two processes
+    opening a new corpus at once apply each migration once; a crash leaves the previous version intact.
+    """
+    check_version(database_version(connection))
+    while (current := database_version(connection)) < DATABASE_VERSION:
+        connection.execute("BEGIN EXCLUSIVE")
+        try:
+            current = database_version(connection)
+            check_version(current)
+            if current < DATABASE_VERSION:
+                for statement in _statements(MIGRATIONS[current]):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version = {current + 1}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    return DATABASE_VERSION
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a migration, one at a time (a trigger body keeps its inner semicolons)."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            if pending.strip():
+                statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        statements.append(pending.strip())
+    return statements

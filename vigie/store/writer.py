@@ -1,26 +1,27 @@
-"""Writing analysed articles into the corpus, one transaction per batch."""
+"""Writing analysed articles into the corpus: the rows of :mod:`vigie.store.rows`, one transaction per batch."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import sqlite3
+from typing import Any
 
-from vigie.extract.entities import entity_key
-from vigie.ingest.records import RawRecord
-from vigie.model import Article, Entity
-from vigie.store.neardup import find_near_duplicate, index_signature, pack, signature
-from vigie.textnorm import fold
+from vigie.model import Article
+from vigie.store.neardup import find_near_duplicate, index_signature, unpack
+from vigie.store.rows import COLUMNS, Row, article_rows
 
-
-def source_hash(record: RawRecord) -> str:
-    """Hash of a record's raw content: the same input is recognised before any analysis."""
-    body = record.text if record.text is not None else record.html or ""
-    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+# Tables whose rows are inserted as they are; articles and entities are written with corpus logic.
+_PLAIN_TABLES = ("mentions", "quotes", "events", "event_participants", "counts")
 
 
 def known_source(connection: sqlite3.Connection, digest: str) -> bool:
+    """Whether a raw input with this hash is stored already."""
     return connection.execute("SELECT 1 FROM articles WHERE source_hash = ?", (digest,)).fetchone() is not None
+
+
+def known_content(connection: sqlite3.Connection, content_hash: str) -> bool:
+    """Whether an article with this cleaned text is stored already."""
+    return connection.execute("SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)).fetchone() is not None
 
 
 def _unique_id(connection: sqlite3.Connection, article_id: str, digest: str) -> str:
@@ -28,81 +29,54 @@ def _unique_id(connection: sqlite3.Connection, article_id: str, digest: str) -> 
     return article_id if taken is None else f"{article_id}-{digest[:8]}"
 
 
-def store_article(connection: sqlite3.Connection, article: Article, digest: str) -> tuple[str, str | None]:
+def _insert(connection: sqlite3.Connection, table: str, rows: list[Row], conflict: str = "") -> None:
+    if not rows:
+        return
+    columns = COLUMNS[table]
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    connection.executemany(f"INSERT {conflict} INTO {table} ({quoted}) VALUES ({', '.join('?' * len(columns))})",
+                           [tuple(row[c] for c in columns) for row in rows])
+
+
+def store_article(connection: sqlite3.Connection, article: Article) -> tuple[str, str | None]:
     """Insert an article and its facts; return (stored id, canonical id if it copies another story).
 
-    Entities of a near-duplicate are stored with it but do not add to the
-    cross-article counts, so a story sent to many outlets counts once.
+    Entities of a near-duplicate are stored with it but do not add to the cross-article counts, so a
+    story sent to many outlets counts once. An id already taken by another article gets the input's
+    hash as a suffix (the caller is told through the returned id).
     """
-    sig = signature(article.text)
+    article_id = _unique_id(connection, article.id, article.source_hash)
+    rows = article_rows(article, article_id)
+    row = rows["articles"][0]
+    sig = unpack(row["minhash"])
     match = find_near_duplicate(connection, sig)
-    article_id = _unique_id(connection, article.id, digest)
-    connection.execute(
-        """INSERT INTO articles (id, source_hash, content_hash, canonical_id, similarity, minhash, url, published,
-               published_inferred, title, caption, credit, text, source_path, ingested_at, document)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (article_id, digest, article.content_hash, match.canonical_id if match else None,
-         match.similarity if match else None, pack(sig), article.url, article.published,
-         int(article.published_inferred), article.title, article.caption, article.credit, article.text,
-         article.source.path if article.source else None, dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-         article.to_json(indent=None)),
-    )
+    row.update(canonical_id=match.canonical_id if match else None, similarity=match.similarity if match else None,
+               ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    _insert(connection, "articles", rows["articles"])
     index_signature(connection, article_id, sig)
-    keys = {entity.id: _store_entity(connection, entity, article, counted=match is None) for entity in article.entities}
-    for entity in article.entities:
-        connection.executemany(
-            "INSERT INTO mentions (article_id, entity_key, text, start, end) VALUES (?, ?, ?, ?, ?)",
-            [(article_id, keys[entity.id], m.text, m.start, m.end) for m in entity.mentions])
-    for quote in article.quotes:
-        speaker = quote.speaker
-        connection.execute(
-            "INSERT INTO quotes (article_id, text, direct, speaker, speaker_key, verb, start, end) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, quote.text, int(quote.direct), speaker.name if speaker else None,
-             keys.get(speaker.entity_id or "") if speaker else None, quote.verb_lemma, quote.start, quote.end))
-    event_ids = []
-    for event in article.events:
-        cursor = connection.execute(
-            "INSERT INTO events (article_id, type, text, date, location, location_key, start, end) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, event.type, event.text, event.date, event.location.name if event.location else None,
-             keys.get(event.location.entity_id or "") if event.location else None, event.start, event.end))
-        event_ids.append(cursor.lastrowid)
-        connection.executemany(
-            "INSERT INTO event_participants (event_id, role, name, entity_key) VALUES (?, ?, ?, ?)",
-            [(cursor.lastrowid, role, ref.name, keys.get(ref.entity_id or ""))
-             for role, refs in (("actor", event.actors), ("target", event.targets)) for ref in refs])
-    for count in article.counts:
-        connection.execute(
-            "INSERT INTO counts (article_id, event_id, kind, value, qualifier, text, location, location_key, "
-            "start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (article_id, event_ids[count.event_index] if count.event_index is not None else None, count.kind,
-             count.value, count.qualifier, count.text, count.location.name if count.location else None,
-             keys.get(count.location.entity_id or "") if count.location else None, count.start, count.end))
+    for entity in rows["entities"]:
+        _store_entity(connection, entity, counted=match is None)
+    connection.executemany(
+        """INSERT INTO entity_aliases (entity_key, alias, folded, count) VALUES (?, ?, ?, ?)
+           ON CONFLICT(entity_key, alias) DO UPDATE SET count = count + excluded.count""",
+        [(a["entity_key"], a["alias"], a["folded"], a["count"]) for a in rows["entity_aliases"]])
+    for table in _PLAIN_TABLES:
+        _insert(connection, table, rows[table])
     return article_id, match.canonical_id if match else None
 
 
-def _store_entity(connection: sqlite3.Connection, entity: Entity, article: Article, counted: bool) -> str:
-    """Create or update the corpus-wide entity for an article's entity; return its key."""
-    key = entity.key or entity_key(entity.type, entity.name)
-    place = entity.place
-    published = article.published
+def _store_entity(connection: sqlite3.Connection, entity: dict[str, Any], counted: bool) -> None:
+    """Create or update the corpus-wide entity with one article's row."""
     connection.execute(
         """INSERT INTO entities (key, name, type, geonameid, lat, lon, country_code, first_seen, last_seen)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key) DO NOTHING""",
-        (key, entity.name, entity.type, place.geonameid if place else None, place.lat if place else None,
-         place.lon if place else None, place.country_code if place else None, published, published))
+           VALUES (:key, :name, :type, :geonameid, :lat, :lon, :country_code, :first_seen, :last_seen)
+           ON CONFLICT(key) DO NOTHING""", entity)
     if counted:
         connection.execute(
-            """UPDATE entities SET mention_count = mention_count + ?, article_count = article_count + 1,
-                   name = CASE WHEN geonameid IS NULL AND length(?) > length(name) THEN ? ELSE name END,
-                   first_seen = CASE WHEN first_seen IS NULL OR ? < first_seen THEN ? ELSE first_seen END,
-                   last_seen = CASE WHEN last_seen IS NULL OR ? > last_seen THEN ? ELSE last_seen END
-               WHERE key = ?""",
-            (len(entity.mentions), entity.name, entity.name, published, published, published, published, key))
-    for mention in {m.text for m in entity.mentions}:
-        connection.execute(
-            """INSERT INTO entity_aliases (entity_key, alias, folded, count) VALUES (?, ?, ?, 1)
-               ON CONFLICT(entity_key, alias) DO UPDATE SET count = count + 1""",
-            (key, mention, fold(mention)))
-    return key
+            """UPDATE entities SET mention_count = mention_count + :mention_count,
+                   article_count = article_count + :article_count,
+                   name = CASE WHEN geonameid IS NULL AND length(:name) > length(name) THEN :name ELSE name END,
+                   first_seen = CASE WHEN first_seen IS NULL OR :first_seen < first_seen THEN :first_seen
+                                ELSE first_seen END,
+                   last_seen = CASE WHEN last_seen IS NULL OR :last_seen > last_seen THEN :last_seen ELSE last_seen END
+               WHERE key = :key""", entity)

@@ -14,7 +14,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from vigie.ingest.records import BadRecord
+from vigie.errors import BadRecord
 from vigie.structure.clean import collapse_spaces
 from vigie.structure.credits import split_credit
 from vigie.structure.layout import Layout, layout_from_parts

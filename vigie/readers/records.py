@@ -1,19 +1,17 @@
-"""What readers hand to the pipeline: raw records, or errors that name the bad input."""
+"""What readers hand to the pipeline: raw records (or, from ``vigie.errors``, errors naming the bad input)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
-from vigie.model import Source
+from vigie.errors import BadRecord, RecordError, describe
+from vigie.model import Article, Source, source_hash
 
 DEFAULT_MAX_BYTES = 1_000_000
 _SAFE_ID = re.compile(r"[^\w.\-]+")
-
-
-class BadRecord(Exception):
-    """An input that cannot become an article; the message says why, in one line."""
 
 
 @dataclass(frozen=True)
@@ -26,32 +24,22 @@ class RawRecord:
     html: str | None = None
     published: str | None = None
     url: str | None = None
+    document: Article | None = None  # an article analysed before (a `vigie extract` document): no NLP again
 
     @property
     def name(self) -> str:
         """How errors refer to this record."""
         return describe(self.source, self.id)
 
-
-@dataclass(frozen=True)
-class RecordError:
-    """A record that was skipped, and why."""
-
-    name: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.name}: {self.reason}"
+    @cached_property
+    def source_hash(self) -> str:
+        """Hash of the raw content, so a known input is recognised before any analysis."""
+        if self.document is not None and self.document.source_hash:
+            return self.document.source_hash
+        return source_hash(self.text if self.text is not None else self.html or "")
 
 
-def describe(source: Source, record_id: str | None = None) -> str:
-    """'path:line (id)' style name for messages."""
-    where = source.path or "<stdin>"
-    if source.line is not None:
-        where = f"{where}:{source.line}"
-    if record_id and source.line is not None:
-        where = f"{where} (id {record_id})"
-    return where
+__all__ = ["BadRecord", "RawRecord", "RecordError", "describe", "parse_published", "safe_id"]
 
 
 def safe_id(value: str) -> str:

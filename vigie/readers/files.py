@@ -12,8 +12,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from vigie.ingest.decode import check_size, check_text, decode_bytes
-from vigie.ingest.records import (
+from pydantic import ValidationError
+
+from vigie.model import Article, Source
+from vigie.readers.decode import check_size, check_text, decode_bytes
+from vigie.readers.records import (
     DEFAULT_MAX_BYTES,
     BadRecord,
     RawRecord,
@@ -22,7 +25,6 @@ from vigie.ingest.records import (
     parse_published,
     safe_id,
 )
-from vigie.model import Source
 
 Outcome = RawRecord | RecordError
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -135,8 +137,8 @@ def _read_document(file: Path, source: Source, max_bytes: int) -> Iterator[Outco
     except OSError as exc:
         yield RecordError(str(file), f"cannot read: {exc.strerror}")
         return
-    content = {"html": text} if source.kind == "html" else {"text": text}
-    yield RawRecord(id=safe_id(file.stem), source=source, **content)
+    html = source.kind == "html"
+    yield RawRecord(id=safe_id(file.stem), source=source, text=None if html else text, html=text if html else None)
 
 
 def read_stdin(stream: IO[bytes], max_bytes: int) -> Iterator[Outcome]:
@@ -227,11 +229,14 @@ def read_json_file(file: Path, max_bytes: int) -> Iterator[Outcome]:
 
 
 def record_from_json(value: Any, source: Source, default_id: str, max_bytes: int) -> Outcome:
-    """Check a {"id", "text" | "html", "published"?, "url"?} object and make a record of it."""
+    """Check a {"id", "text" | "html", "published"?, "url"?} object and make a record of it;
+    an article document written by `vigie extract` becomes a record that carries it, analysed already."""
     name = describe(source, value.get("id") if isinstance(value, dict) else None)
     try:
         if not isinstance(value, dict):
             raise BadRecord(f"expected a JSON object, got {type(value).__name__}")
+        if "schema_version" in value and "entities" in value:
+            return _document_record(value, source)
         text, html = value.get("text"), value.get("html")
         if text is None and html is None:
             raise BadRecord("record has neither 'text' nor 'html'")
@@ -257,3 +262,15 @@ def record_from_json(value: Any, source: Source, default_id: str, max_bytes: int
         )
     except BadRecord as exc:
         return RecordError(name, str(exc))
+
+
+def _document_record(value: dict[str, Any], source: Source) -> RawRecord:
+    """A record for an article document: its facts are kept, the NLP is not run again."""
+    try:
+        article = Article.from_dict(value)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise BadRecord(f"not a valid article document: {where}: {first['msg']}") from None
+    return RawRecord(id=safe_id(article.id), source=source, text=article.text, published=article.published,
+                     url=article.url, document=article)

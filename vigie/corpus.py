@@ -1,29 +1,30 @@
-"""Ingest: read inputs, analyse new articles, write them into the corpus in batches.
+"""The ingest service: read inputs → skip known sources → pipeline → store, in batches.
 
-Idempotent (a record whose raw content is already stored is skipped before
-any analysis; an article whose cleaned text is already stored is a
-duplicate) and resumable: each batch is one transaction, so a crash loses
-at most the batch in flight and a rerun picks up where it stopped.
+Idempotent (a record whose raw content is already stored is skipped before any analysis; an article
+whose cleaned text is already stored is a duplicate) and resumable: each batch is one transaction, so a
+crash loses at most the batch in flight and a rerun picks up where it stopped. Article documents that
+`vigie extract` (or a Spark job) wrote are stored as they are, without running the NLP again.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import sys
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
 
-from vigie.ingest import read_paths
-from vigie.ingest.records import DEFAULT_MAX_BYTES, RawRecord, RecordError
+from vigie.errors import RecordError
 from vigie.model import Article
 from vigie.pipeline import Pipeline
+from vigie.readers import read_paths
+from vigie.readers.records import DEFAULT_MAX_BYTES, RawRecord
 from vigie.runner import run_pipeline
 from vigie.store.db import open_db
-from vigie.store.writer import known_source, source_hash, store_article
+from vigie.store.writer import known_content, known_source, store_article
 
 DEFAULT_BATCH = 50
 
@@ -35,6 +36,7 @@ class IngestSummary:
     ingested: int = 0
     near_duplicates: int = 0
     duplicates: int = 0
+    renamed: list[tuple[str, str]] = field(default_factory=list)
     failed: list[RecordError] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -51,34 +53,25 @@ def ingest(paths: Iterable[str], db_path: str | Path, workers: int = 1, publishe
     """Ingest every article under ``paths`` into the corpus at ``db_path``."""
     connection = open_db(db_path)
     summary = IngestSummary()
-    digests: deque[str | None] = deque()
 
     def new_records() -> Iterator[RawRecord | RecordError]:
         for record in read_paths(paths, published=published, max_bytes=max_bytes):
-            if isinstance(record, RecordError):
-                digests.append(None)
-                yield record
-                continue
-            digest = source_hash(record)
-            if known_source(connection, digest):
+            if isinstance(record, RawRecord) and known_source(connection, record.source_hash):
                 summary.duplicates += 1
                 continue
-            digests.append(digest)
             yield record
 
     outcomes = run_pipeline(new_records(), pipeline or Pipeline(), workers=workers)
     bar = tqdm(outcomes, desc="ingest", unit="article", file=sys.stderr,
                disable=None if progress is None else not progress)
-    batch: list[tuple[Article, str]] = []
+    batch: list[Article] = []
     try:
         for outcome in bar:
-            digest = digests.popleft()
             if isinstance(outcome, RecordError):
                 summary.failed.append(outcome)
                 tqdm.write(f"error: {outcome}", file=sys.stderr)
                 continue
-            assert digest is not None
-            batch.append((outcome, digest))
+            batch.append(outcome)
             if len(batch) >= batch_size:
                 _write(connection, batch, summary)
                 batch = []
@@ -89,14 +82,17 @@ def ingest(paths: Iterable[str], db_path: str | Path, workers: int = 1, publishe
     return summary
 
 
-def _write(connection: sqlite3.Connection, batch: list[tuple[Article, str]], summary: IngestSummary) -> None:
+def _write(connection: sqlite3.Connection, batch: list[Article], summary: IngestSummary) -> None:
     """One transaction for the whole batch: all of it lands, or none of it."""
     with connection:
-        for article, digest in batch:
-            if known_source(connection, digest) or connection.execute(
-                    "SELECT 1 FROM articles WHERE content_hash = ?", (article.content_hash,)).fetchone():
+        for article in batch:
+            if known_source(connection, article.source_hash) or known_content(connection, article.content_hash):
                 summary.duplicates += 1
                 continue
-            _stored, canonical = store_article(connection, article, digest)
+            stored, canonical = store_article(connection, article)
+            if stored != article.id:
+                summary.renamed.append((article.id, stored))
+                tqdm.write(f"warning: id {article.id!r} is taken by another article; stored as {stored!r}",
+                           file=sys.stderr)
             summary.ingested += 1
             summary.near_duplicates += canonical is not None

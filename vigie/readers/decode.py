@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from vigie.ingest.records import BadRecord
+from vigie.errors import BadRecord
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
 

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from vigie.ingest import RawRecord, RecordError, read_paths
-from vigie.ingest.readers import read_stdin
+from vigie.readers import RawRecord, RecordError, read_paths
+from vigie.readers.files import read_stdin
 
 
 def outcomes(*paths, **options):

@@ -1,0 +1,105 @@
+"""Opening a corpus: read-write with migrations, read-only for readers, and never someone else's file."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import sqlite3
+
+import pytest
+
+from vigie.store import DATABASE_VERSION, NotACorpus, open_db, open_readonly
+from vigie.store.queries import _like
+
+
+def digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_another_applications_database_is_refused_untouched(tmp_path):
+    foreign = tmp_path / "app.db"
+    with sqlite3.connect(foreign) as connection:
+        connection.execute("CREATE TABLE users (id INTEGER)")
+    before = digest(foreign)
+    for opener in (open_db, open_readonly):
+        with pytest.raises(NotACorpus, match="not a Vigie corpus"):
+            opener(foreign)
+    assert digest(foreign) == before and not (tmp_path / "app.db-wal").exists()
+
+
+@pytest.mark.parametrize("content", [b"just some text\n" * 10, b"SQLite format 3\x00" + b"\x00" * 50])
+def test_a_file_that_is_not_a_database_is_refused(tmp_path, content):
+    path = tmp_path / "notes.db"
+    path.write_bytes(content)
+    with pytest.raises(NotACorpus):
+        open_readonly(path)
+    assert path.read_bytes() == content
+
+
+def test_readonly_never_creates_nor_migrates(tmp_path):
+    with pytest.raises(NotACorpus, match="no corpus"):
+        open_readonly(tmp_path / "absent.db")
+    assert not (tmp_path / "absent.db").exists()
+    empty = tmp_path / "empty.db"
+    empty.touch()
+    with pytest.raises(NotACorpus):
+        open_readonly(empty)
+    assert empty.stat().st_size == 0
+
+
+def test_readonly_reads_a_corpus_on_a_readonly_file(tmp_path):
+    path = tmp_path / "c.db"
+    open_db(path).close()
+    path.chmod(0o444)
+    try:
+        connection = open_readonly(path)
+        assert connection.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+        with pytest.raises(sqlite3.OperationalError):
+            connection.execute("DELETE FROM articles")
+    finally:
+        path.chmod(0o644)
+
+
+def _open_new(path: str) -> int:
+    connection = open_db(path)
+    version: int = connection.execute("PRAGMA user_version").fetchone()[0]
+    connection.close()
+    return version
+
+
+def test_many_processes_opening_a_new_corpus_at_once(tmp_path):
+    path = str(tmp_path / "race.db")
+    with multiprocessing.get_context("spawn").Pool(6) as pool:
+        versions = pool.map(_open_new, [path] * 12)
+    assert versions == [DATABASE_VERSION] * 12
+
+
+def test_migration_from_the_first_schema_keeps_the_rows(tmp_path):
+    from vigie.store.schema import MIGRATIONS, _statements
+
+    path = tmp_path / "v1.db"
+    connection = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]):
+        connection.execute(statement)
+    connection.execute("PRAGMA user_version = 1")
+    connection.execute("INSERT INTO articles (id, source_hash, content_hash, minhash, text, ingested_at, document) "
+                       "VALUES ('a', 's', 'c', x'00', 't', 'now', '{}')")
+    connection.execute("INSERT INTO entities (key, name, type) VALUES ('PER:x', 'X', 'PER')")
+    for number in (1, 2):
+        connection.execute("INSERT INTO events (article_id, type, text, start, end) VALUES ('a', 'AID', ?, 0, 1)",
+                           (f"event {number}",))
+    connection.execute("INSERT INTO event_participants (event_id, role, name, entity_key) "
+                       "VALUES (2, 'actor', 'X', 'PER:x')")
+    connection.execute("INSERT INTO counts (article_id, event_id, kind, value, qualifier, text, start, end) "
+                       "VALUES ('a', 2, 'killed', 3, 'exact', 'trois', 0, 1)")
+    connection.commit()
+    connection.close()
+    upgraded = open_db(path)
+    assert [tuple(r) for r in upgraded.execute("SELECT seq, text FROM events ORDER BY seq")] == [
+        (0, "event 1"), (1, "event 2")]
+    assert tuple(upgraded.execute("SELECT event_seq, name FROM event_participants").fetchone()) == (1, "X")
+    assert tuple(upgraded.execute("SELECT seq, event_seq, value FROM counts").fetchone()) == (0, 1, 3)
+
+
+def test_like_wildcards_typed_by_a_user_are_literal():
+    assert _like("50%_x\\") == "50\\%\\_x\\\\"

@@ -1,0 +1,297 @@
+"""The shared resolver: which entity a stretch of the parse names, and who a pronoun, a role noun or a
+subject stands for. The quotes and events stages both use it, built once per article (:func:`resolver_for`).
+
+It also holds the one definition of a reporting verb and of a verb's subject, so that "who said" and
+"who did" are found the same way. The quotes stage passes its running :class:`Discourse` (who spoke
+last, in which paragraph) so that pronouns can refer back to a speaker; the events stage passes none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from vigie.extract.entities import role_nouns
+from vigie.extract.inflection import er_verb_forms
+from vigie.lexicon import first_column
+from vigie.model import Article, Entity, Mention
+from vigie.textnorm import fold
+
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
+_PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "derniers", "dernier", "dernière",
+             "dernières"}
+_ON = {"on"}
+_DE = {"de", "du", "des", "d'", "d’"}
+_DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cette", "ces"}
+_RESOLVER_KEY = "vigie.resolver"
+
+
+@cache
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech."""
+    return frozenset(first_column("reporting_verbs.tsv"))
+
+
+@dataclass
+class Speaker:
+    """Who said it: an entity (with the mention that names it here) or a description."""
+
+    name: str
+    start: int
+    end: int
+    entity_id: str | None = None
+
+
+@dataclass
+class Discourse:
+    """The quotes stage's running state: who spoke last and in which paragraph, and the paragraph read now."""
+
+    speaker: Speaker | None = None
+    speaker_paragraph: int = -10
+    paragraph: int = 0
+
+
+class Resolver:
+    """Maps text positions to the article's entities and resolves anaphora to them."""
+
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.types = {entity.id: entity.type for entity in article.entities}
+        self.by_offset: dict[int, tuple[Entity, int, int]] = {}
+        credit = article.credit_span
+        # the photo credit names who took the picture, not anyone the text speaks of
+        self.discourse = [(entity, mention) for entity in article.entities for mention in entity.mentions
+                          if credit is None or not credit.start <= mention.start < credit.end]
+        for entity, mention in self.discourse:
+            for offset in range(mention.start, mention.end):
+                self.by_offset[offset] = (entity, mention.start, mention.end)
+
+    def entity_at(self, start: int, end: int) -> Speaker | None:
+        """The entity named by the characters [start, end), if any."""
+        for offset in range(start, end):
+            found = self.by_offset.get(offset)
+            if found is not None:
+                entity, m_start, m_end = found
+                return Speaker(entity.name, m_start, m_end, entity.id)
+        return None
+
+    def type_of(self, speaker: Speaker | None) -> str | None:
+        return self.types.get(speaker.entity_id or "") if speaker else None
+
+    def named_by(self, head: Token) -> Speaker | None:
+        """The entity a noun phrase names: its head inside a mention, a person in the phrase,
+        or a person in apposition ("le président des Républicains, Bruno Retailleau")."""
+        own = self.entity_at(head.idx, head.idx + len(head.text))
+        if own is not None:
+            return own
+        phrase = noun_phrase(head)
+        people = [s for t in phrase if (s := self.entity_at(t.idx, t.idx + len(t.text))) and self.type_of(s) == "PER"]
+        if people:
+            return people[0]
+        appositions = [c for c in head.children if c.dep_ == "appos" and 0 < c.i - head.i <= 20]
+        for apposition in appositions:  # "le chef de la délégation, le ministre de la Défense Roustem Oumerov"
+            for child in (apposition, *[c for c in apposition.children if c.dep_ in ("appos", "flat:name")]):
+                candidate = self.entity_at(child.idx, child.idx + len(child.text))
+                if candidate is not None and self.type_of(candidate) != "LOC":
+                    return candidate
+        following = self.doc[phrase.end : phrase.end + 6]
+        if len(following) > 1 and following[0].text == ",":
+            candidate = self.entity_at(following[1].idx, following[1].idx + len(following[1].text))
+            if candidate is not None and self.type_of(candidate) == "PER":
+                return candidate
+        return None
+
+    def role_referent(self, subject: Token, discourse: Discourse | None = None) -> Speaker | None:
+        """'le ministre', 'la magistrate', 'le syndicat': the entity last given that role."""
+        role = role_nouns().get(subject.lower_)
+        determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
+        if not role or determiner not in _DEFINITE:
+            return None
+        # the role as written ("premier ministre", not just "ministre") must have been given to them
+        words = [t.lower_ for t in noun_phrase(subject) if t.dep_ != "det"]
+        found = self.recent_entity(subject.idx, role, role=" ".join(words))
+        if found is None and role == "PER":
+            # "X a succédé ... a prévenu le nouveau ministre"; "la magistrate a précisé" after X's words
+            found = (self.recent_subject(subject.idx, sentences=2) or self.recent_speaker(subject.idx, discourse)
+                     or self.recent_mention(subject.idx) or self.protagonist(subject.idx))
+        return found
+
+    def recent_mention(self, before: int) -> Speaker | None:
+        """The last person named in this or the previous sentence ("reçus par X. ... a lancé le chef de l'État")."""
+        span = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        start = span.sent.start_char if span.sent.start == 0 else self.doc[span.sent.start - 1].sent.start_char
+        found = self.recent_entity(before, "PER")
+        return found if found is not None and found.start >= start else None
+
+    def protagonist(self, before: int) -> Speaker | None:
+        """The person named most often so far: who 'la magistrate' is when nothing nearer says."""
+        seen: dict[str, list[Mention]] = {}
+        for entity, mention in self.discourse:
+            if entity.type == "PER" and mention.start < before:
+                seen.setdefault(entity.id, []).append(mention)
+        if not seen:
+            return None
+        entity_id, mentions = max(seen.items(), key=lambda item: len(item[1]))
+        entity = next(e for e in self.article.entities if e.id == entity_id)
+        mention = max(mentions, key=lambda m: m.start)
+        return Speaker(entity.name, mention.start, mention.end, entity.id)
+
+    def recent_speaker(self, before: int, discourse: Discourse | None) -> Speaker | None:
+        """The speaker of the quotes just before, when a person."""
+        speaker = discourse.speaker if discourse is not None else None
+        if speaker is not None and speaker.start < before and self.type_of(speaker) == "PER":
+            return speaker
+        return None
+
+    def recent_subject(self, before: int, wanted: str = "PER", sentences: int = 4) -> Speaker | None:
+        """The last entity of a type that was the subject of a clause, in the few sentences before."""
+        token_span = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if token_span is None:
+            return None
+        sentence = token_span.sent
+        for _ in range(sentences):
+            subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.idx < before]
+            for subject in reversed(subjects):
+                found = self.named_by(subject) or (self.role_referent(subject) if sentences > 2 else None)
+                if found is not None and self.type_of(found) == wanted:
+                    return found
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        return None
+
+    def recent_entity(self, before: int, wanted: str, role: str | None = None) -> Speaker | None:
+        """The last entity of a type mentioned before an offset; with a role word, the last one
+        given that role (an organisation whose name holds it, a person it introduces)."""
+        candidates = sorted(((m.start, e, m) for e, m in self.discourse if e.type == wanted and m.start < before),
+                            key=lambda c: c[0], reverse=True)
+        for _, entity, mention in candidates:
+            if role is None:
+                return Speaker(entity.name, mention.start, mention.end, entity.id)
+            before_name = self.article.text[max(0, mention.start - 50) : mention.start].casefold()
+            after_name = self.article.text[mention.end : mention.end + 30].casefold()
+            if role in fold(entity.name).split() or role in before_name or role in after_name:
+                return Speaker(entity.name, mention.start, mention.end, entity.id)
+        return None
+
+    def antecedent(self, before: int, singular: bool = True, discourse: Discourse | None = None) -> Speaker | None:
+        """Who 'il', 'elle' or 'ces derniers' is: this paragraph's speaker, else the last person
+        who was a subject, else the last speaker, else the last person named. 'il' and 'elle'
+        stand for a person, not for an organisation."""
+        last = discourse.speaker if discourse is not None else None
+        if singular and last is not None and self.type_of(last) not in (None, "PER"):
+            last = None
+        if last is not None and discourse is not None and discourse.speaker_paragraph == discourse.paragraph:
+            return last
+        near = last is not None and discourse is not None and discourse.paragraph - discourse.speaker_paragraph <= 1
+        return self.recent_subject(before) or (last if near else None) or self.recent_entity(before, "PER")
+
+    def subject_speaker(self, subject: Token, discourse: Discourse | None = None) -> Speaker | None:
+        """The speaker a grammatical subject names: an entity, an anaphor's antecedent, or a description."""
+        named = self.named_by(subject)
+        if named is not None:
+            return named
+        lower = bare_pronoun(subject)
+        if lower in _ON:
+            return self._on_at_place(subject)
+        if lower in ("qui", "lequel", "laquelle") and subject.head.dep_ == "acl:relcl":
+            return self.named_by(subject.head.head)  # "Amir Ohana, qui a répété « ... »"
+        if lower in _PRONOUNS or subject.pos_ == "PRON":
+            return self.antecedent(subject.idx, singular=lower in ("il", "elle"), discourse=discourse)
+        if subject.pos_ in ("NOUN", "PROPN"):
+            found = self.role_referent(subject, discourse)
+            if found is not None:
+                return found
+            phrase = noun_phrase(subject)
+            text = self.article.text[phrase.start_char : phrase.end_char]
+            return Speaker(text, phrase.start_char, phrase.end_char)
+        return None
+
+    def _on_at_place(self, subject: Token) -> Speaker | None:
+        """'précise-t-on à l'Élysée': the institution named after 'on'."""
+        for token in self.doc[subject.i + 1 : subject.i + 5]:
+            found = self.entity_at(token.idx, token.idx + len(token.text))
+            if found is not None:
+                return found
+        return None
+
+
+def resolver_for(article: Article, doc: Doc) -> Resolver:
+    """The article's resolver, built on first use and shared by the stages that run after the entities."""
+    found = doc.user_data.get(_RESOLVER_KEY)
+    if not isinstance(found, Resolver) or found.article is not article:
+        found = Resolver(article, doc)
+        doc.user_data[_RESOLVER_KEY] = found
+    return found
+
+
+def noun_phrase(token: Token) -> Span:
+    """The noun phrase a subject heads: determiners, adjectives, names and "de" complements,
+    not relative clauses, appositions or other prepositional phrases."""
+    keep = {token.i}
+
+    def walk(head: Token) -> None:
+        for child in head.children:
+            genitive = child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children)
+            if child.dep_ in ("det", "amod", "flat:name", "compound", "nummod", "fixed", "flat:foreign") or genitive:
+                keep.add(child.i)
+                walk(child)
+            elif child.dep_ == "case" and head.i != token.i:
+                keep.add(child.i)
+    walk(token)
+    left, right = min(keep), max(keep)
+    return token.doc[left : right + 1]
+
+
+def bare_pronoun(token: Token) -> str:
+    """'-t-il' → 'il': the pronoun of an inverted incise."""
+    return re.sub(r"^(?:-t)?-", "", token.lower_)
+
+
+_IRREGULAR_FORMS = {
+    "dit": "dire", "dite": "dire", "disent": "dire", "écrit": "écrire", "écrivent": "écrire", "répond": "répondre",
+    "répondu": "répondre", "reconnaît": "reconnaître", "reconnu": "reconnaître", "admet": "admettre",
+    "admis": "admettre", "promet": "promettre", "promis": "promettre", "prévient": "prévenir", "prévenu": "prévenir",
+    "avertit": "avertir", "averti": "avertir", "conclut": "conclure", "conclu": "conclure", "soutient": "soutenir",
+    "soutenu": "soutenir", "poursuit": "poursuivre", "poursuivi": "poursuivre", "prédit": "prédire",
+    "maintient": "maintenir", "maintenu": "maintenir", "réagit": "réagir", "réagi": "réagir",
+}
+
+
+@cache
+def reporting_forms() -> dict[str, str]:
+    """Inflected forms of the reporting verbs → lemma: the tagger often misses them ("martelé" as a noun)."""
+    return {**er_verb_forms(reporting_verbs()), **_IRREGULAR_FORMS}
+
+
+def is_reporting_verb(token: Token) -> bool:
+    """A verb of saying ("déclarer", "s'inquiéter", "faire savoir"), whatever the tagger called it."""
+    lemma = token.lemma_.casefold()
+    if lemma == "savoir":  # "a fait savoir que"
+        return any(t.lemma_ == "faire" for t in (token.head, *token.children))
+    if lemma in reporting_verbs() or token.lower_ in reporting_verbs():
+        return token.pos_ in ("VERB", "AUX") or token.lower_ in reporting_forms()
+    return token.lower_ in reporting_forms() and token.pos_ in ("VERB", "NOUN", "ADJ", "PROPN")
+
+
+def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
+    """The verb's subject, never one inside a quote (``quoted``: character ranges);
+    of several (a parse that took an apposition for one), the nearest."""
+    def allowed(token: Token) -> bool:
+        return not any(start <= token.idx < end for start, end in quoted or ())
+
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS and allowed(child)]
+    if subjects:
+        return min(subjects, key=lambda child: abs(child.i - verb.i))
+    for child in verb.children:  # "précise-t-on", "a-t-il écrit" are often read as expletives
+        if bare_pronoun(child) in _ON | {"il", "elle", "ils", "elles"} and allowed(child):
+            return child
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return subject_of(verb.head, quoted)  # "assurant avoir ...": the subject of the main verb
+    return None
