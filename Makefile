@@ -5,7 +5,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+# The one gold locator: tests and benchmarks read VIGIE_GOLD (benchmarks/goldset.py).
 GOLD ?= ../shared/gold
+export VIGIE_GOLD := $(abspath $(GOLD))
 
 .PHONY: demo test lint eval eval-timebank schema bench clean
 
@@ -38,10 +40,10 @@ schema: $(INSTALLED)
 	$(BIN)/vigie schema > docs/schema/article.json
 
 bench: $(INSTALLED)
-	$(BIN)/python benchmarks/throughput.py
-	$(BIN)/python benchmarks/entities.py
-	$(BIN)/python benchmarks/quotes.py --limit 4
-	$(BIN)/python benchmarks/corpus.py
+	$(BIN)/python -m benchmarks.throughput
+	$(BIN)/python -m benchmarks.entities
+	$(BIN)/python -m benchmarks.quotes --limit 4
+	$(BIN)/python -m benchmarks.corpus
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

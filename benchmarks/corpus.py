@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-from goldset import GOLD, gold_records
 
+from benchmarks.goldset import GOLD, gold_records
 from vigie.corpus import ingest
 from vigie.nlp import DEFAULT_MODEL
 from vigie.pipeline import Pipeline

@@ -15,8 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from goldset import GOLD, gold_records, score_predictions
-
+from benchmarks.goldset import GOLD, gold_records, score_predictions
 from vigie.model import Article
 from vigie.nlp import load_nlp
 from vigie.pipeline import Pipeline

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from goldset import GOLD, gold_records, score_predictions
-
+from benchmarks.goldset import GOLD, gold_records, score_predictions
 from vigie.model import Article, Quote, TextBlock, content_hash
 from vigie.nlp import pipe_by_line
 from vigie.pipeline import Pipeline

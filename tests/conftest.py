@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from benchmarks.goldset import GOLD  # the one gold locator, shared with the Makefile and the benchmarks
 from vigie.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-GOLD = Path(os.environ.get("VIGIE_GOLD", ROOT.parent / "shared" / "gold"))
 
 
 @pytest.fixture(scope="session")

@@ -41,9 +41,23 @@ def test_passive_agent_is_the_actor_and_demonyms_stand_for_their_country(analyse
     assert [t.name for t in event.targets] == ["Nicolas Maduro"]
 
 
-def test_negated_events_are_not_asserted(analyse):
+def test_negated_events_are_kept_flagged_not_asserted(analyse):
     article = analyse("Titre\nLe Kremlin n'a pas visé Kiev ce lundi.")
-    assert "ASSAULT" not in [e[0] for e in events(article)]
+    flagged = [e for e in article.events if e.type == "ASSAULT"]
+    assert flagged and all(e.negated and not e.hypothetical for e in flagged)
+
+
+def test_hypothetical_events_are_kept_flagged(analyse):
+    article = analyse("Titre\nSi Moscou frappe Odessa, l'Union européenne durcira ses sanctions, a averti lundi "
+                      "la présidente de la Commission.")
+    attack = [e for e in article.events if e.type == "ASSAULT"]
+    assert attack and all(e.hypothetical for e in attack)
+
+
+def test_a_negated_mention_does_not_merge_with_the_asserted_event(analyse):
+    article = analyse("Titre\nLe Kremlin a visé Kiev lundi. Il n'a pas visé Lviv.")
+    attacks = [e for e in article.events if e.type == "ASSAULT"]
+    assert sorted(e.negated for e in attacks) == [False, True]
 
 
 def test_events_inside_quotes_are_speech_not_facts(analyse):

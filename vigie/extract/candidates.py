@@ -17,14 +17,14 @@ from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.demonyms import demonym_country
 from vigie.extract.gazetteer import lookup
-from vigie.lexicon import first_column, load_table
+from vigie.lexicon import function_words, mapping, rows, words
 from vigie.model import Article
 from vigie.textnorm import fold, unify_apostrophes
 
 LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
-LOCATIVE_PREPOSITIONS = {"à", "au", "aux", "en", "dans", "vers", "depuis", "sur", "près", "entre"}
-_DE_FORMS = {"de", "du", "des", "d'", "d’"}
-_ARTICLES = {"l'", "l’", "le", "la", "les"}
+LOCATIVE_PREPOSITIONS = function_words("locative_preposition")
+_DE_FORMS = function_words("de_form")
+_ARTICLES = function_words("definite_article")
 _CAPITAL_ARTICLES = {"La", "Le", "Les", "L'", "L’"}
 _CREDIT_BODY = re.compile(r"(?i)\b(ministry|minist[eè]re|office|service|government|army)\b")
 _US_STATE_SUFFIX = re.compile(r"^,?\s*(?:D\.?C\.?|[A-Z]\.?[A-Z]\.?)\b")
@@ -78,34 +78,34 @@ def correction(name: str) -> Callable[[Correction], Correction]:
 @cache
 def agency_names() -> dict[str, str]:
     """Folded agency or credit word → kind ('agency' or 'generic')."""
-    return {fold(row[0]): row[1] for row in load_table("agencies.tsv")}
+    return {fold(name): kind for name, kind in mapping("agencies", "name", "kind").items()}
 
 
 @cache
 def media_names() -> dict[str, str]:
     """Media and social network name → context rule ('always' or 'after')."""
-    return {row[0]: row[1] for row in load_table("media.tsv")}
+    return mapping("media", "name", "context")
 
 
 @cache
 def non_entities() -> frozenset[str]:
-    return frozenset(fold(word) for word in first_column("not_entities.tsv"))
+    return frozenset(fold(word) for word in words("not_entities"))
 
 
 @cache
 def place_heads() -> frozenset[str]:
-    return frozenset(first_column("place_heads.tsv"))
+    return frozenset(words("place_heads"))
 
 
 @cache
 def institution_heads() -> dict[str, frozenset[str]]:
     """Head noun → the complement kinds that may name the body (nationality, proper, common)."""
-    return {row[0]: frozenset(row[1].split(",")) for row in load_table("institution_heads.tsv")}
+    return {row["head"]: frozenset(row["complements"].split(",")) for row in rows("institution_heads")}
 
 
 @cache
 def honorifics() -> frozenset[str]:
-    return frozenset(first_column("honorifics.tsv"))
+    return frozenset(words("honorifics"))
 
 
 ALL_COMPLEMENTS = frozenset({"nationality", "proper", "common"})
@@ -263,7 +263,7 @@ def article_names(candidates: list[Candidate], context: Context) -> list[Candida
 
 @cache
 def _quoted_name_pattern() -> re.Pattern[str]:
-    nouns = "|".join(re.escape(n) for n in first_column("named_by_quotes.tsv"))
+    nouns = "|".join(re.escape(n) for n in words("named_by_quotes"))
     return re.compile(rf"\b(?:{nouns})\s+[«\"“]\s*(?P<name>[A-ZÀ-Ý][^«»\"“”\n]{{1,40}}?)\s*[»\"”]")
 
 

@@ -17,7 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from vigie.lexicon import column_map, load_table
+from vigie.lexicon import mapping, rows
 from vigie.model import Article, Count, Reference
 from vigie.stages import register_stage
 
@@ -44,28 +44,30 @@ class Number:
 
 @cache
 def count_nouns() -> dict[str, str]:
-    return column_map("count_nouns.tsv")
+    return mapping("count_nouns", "noun", "kind")
 
 
 @cache
 def count_predicates() -> dict[str, str]:
-    return column_map("count_predicates.tsv")
+    return mapping("count_predicates", "verb", "kind")
 
 
 @cache
 def qualifier_words() -> list[tuple[str, str]]:
     """(words, qualifier), longest first."""
-    return sorted(((row[0], row[1]) for row in load_table("count_qualifiers.tsv")), key=lambda r: -len(r[0]))
+    return sorted(((row["words"], row["qualifier"]) for row in rows("count_qualifiers")), key=lambda r: -len(r[0]))
 
 
 @cache
 def cardinal_words() -> dict[str, int]:
-    return {row[0]: int(row[1]) for row in load_table("number_words.tsv") if row[2] == "exact" and row[0] != "premier"}
+    return {row["word"]: int(row["value"]) for row in rows("number_words")
+            if row["kind"] == "exact" and row["word"] != "premier"}
 
 
 @cache
 def approximate_words() -> dict[str, tuple[int, str]]:
-    return {row[0]: (int(row[1]), row[3]) for row in load_table("number_words.tsv") if row[2] == "approximate"}
+    return {row["word"]: (int(row["value"]), row["qualifier"]) for row in rows("number_words")
+            if row["kind"] == "approximate"}
 
 
 @cache

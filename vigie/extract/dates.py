@@ -25,17 +25,16 @@ from vigie.extract.temporal import (
     resolve,
     weekdays,
 )
+from vigie.lexicon import verbs_of_class
 from vigie.model import Article, TimeExpression
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
 
 _DAY_VALUE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LEAD_WINDOW_DAYS = 7  # the reported event happened within the week before publication
-_FUTURE_AUXILIARIES = {"aller", "devoir"}
+_FUTURE_AUXILIARIES = verbs_of_class("future_auxiliary")
 # Verbs whose compound past takes "être" ("est rentré"): not passives.
-_ETRE_VERBS = {"aller", "venir", "arriver", "partir", "entrer", "sortir", "rentrer", "revenir", "retourner", "tomber",
-               "naître", "mourir", "décéder", "rester", "monter", "descendre", "devenir", "parvenir", "survenir",
-               "intervenir", "passer"}
+_ETRE_VERBS = verbs_of_class("etre_auxiliary")
 # Future and conditional endings, which the tagger often labels present or imperfect ("remettra").
 _FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
 _FORWARD_CUES = re.compile(r"(?:\bjusqu['’]à|\bà\s+partir\s+de|\bavant)\s*$", re.IGNORECASE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from vigie.lexicon import load_table
+from vigie.lexicon import rows
 from vigie.textnorm import fold
 
 # Masculine endings and their feminine, most specific first.
@@ -38,10 +38,9 @@ def inflections(masculine: str, irregular_feminine: str = "") -> set[str]:
 def demonym_table() -> dict[str, str]:
     """Folded nationality word (any form, any case) → country name."""
     table: dict[str, str] = {}
-    for row in load_table("demonyms.tsv"):
-        word, fem, country = (*row, "", "")[:3]
-        for form in inflections(word, fem):
-            table[fold(form)] = country
+    for row in rows("demonyms"):
+        for form in inflections(row["word"], row["feminine"]):
+            table[fold(form)] = row["country"]
     return table
 
 

@@ -28,7 +28,7 @@ from vigie.extract.candidates import (
     place_heads,
 )
 from vigie.extract.gazetteer import lookup
-from vigie.lexicon import column_map, load_table
+from vigie.lexicon import mapping, rows, verbs_of_class, words
 from vigie.model import Article, Entity, Mention, entity_key
 from vigie.stages import register_stage
 from vigie.textnorm import fold
@@ -36,8 +36,8 @@ from vigie.textnorm import fold
 _STOPWORDS_IN_ACRONYMS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "à", "a"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "csubj"}
 _ON_AT = re.compile(r"\bon\s+(?:à|a)\s+(?:l['’]|la\s+|le\s+)?$")
-_SOURCE_CUES = {"selon", "d'après", "pour"}
-_ADDRESSEE_VERBS = {"appeler", "exhorter", "inviter", "presser", "sommer", "accuser", "critiquer", "remercier"}
+_SOURCE_CUES = frozenset(words("speech_sources"))
+_ADDRESSEE_VERBS = verbs_of_class("addressing")
 _HEADED_NAME = re.compile(r"^\S+\s+(?:de la |de l'|du |des |de |d')?")
 _ALIAS_CUE = re.compile(r"^,?\s*(?:dit|surnommé|alias)\s+$")
 PERSON_VARIANT_SIMILARITY = 0.85
@@ -64,15 +64,12 @@ class Cluster:
         fixed = Counter(c.label for c in self.mentions if c.fixed)
         return fixed.most_common(1)[0][0] if fixed else None
 
-    def longest(self) -> str:
-        return max(self.surfaces, key=lambda s: (len(s.split()), len(s), _starts_upper(s)))
-
 
 @cache
 def acronym_table() -> dict[str, set[str]]:
     """Folded expansion → acronyms (and acronym → expansions), from the lexicon."""
     table: dict[str, set[str]] = {}
-    for acronym, expansion in load_table("acronyms.tsv"):
+    for acronym, expansion in ((r["acronym"], r["expansion"]) for r in rows("acronyms")):
         table.setdefault(fold(expansion), set()).add(fold(acronym))
         table.setdefault(fold(acronym), set()).add(fold(expansion))
     return table
@@ -81,19 +78,20 @@ def acronym_table() -> dict[str, set[str]]:
 @cache
 def seat_countries() -> dict[str, str]:
     """Folded seat of power or capital → the country it belongs to and acts for ("moscou" → "Russie")."""
-    return {fold(row[0]): row[2] for row in load_table("metonyms.tsv") if len(row) > 2}
+    return {fold(row["name"]): row["country"] for row in rows("metonyms") if row["country"]}
 
 
 @cache
 def metonym_seats() -> dict[str, str]:
     """Folded seat-of-power or capital name → the institution it stands for."""
-    return {fold(name): stands_for for name, stands_for in column_map("metonyms.tsv").items()}
+    return {fold(name): stands_for for name, stands_for in mapping("metonyms", "name", "stands_for").items()}
 
 
 @cache
 def institution_aliases() -> dict[str, str]:
     """Folded description → folded seat name ("présidence française" → "elysee")."""
-    return {fold(description): fold(seat) for description, seat in column_map("institution_aliases.tsv").items()}
+    aliases = mapping("institution_aliases", "description", "seat")
+    return {fold(description): fold(seat) for description, seat in aliases.items()}
 
 
 def _starts_upper(text: str) -> bool:
@@ -193,7 +191,7 @@ def cluster_candidates(candidates: list[Candidate], text: str) -> list[Cluster]:
 @cache
 def role_nouns() -> dict[str, str]:
     """Noun that introduces a name → the type it gives ("porte-parole" → PER, "agence" → ORG)."""
-    return column_map("role_nouns.tsv")
+    return mapping("role_nouns", "noun", "type")
 
 
 def role_type(candidate: Candidate, context: Context) -> str | None:

@@ -7,8 +7,9 @@ subject undergoes; a nominal trigger takes its actor from a nationality
 adjective ("les frappes russes") or a "de"/"par" complement. Places are the
 LOC entities of the clause, dates the date expressions of the clause or
 sentence. Negated events ("n'a pas signé") and hypotheses ("si ...") are
-not asserted and are left out; one real-world event mentioned twice
-(headline and body) is kept once.
+not asserted: they are kept with ``negated`` / ``hypothetical`` set, so a
+reader can leave them out; one real-world event mentioned twice (headline
+and body) is kept once.
 """
 
 from __future__ import annotations
@@ -22,19 +23,19 @@ from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
 from vigie.extract.resolve import is_reporting_verb, resolver_for, subject_of
-from vigie.lexicon import column_map, first_column, load_table
+from vigie.lexicon import function_words, mapping, rows, words
 from vigie.model import Article, Event, Reference
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
 from vigie.textnorm import fold
 
-_NEGATIONS = {"pas", "jamais", "plus", "guère", "aucun", "aucune"}
+_NEGATIONS = function_words("negation")
 _ACTOR_DEPS = ("nsubj", "csubj")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
-_PLACE_CASES = {"à", "au", "aux", "en", "dans", "sur", "près", "vers", "devant"}
-_TARGET_CASES = {"contre", "sur", "avec"}
+_PLACE_CASES = function_words("place_preposition")
+_TARGET_CASES = function_words("target_preposition")
 _CALLS = {"REQUEST", "DEMAND"}
-_POSSESSIVES = {"son", "sa", "ses", "leur", "leurs"}
+_POSSESSIVES = function_words("possessive_determiner")
 
 
 @dataclass(frozen=True)
@@ -50,10 +51,8 @@ class Trigger:
 def triggers() -> dict[str, list[Trigger]]:
     """Lemma → its triggers (a lemma can name different events with different particles)."""
     table: dict[str, list[Trigger]] = {}
-    for row in load_table("event_triggers.tsv"):
-        lemma, pos, event_type = row[0], row[1], row[2]
-        particle = row[3] if len(row) > 3 else ""
-        table.setdefault(lemma, []).append(Trigger(event_type, pos, particle))
+    for row in rows("event_triggers"):
+        table.setdefault(row["lemma"], []).append(Trigger(row["type"], row["pos"], row["particle"]))
     return table
 
 
@@ -68,7 +67,7 @@ class Arguments:
         self.acting_for = {fold(seat_countries()[fold(e.name)]): e for e in article.entities
                            if e.type == "ORG" and fold(e.name) in seat_countries()}
         named = {fold(e.name): e for e in article.entities if e.type == "ORG"}
-        self.bodies = {member: named[fold(body)] for member, body in column_map("members.tsv").items()
+        self.bodies = {member: named[fold(body)] for member, body in mapping("members", "member", "body").items()
                        if fold(body) in named}
         self.bodies.update({plural(m): e for m, e in list(self.bodies.items())})
 
@@ -171,7 +170,12 @@ def _negated(trigger: Token) -> bool:
 
 
 def _hypothetical(trigger: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in ("si", "s'") for c in trigger.children)
+    """In a condition: "si" marks the trigger's clause, or opens the sentence before it with no comma between."""
+    conditions = {"si", "s'", "s’"}
+    if any(c.dep_ == "mark" and c.lower_ in conditions for t in (trigger, trigger.head) for c in t.children):
+        return True
+    before = trigger.doc[trigger.sent.start : trigger.i]
+    return len(before) > 0 and before[0].lower_ in conditions and not any(t.text == "," for t in before)
 
 
 def _has_particle(trigger: Token, particle: str) -> bool:
@@ -209,7 +213,7 @@ def _matching_trigger(token: Token) -> Trigger | None:
 
 @cache
 def light_verbs() -> frozenset[str]:
-    return frozenset(first_column("light_verbs.tsv"))
+    return frozenset(words("light_verbs"))
 
 
 def _named_event(verb: Token) -> Token | None:
@@ -323,7 +327,7 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
         elif child.dep_ == "nmod" and cases & _TARGET_CASES:
             targets += args.names(child)
             words.append(child)
-        elif child.dep_ == "nmod" and cases & {"de", "du", "des", "d'", "d’"}:
+        elif child.dep_ == "nmod" and cases & function_words("de_form"):
             (targets if trigger.type in ("COERCE", "RETREAT", "ACCUSE") else actors).extend(args.names(child))
             words.append(child)
     return actors, targets, words
@@ -336,7 +340,7 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
     found = []
     for token in doc:
         trigger = _matching_trigger(token)
-        if trigger is None or _negated(token) or _hypothetical(token) or _names_its_object(token):
+        if trigger is None or _names_its_object(token):
             continue
         if _same_event_as_head(token, trigger) or (trigger.type == "SUPPORT" and _reflexive(token)):
             continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
@@ -355,8 +359,9 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         location = args.place(token, taken)
         date = _date_for(article, token)
         verbal = token.pos_ in ("VERB", "AUX")
-        if not verbal and token.head.i != token.i and _negated(token.head):
-            continue  # "n'a pas appelé à la grève"
+        # "n'a pas signé", "n'a pas appelé à la grève", "si l'armée frappe": told, not asserted; kept flagged
+        negated = _negated(token) or (not verbal and token.head.i != token.i and _negated(token.head))
+        hypothetical = _hypothetical(token)
         asserted_subject = not verbal and token.dep_ == "nsubj" and token.head.pos_ == "VERB"  # "des heurts ont opposé"
         in_headline = article.title_span is not None and token.idx < article.title_span.end
         if not actors and not targets and (in_headline or (not asserted_subject and (
@@ -369,7 +374,8 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
             type=trigger.type,
             text=article.text[start:end], start=start, end=end,
             trigger=TextSpan(start=token.idx, end=token.idx + len(token.text)),
-            actors=actors, targets=targets, location=location, date=date,
+            actors=actors, targets=targets, location=location, date=date, negated=negated,
+            hypothetical=hypothetical,
         ))
     return found
 
@@ -403,7 +409,8 @@ def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]
     kept: list[Event] = []
     for event in ordered:
         names = {r.name for r in event.actors + event.targets}
-        duplicate = next((k for k in kept if k.type == event.type and (heading(event) or sentence(k) == sentence(event))
+        duplicate = next((k for k in kept if k.type == event.type and (k.negated, k.hypothetical) == (
+                              event.negated, event.hypothetical) and (heading(event) or sentence(k) == sentence(event))
                           and ((names and names & {r.name for r in k.actors + k.targets})
                                or (not names and not heading(event)))), None)
         if duplicate is None:

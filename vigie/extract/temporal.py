@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 
-from vigie.lexicon import column_map, load_table
+from vigie.lexicon import TABLES, mapping, rows
 
 
 class Tense(Enum):
@@ -43,47 +43,48 @@ class Expression:
 
 def _numbers(table: str) -> dict[str, int]:
     """A two-column table whose second column is a number."""
-    return {word: int(number) for word, number in column_map(table).items()}
+    key, value = (column.name for column in TABLES[table].columns[:2])
+    return {word: int(number) for word, number in mapping(table, key, value).items()}
 
 
 @cache
 def months() -> dict[str, int]:
-    return _numbers("months.tsv")
+    return _numbers("months")
 
 
 @cache
 def weekdays() -> dict[str, int]:
-    return _numbers("weekdays.tsv")
+    return _numbers("weekdays")
 
 
 @cache
 def deictic_days() -> dict[str, int]:
-    return _numbers("deictic_days.tsv")
+    return _numbers("deictic_days")
 
 
 @cache
 def anaphoric_days() -> dict[str, int]:
-    return _numbers("anaphoric_days.tsv")
+    return _numbers("anaphoric_days")
 
 
 @cache
 def parts_of_day() -> dict[str, str]:
-    return column_map("parts_of_day.tsv")
+    return mapping("parts_of_day", "word", "label")
 
 
 @cache
 def modifiers() -> dict[str, int]:
-    return _numbers("temporal_modifiers.tsv")
+    return _numbers("temporal_modifiers")
 
 
 @cache
 def number_words() -> dict[str, int]:
-    return {row[0]: int(row[1]) for row in load_table("number_words.tsv") if row[2] == "exact"}
+    return {row["word"]: int(row["value"]) for row in rows("number_words") if row["kind"] == "exact"}
 
 
 @cache
 def holidays() -> dict[str, tuple[str, str]]:
-    return {row[0].casefold(): (row[1], row[2]) for row in load_table("holidays.tsv")}
+    return {row["name"].casefold(): (row["kind"], row["value"]) for row in rows("holidays")}
 
 
 def _alternation(words: list[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from vigie.lexicon import first_column
+from vigie.lexicon import words
 
 # The separators that scrapers leave between a caption and its credit.
 _SEPARATOR = re.compile(r"\s+[-–—]\s+|\s*©\s*")
@@ -15,7 +15,7 @@ _MAX_CREDIT_WORDS = 14
 
 @cache
 def _agency_pattern() -> re.Pattern[str]:
-    names = sorted(first_column("agencies.tsv"), key=len, reverse=True)
+    names = sorted(words("agencies"), key=len, reverse=True)
     alternatives = "|".join(re.escape(n) for n in names)
     return re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE)
 

@@ -1,0 +1,51 @@
+"""Every lexicon table loads and matches its description: a bad row fails here, not an article at run time."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from vigie.lexicon import TABLES, LexiconError, check, function_words, mapping, rows, verbs_of_class, words
+
+FILES = sorted(p.name.removesuffix(".tsv") for p in resources.files("vigie.lexicon").iterdir()
+               if p.name.endswith(".tsv"))
+
+
+def test_every_table_file_is_described():
+    assert sorted(TABLES) == FILES
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_every_table_loads_and_validates(name):
+    table_rows = rows(name)
+    assert table_rows, f"{name} is empty"
+    for row in table_rows:
+        assert list(row) == [c.name for c in TABLES[name].columns]
+
+
+@pytest.mark.parametrize(("lines", "message"), [
+    ([(3, ["frapper", "VERB", "ASSAULTT"])], "type 'ASSAULTT' is not one of"),
+    ([(3, ["frapper", "VERBE", "ASSAULT"])], "pos 'VERBE'"),
+    ([(3, ["", "VERB", "ASSAULT"])], "empty lemma"),
+    ([(3, ["frapper", "VERB", "ASSAULT"]), (9, ["frapper", "VERB", "ASSAULT"])], "event_triggers.tsv:9: duplicate"),
+    ([(3, ["frapper", "VERB", "ASSAULT", "à", "extra"])], "5 cells"),
+])
+def test_a_bad_row_is_named_with_its_line(lines, message):
+    with pytest.raises(LexiconError, match=message):
+        check(TABLES["event_triggers"], lines)
+
+
+def test_the_same_lemma_with_another_particle_is_no_duplicate():
+    found = check(TABLES["event_triggers"], [(1, ["appeler", "VERB", "REQUEST", "à"]), (2, ["appeler", "VERB",
+                                                                                               "DEMAND", ""])])
+    assert [r["particle"] for r in found] == ["à", ""]
+
+
+def test_named_views():
+    assert mapping("role_nouns", "noun", "type")["porte-parole"] == "PER"
+    assert "dire" in words("reporting_verbs")
+    assert {"il", "elle"} <= function_words("personal_pronoun")
+    assert "mourir" in verbs_of_class("etre_auxiliary")
+    with pytest.raises(LexiconError, match="no description"):
+        rows("no_such_table")
