@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import sys
@@ -13,9 +14,9 @@ from tqdm import tqdm
 
 from vigie.corpus import ingest as ingest_paths
 from vigie.model import Article, EventType, article_json_schema
-from vigie.pipeline import Pipeline
+from vigie.pipeline import DEFAULT_RECORD_TIMEOUT, Pipeline
 from vigie.readers import read_paths
-from vigie.readers.records import DEFAULT_MAX_BYTES, BadRecord, RecordError, parse_published
+from vigie.readers.records import DEFAULT_MAX_BYTES, BadRecord, RecordError, parse_published, safe_id
 from vigie.runner import run_pipeline
 from vigie.store import NewerDatabase, NotACorpus, open_readonly, queries
 from vigie.store.export import FORMATS, export
@@ -25,6 +26,18 @@ from vigie.tabular import render_table
 EVENT_TYPES = set(get_args(EventType))
 
 EXIT_OK, EXIT_NONE_SUCCEEDED, EXIT_SOME_FAILED = 0, 1, 3
+MAX_ROWS = 1_000_000  # bound of --top / --limit
+MAX_FILE_NAME = 120  # bytes of an output file name's stem: ids can be longer, the JSON keeps them whole
+FOLLOW_OPTION = click.option("--follow-symlinks", is_flag=True,
+                             help="In directories, also read symbolic links that lead outside them.")
+TIMEOUT_OPTION = click.option("--record-timeout", type=click.FloatRange(min=0), default=DEFAULT_RECORD_TIMEOUT,
+                              show_default=True, help="Seconds of analysis one record may take (0: no limit); "
+                              "a slower record is reported as failed and the batch goes on.")
+
+
+def _exit_status(done: int, failed: int) -> int:
+    """0 all succeeded, 3 some records failed, 1 none succeeded: the same for extract and ingest."""
+    return EXIT_OK if not failed else EXIT_SOME_FAILED if done else EXIT_NONE_SUCCEEDED
 
 
 def _date_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -37,7 +50,27 @@ def _date_option(_ctx: click.Context, _param: click.Parameter, value: str | None
         raise click.BadParameter(f"{value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-@click.group()
+class VigieGroup(click.Group):
+    """Turns the failures a user can meet (a file that is not a corpus, a full disk, a read-only folder)
+    into one line and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (NotACorpus, NewerDatabase) as exc:
+            raise click.ClickException(str(exc)) from None
+        except sqlite3.Error as exc:
+            raise click.ClickException(f"database error: {_one_line(exc)}") from None
+        except OSError as exc:
+            where = f": {exc.filename}" if exc.filename else ""
+            raise click.ClickException(f"{exc.strerror or _one_line(exc)}{where}") from None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+@click.group(cls=VigieGroup)
 @click.version_option(package_name="vigie")
 def main() -> None:
     """Vigie: structured facts from French news articles."""
@@ -57,8 +90,11 @@ def main() -> None:
               help="Skip records larger than this.")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr (default: when stderr is a terminal).")
+@FOLLOW_OPTION
+@TIMEOUT_OPTION
 def extract(paths: tuple[str, ...], published: str | None, out_dir: Path | None, workers: int,
-            output_format: str, max_bytes: int, progress: bool | None) -> None:
+            output_format: str, max_bytes: int, progress: bool | None, follow_symlinks: bool,
+            record_timeout: float) -> None:
     """Extract articles from PATHS (.txt, .html, .json, .jsonl, or - for stdin).
 
     Without --out, one article prints its document and several print JSON lines.
@@ -66,8 +102,8 @@ def extract(paths: tuple[str, ...], published: str | None, out_dir: Path | None,
     """
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
-    records = read_paths(paths, published=published, max_bytes=max_bytes)
-    outcomes = run_pipeline(records, Pipeline(), workers=workers)
+    records = read_paths(paths, published=published, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+    outcomes = run_pipeline(records, Pipeline(record_timeout=record_timeout or None), workers=workers)
     bar = tqdm(outcomes, desc="extract", unit="article", file=sys.stderr,
                disable=None if progress is None else not progress)
     done = failed = 0
@@ -79,10 +115,15 @@ def extract(paths: tuple[str, ...], published: str | None, out_dir: Path | None,
             failed += 1
             tqdm.write(f"error: {outcome}", file=sys.stderr)
             continue
-        done += 1
         if out_dir is not None:
-            _write(outcome, out_dir, written)
+            problem = _write(outcome, out_dir, written)
+            if problem is not None:
+                failed += 1
+                tqdm.write(f"error: {outcome.id}: {problem}", file=sys.stderr)
+                continue
+            done += 1
         else:
+            done += 1
             if pending is not None:
                 _print(pending, output_format, lines=True)
                 many = True
@@ -91,7 +132,7 @@ def extract(paths: tuple[str, ...], published: str | None, out_dir: Path | None,
         _print(pending, output_format, lines=many)
     if done + failed > 1 or failed:
         click.echo(f"extracted {done} article(s), {failed} failed", err=True)
-    sys.exit(EXIT_OK if not failed else EXIT_SOME_FAILED if done else EXIT_NONE_SUCCEEDED)
+    sys.exit(_exit_status(done, failed))
 
 
 def _print(article: Article, output_format: str, lines: bool) -> None:
@@ -101,16 +142,33 @@ def _print(article: Article, output_format: str, lines: bool) -> None:
         click.echo(article.to_json(indent=None if lines else 1))
 
 
-def _write(article: Article, out_dir: Path, written: set[str]) -> None:
-    name = article.id
-    suffix = 2
+def output_name(article_id: str) -> str:
+    """A safe, bounded file stem for an id (the id itself stays whole inside the JSON)."""
+    stem = safe_id(article_id)
+    if stem == article_id and len(stem.encode("utf-8")) <= MAX_FILE_NAME:
+        return stem
+    digest = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    return f"{stem.encode('utf-8')[: MAX_FILE_NAME - 13].decode('utf-8', 'ignore')}-{digest}"
+
+
+def _write(article: Article, out_dir: Path, written: set[str]) -> str | None:
+    """Write one document; return why it could not be written, if so. Links and folders are never followed."""
+    base = output_name(article.id)
+    name, suffix = base, 2
     while name in written:
-        name = f"{article.id}-{suffix}"
+        name = f"{base}-{suffix}"
         suffix += 1
-    if name != article.id:
+    if name != base:
         tqdm.write(f"warning: id {article.id!r} seen before; written as {name}.json", file=sys.stderr)
     written.add(name)
-    (out_dir / f"{name}.json").write_text(article.to_json() + "\n", encoding="utf-8")
+    path = out_dir / f"{name}.json"
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        return f"cannot write {path}: it exists and is not a regular file"
+    try:
+        path.write_text(article.to_json() + "\n", encoding="utf-8")
+    except OSError as exc:
+        return f"cannot write {path}: {exc.strerror or exc}"
+    return None
 
 
 DB_OPTION = click.option("--db", "db_path", default="vigie.db", show_default=True,
@@ -147,28 +205,31 @@ def _show(rows: list[dict[str, Any]], columns: list[str], as_json: bool) -> None
               help="Articles per transaction.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True)
 @click.option("--progress/--no-progress", default=None)
+@FOLLOW_OPTION
+@TIMEOUT_OPTION
 def ingest(paths: tuple[str, ...], db_path: Path, workers: int, published: str | None, batch_size: int,
-           max_bytes: int, progress: bool | None) -> None:
+           max_bytes: int, progress: bool | None, follow_symlinks: bool, record_timeout: float) -> None:
     """Add articles from PATHS (files, directories, .warc/.warc.gz) to the corpus.
 
     Re-ingesting adds nothing; an interrupted run can simply be run again.
     """
     summary = ingest_paths(paths, db_path, workers=workers, published=published, batch_size=batch_size,
-                           progress=progress, max_bytes=max_bytes)
+                           progress=progress, max_bytes=max_bytes, follow_symlinks=follow_symlinks,
+                           pipeline=Pipeline(record_timeout=record_timeout or None))
     for line in summary.lines():
         click.echo(line, err=True)
     stats = queries.corpus_stats(_corpus(db_path))
     click.echo(f"corpus {db_path}: {stats['articles']} articles ({stats['near_duplicates'] or 0} near-duplicates), "
                f"{stats['entities']} entities, {stats['quotes']} quotes, {stats['events']} events, "
                f"{stats['counts']} counts", err=True)
-    sys.exit(EXIT_SOME_FAILED if summary.failed else EXIT_OK)
+    sys.exit(_exit_status(summary.ingested + summary.duplicates, len(summary.failed)))
 
 
 @main.command()
 @DB_OPTION
 @click.option("--type", "entity_type", type=click.Choice(["PER", "ORG", "LOC"]))
 @click.option("--since", callback=_date_option, metavar="YYYY-MM-DD")
-@click.option("--top", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--top", type=click.IntRange(min=1, max=MAX_ROWS), default=20, show_default=True)
 @JSON_OPTION
 def entities(db_path: Path, entity_type: str | None, since: str | None, top: int, as_json: bool) -> None:
     """The most mentioned entities of the corpus."""
@@ -205,7 +266,7 @@ def entity(name: str, db_path: Path, as_json: bool) -> None:
 @DB_OPTION
 @click.option("--speaker", help="Name or alias of the speaker.")
 @click.option("--search", help="Words the quote contains (accents and case ignored).")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1, max=MAX_ROWS), default=50, show_default=True)
 @JSON_OPTION
 def quotes_command(db_path: Path, speaker: str | None, search: str | None, limit: int, as_json: bool) -> None:
     """Quotes across the corpus, by speaker and words."""
@@ -219,7 +280,7 @@ def quotes_command(db_path: Path, speaker: str | None, search: str | None, limit
 @click.option("--place", help="Name or alias of the place.")
 @click.option("--since", callback=_date_option, metavar="YYYY-MM-DD")
 @click.option("--until", callback=_date_option, metavar="YYYY-MM-DD")
-@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1, max=MAX_ROWS), default=50, show_default=True)
 @JSON_OPTION
 def events_command(db_path: Path, event_type: str | None, place: str | None, since: str | None, until: str | None,
                    limit: int, as_json: bool) -> None:
@@ -231,7 +292,7 @@ def events_command(db_path: Path, event_type: str | None, place: str | None, sin
 @main.command(name="search")
 @click.argument("query")
 @DB_OPTION
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1, max=MAX_ROWS), default=20, show_default=True)
 @JSON_OPTION
 def search_command(query: str, db_path: Path, limit: int, as_json: bool) -> None:
     """Full-text search of the corpus (accents and case folded)."""

@@ -49,13 +49,13 @@ class IngestSummary:
 
 def ingest(paths: Iterable[str], db_path: str | Path, workers: int = 1, published: str | None = None,
            batch_size: int = DEFAULT_BATCH, progress: bool | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-           pipeline: Pipeline | None = None) -> IngestSummary:
+           pipeline: Pipeline | None = None, follow_symlinks: bool = False) -> IngestSummary:
     """Ingest every article under ``paths`` into the corpus at ``db_path``."""
     connection = open_db(db_path)
     summary = IngestSummary()
 
     def new_records() -> Iterator[RawRecord | RecordError]:
-        for record in read_paths(paths, published=published, max_bytes=max_bytes):
+        for record in read_paths(paths, published=published, max_bytes=max_bytes, follow_symlinks=follow_symlinks):
             if isinstance(record, RawRecord) and known_source(connection, record.source_hash):
                 summary.duplicates += 1
                 continue
@@ -83,7 +83,9 @@ def ingest(paths: Iterable[str], db_path: str | Path, workers: int = 1, publishe
 
 
 def _write(connection: sqlite3.Connection, batch: list[Article], summary: IngestSummary) -> None:
-    """One transaction for the whole batch: all of it lands, or none of it."""
+    """One transaction for the whole batch: all of it lands, or none of it. BEGIN IMMEDIATE takes the
+    write lock before reading, so two ingests into one corpus wait for each other instead of failing."""
+    connection.execute("BEGIN IMMEDIATE")
     with connection:
         for article in batch:
             if known_source(connection, article.source_hash) or known_content(connection, article.content_hash):

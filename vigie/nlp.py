@@ -27,9 +27,30 @@ def load_nlp(model: str = DEFAULT_MODEL, max_length: int = 2_000_000) -> Languag
     return nlp
 
 
+MAX_PIECE = 10_000  # characters parsed at once: a longer line is cut at a sentence end (spaCy's cost and limit)
+_SENTENCE_END = re.compile(r"[.!?…»\"]\s+")
+
+
 def split_lines(text: str) -> list[str]:
-    """The lines of a text, each with its line break: they join back to the text exactly."""
-    return _LINES.findall(text) or [text]
+    """The lines of a text, each with its line break, long ones cut into pieces: they join back exactly."""
+    pieces: list[str] = []
+    for line in _LINES.findall(text) or [text]:
+        while len(line) > MAX_PIECE:
+            cut = _cut_point(line)
+            pieces.append(line[:cut])
+            line = line[cut:]
+        pieces.append(line)
+    return pieces
+
+
+def _cut_point(line: str) -> int:
+    """Where to cut an over-long line: after the last sentence end before the limit, else the last space."""
+    window = line[:MAX_PIECE]
+    ends = [m.end() for m in _SENTENCE_END.finditer(window, MAX_PIECE // 2)]
+    if ends:
+        return ends[-1]
+    space = window.rfind(" ", MAX_PIECE // 2)
+    return space + 1 if space > 0 else MAX_PIECE
 
 
 def pipe_by_line(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:

@@ -11,7 +11,10 @@ record that carries an article document analysed before skips steps 2 and 3.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -28,6 +31,30 @@ from vigie.structure.html import parse_html
 
 # Extraction stages in the order they run; later stages may read what earlier ones wrote.
 DEFAULT_STAGES: tuple[str, ...] = ("entities", "places", "dates", "quotes", "events", "counts")
+DEFAULT_RECORD_TIMEOUT = 120.0  # seconds of extraction stages one record may take
+
+
+class RecordTimeout(BaseException):
+    """A record ran past its time budget (a BaseException, so no stage's own handler swallows it)."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise RecordTimeout in the block after ``seconds`` (main thread of a Unix process; elsewhere no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise RecordTimeout
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def build_article(record: RawRecord) -> Article:
@@ -70,6 +97,7 @@ class Pipeline:
     stages: tuple[str, ...] = DEFAULT_STAGES
     model: str = DEFAULT_MODEL
     batch_size: int = 16
+    record_timeout: float | None = DEFAULT_RECORD_TIMEOUT
     _nlp: Language | None = field(default=None, init=False, repr=False)
     _steps: list[Stage] = field(default_factory=list, init=False, repr=False)
 
@@ -114,10 +142,16 @@ class Pipeline:
                 yield item
                 continue
             doc = next(docs)
+            outcome: Article | RecordError
             try:
-                yield self.enrich(item, doc)
+                with time_budget(self.record_timeout):
+                    outcome = self.enrich(item, doc)
+            except RecordTimeout:
+                outcome = RecordError(_article_name(item), f"took longer than {self.record_timeout:g} s to analyse "
+                                                           "(raise --record-timeout)")
             except Exception as exc:  # a bug on one article must not sink the batch
-                yield RecordError(_article_name(item), f"extraction failed: {type(exc).__name__}: {exc}")
+                outcome = RecordError(_article_name(item), f"extraction failed: {type(exc).__name__}: {exc}")
+            yield outcome
 
 
 @dataclass

@@ -7,7 +7,12 @@ stays flat on long inputs.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,10 +26,31 @@ Outcome = Article | RecordError
 _worker_pipeline: Pipeline | None = None
 
 
-def _init_worker(stages: tuple[str, ...], model: str, batch_size: int) -> None:
+def _init_worker(stages: tuple[str, ...], model: str, batch_size: int, record_timeout: float | None) -> None:
     global _worker_pipeline
-    _worker_pipeline = Pipeline(stages=stages, model=model, batch_size=batch_size)
+    _die_with_parent()
+    _worker_pipeline = Pipeline(stages=stages, model=model, batch_size=batch_size, record_timeout=record_timeout)
     _worker_pipeline.warm_up()
+
+
+def _die_with_parent() -> None:
+    """A worker (≈600 MB) must not outlive its parent, even one killed with SIGKILL: the kernel is asked to
+    kill it (Linux), and a watchdog thread exits when the parent is gone (elsewhere)."""
+    parent = os.getppid()
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="vigie-parent-watchdog", daemon=True).start()
 
 
 def _process_chunk(chunk: list[RawRecord | RecordError]) -> list[Outcome]:
@@ -54,7 +80,7 @@ def run_pipeline(
         max_workers=workers,
         mp_context=context,
         initializer=_init_worker,
-        initargs=(pipeline.stages, pipeline.model, pipeline.batch_size),
+        initargs=(pipeline.stages, pipeline.model, pipeline.batch_size, pipeline.record_timeout),
     ) as executor:
         pending: deque[Future[list[Outcome]]] = deque()
         for chunk in _chunks(records, chunk_size):

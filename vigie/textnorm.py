@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'"})
 _LEADING_ARTICLE = re.compile(r"^(?:l'|d'|le |la |les |du |de la |de l'|des |de )", re.IGNORECASE)
@@ -20,6 +21,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Comparison form of a name: no case, accents, hyphens, leading article or outer punctuation."""
     folded = strip_accents(unify_apostrophes(text)).casefold()

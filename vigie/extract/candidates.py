@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -136,6 +136,7 @@ def in_credit(candidate: Candidate, article: Article) -> bool:
     return span is not None and candidate.start < span.end and span.start < candidate.end
 
 
+@lru_cache(maxsize=1 << 14)
 def is_acronym(surface: str) -> bool:
     """'FSR', 'USAC-CGT', 'S&P': two or more capitals and nothing but letters."""
     letters = re.sub(r"[.&-]", "", surface)

@@ -135,9 +135,16 @@ def _counted_noun(doc: Doc, number: Number) -> Token | None:
     return None
 
 
+def _text_from(token: Token, length: int) -> str:
+    """The next ``length`` characters of the text from a token, read from the few tokens there
+    (``Doc.text`` joins the whole document on every call: quadratic over an article)."""
+    words = token.doc[token.i : token.i + length // 2 + 1]
+    return words.text[:length]
+
+
 def _noun_kind(noun: Token) -> str | None:
     """What a noun counts, from the lexicon ('unit' for ages, money, durations)."""
-    text = noun.doc.text[noun.idx : noun.idx + 12].casefold()
+    text = _text_from(noun, 12).casefold()
     if text.startswith(("garde à vue", "gardes à vue")):
         return "arrested"
     for form in (noun.lemma_.casefold(), noun.lower_, noun.lower_.rstrip("s")):
@@ -168,10 +175,10 @@ def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
             kind = count_predicates().get(child.lemma_.casefold()) or count_predicates().get(child.lower_)
             if kind:
                 return kind
-    following = noun.doc.text[noun.idx : noun.idx + 60].casefold()
+    following = _text_from(noun, 60).casefold()
     if "garde à vue" in following and "placé" in following:
         return "arrested"
-    after = re.match(r"^(?:-\w+)?\s+(bless|tué|tues|mort)", noun.doc.text[noun.idx + len(noun.text) : noun.idx + 40])
+    after = re.match(r"^(?:-\w+)?\s+(bless|tué|tues|mort)", _text_from(noun, 40)[len(noun.text) :])
     if after:  # "sept sapeurs-pompiers blessés"
         return {"bless": "injured"}.get(after.group(1), "killed")
     return None

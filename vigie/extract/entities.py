@@ -49,16 +49,23 @@ class Cluster:
 
     mentions: list[Candidate] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
+    # kept as mentions are added, so that joining a mention costs the distinct names, not every mention
+    distinct: dict[str, None] = field(default_factory=dict)
+    names: set[str] = field(default_factory=set)
+    label_counts: Counter[str] = field(default_factory=Counter)
 
     def add(self, candidate: Candidate, surface: str) -> None:
         self.mentions.append(candidate)
         self.surfaces.append(surface)
+        self.distinct.setdefault(surface)
+        self.names.add(fold(surface))
+        self.label_counts[candidate.label] += 1
 
     def folded(self) -> set[str]:
-        return {fold(s) for s in self.surfaces}
+        return self.names
 
     def labels(self) -> Counter[str]:
-        return Counter(c.label for c in self.mentions)
+        return self.label_counts
 
     def fixed_label(self) -> str | None:
         fixed = Counter(c.label for c in self.mentions if c.fixed)
@@ -122,11 +129,11 @@ def _joins(cluster: Cluster, candidate: Candidate, surface: str, text: str) -> b
     if institution_aliases().get(name) in names or any(institution_aliases().get(n) == name for n in names):
         return True
     if is_acronym(surface) and any(
-        _initials(s) == name or name in acronym_table().get(fold(s), set()) for s in cluster.surfaces
+        _initials(s) == name or name in acronym_table().get(fold(s), set()) for s in cluster.distinct
     ):
         return True
     if any(is_acronym(s) and (_initials(surface) == fold(s) or fold(s) in acronym_table().get(name, set()))
-           for s in cluster.surfaces):
+           for s in cluster.distinct):
         return True
     labels = cluster.labels()
     person_like = candidate.label == "PER" or labels["PER"] > 0
@@ -135,11 +142,11 @@ def _joins(cluster: Cluster, candidate: Candidate, surface: str, text: str) -> b
         return True  # a surname joins the full name
     if person_like and any(len(n.split()) == 1 and len(words) > 1 and words[-1] == n for n in names):
         return True
-    if candidate.label == "PER" and labels["PER"] and any(_same_person_variant(surface, s) for s in cluster.surfaces):
+    if candidate.label == "PER" and labels["PER"] and any(_same_person_variant(surface, s) for s in cluster.distinct):
         return True
     if candidate.label == "LOC" and labels["LOC"]:
         place = lookup(surface)
-        if place is not None and any(lookup(s) == place for s in cluster.surfaces):
+        if place is not None and any(lookup(s) == place for s in cluster.distinct):
             return True
     if len(words) == 1 and (name in institution_heads() or name in place_heads()):
         # a bare head ("Coalition", "Assemblée") joins a body built on it
@@ -170,16 +177,20 @@ def cluster_candidates(candidates: list[Candidate], text: str) -> list[Cluster]:
     clusters: list[Cluster] = []
     order = sorted(range(len(candidates)),
                    key=lambda i: (i in links, -len(text[candidates[i].start:candidates[i].end].split()), i))
+    named: dict[str, Cluster] = {}  # a name said again joins the cluster that has it (linear in mentions)
     for i in order:
         candidate = candidates[i]
         surface = text[candidate.start : candidate.end]
         target = owner.get(links[i]) if i in links else None
+        if target is None:
+            target = named.get(fold(surface))
         if target is None:
             target = next((c for c in clusters if _joins(c, candidate, surface, text)), None)
         if target is None:
             target = Cluster()
             clusters.append(target)
         target.add(candidate, surface)
+        named.setdefault(fold(surface), target)
         owner[i] = target
     for cluster in clusters:
         pairs = sorted(zip(cluster.mentions, cluster.surfaces, strict=True), key=lambda p: p[0].start)

@@ -13,7 +13,7 @@ import math
 import os
 import pickle
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -134,6 +134,7 @@ def load_index() -> Index:
     return index
 
 
+@lru_cache(maxsize=1 << 14)
 def lookup(name: str, countries: frozenset[str] = frozenset(), home: str = "FR",
            within: str | None = None) -> GeoRecord | None:
     """The most likely place for a name: countries first, then cities by context and population.

@@ -1,8 +1,14 @@
-"""Bytes to text, refusing what is not text: empty, binary, undecodable or too large."""
+"""Bytes to text, refusing what is not text: empty, binary, undecodable or too large.
+
+Text is UTF-8 (or UTF-16 with a BOM). A web page may be in another charset: the one it declares
+(HTTP or WARC header, ``<meta charset>``) is honoured, and an undeclared one is detected; a page that
+is mostly UTF-8 with a stray byte (in a comment, say) keeps its text, the byte replaced.
+"""
 
 from __future__ import annotations
 
 import codecs
+import re
 
 from vigie.errors import BadRecord
 
@@ -13,6 +19,48 @@ def check_size(size: int, max_bytes: int) -> None:
     """Refuse inputs over the size limit before reading them whole."""
     if size > max_bytes:
         raise BadRecord(f"too large: {size} bytes (limit {max_bytes}; raise it with --max-bytes)")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first bytes (``<meta charset>`` or http-equiv), if known."""
+    match = _META_CHARSET.search(data[:4096])
+    if match is None:
+        return None
+    name = match.group(1).decode("ascii", "replace")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode_html(data: bytes, max_bytes: int, charset: str | None = None) -> str:
+    """Decode a web page: UTF-8, else its declared charset (header, then meta), else a detected one."""
+    try:
+        return decode_bytes(data, max_bytes)
+    except BadRecord as exc:
+        if "not valid UTF-8" not in str(exc):
+            raise
+    for name in (charset, declared_charset(data)):
+        if name:
+            try:
+                return _checked(data.decode(name))
+            except (LookupError, UnicodeDecodeError):
+                continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is not None and best.encoding:
+        return _checked(data.decode(best.encoding, errors="replace"))
+    return _checked(data.decode("utf-8", errors="replace"))
+
+
+def _checked(text: str) -> str:
+    check_text(text)
+    return text
 
 
 def decode_bytes(data: bytes, max_bytes: int) -> str:
@@ -39,9 +87,13 @@ def decode_bytes(data: bytes, max_bytes: int) -> str:
 
 
 def check_text(text: str) -> None:
-    """Refuse strings that are empty or mostly control characters."""
+    """Refuse strings that are empty, mostly control characters, or not valid Unicode (lone surrogates)."""
     if not text.strip():
         raise BadRecord("empty input")
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        raise BadRecord(f"not valid Unicode: lone surrogate U+{ord(surrogate.group()):04X} at character "
+                        f"{surrogate.start()}")
     sample = text[:8192]
     controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f")
     if controls / len(sample) > 0.05:

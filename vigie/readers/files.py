@@ -6,8 +6,12 @@ RecordError that names it; the batch goes on.
 
 from __future__ import annotations
 
+import gzip
 import json
+import os
+import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -15,7 +19,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from vigie.model import Article, Source
-from vigie.readers.decode import check_size, check_text, decode_bytes
+from vigie.readers.decode import check_size, check_text, decode_bytes, decode_html
 from vigie.readers.records import (
     DEFAULT_MAX_BYTES,
     BadRecord,
@@ -39,23 +43,30 @@ def read_paths(
     paths: Iterable[str],
     published: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    follow_symlinks: bool = False,
 ) -> Iterator[Outcome]:
-    """Records from files (or '-' for stdin); ``published`` fills records that lack a date."""
+    """Records from files (or '-' for stdin); ``published`` fills records that lack a date.
+
+    In a directory, a symbolic link that leads out of it is reported and skipped unless ``follow_symlinks``.
+    """
     for path in paths:
-        for outcome in _read_one(path, max_bytes):
+        for outcome in _read_one(path, max_bytes, follow_symlinks):
             if isinstance(outcome, RawRecord) and outcome.published is None and published:
                 outcome = RawRecord(**{**outcome.__dict__, "published": published})
             yield outcome
 
 
-def _read_one(path: str, max_bytes: int) -> Iterator[Outcome]:
+def _read_one(path: str, max_bytes: int, follow_symlinks: bool = False) -> Iterator[Outcome]:
     if path == "-":
         yield from read_stdin(sys.stdin.buffer, max_bytes)
         return
     file = Path(path)
     if file.is_dir():
-        for child in sorted(p for p in file.rglob("*") if p.is_file() and _suffix(p) in SUPPORTED_SUFFIXES):
-            yield from _read_one(str(child), max_bytes)
+        for child in _walk(file, follow_symlinks):
+            if isinstance(child, RecordError):
+                yield child
+            else:
+                yield from _read_one(str(child), max_bytes)
         return
     suffix = _suffix(file)
     source = Source(kind="html" if suffix in HTML_SUFFIXES else "txt", path=str(file))
@@ -73,6 +84,25 @@ def _read_one(path: str, max_bytes: int) -> Iterator[Outcome]:
     else:
         yield RecordError(str(file), f"unsupported file type {suffix or '(none)'}; "
                                      f"expected one of {', '.join(SUPPORTED_SUFFIXES)}")
+
+
+def _walk(folder: Path, follow_symlinks: bool) -> Iterator[Path | RecordError]:
+    """The readable files under a folder, in name order; links out of it are refused unless followed."""
+    root = folder.resolve()
+    for directory, subfolders, names in os.walk(folder, followlinks=follow_symlinks):
+        subfolders.sort()
+        for name in sorted(names):
+            child = Path(directory) / name
+            if _suffix(child) not in SUPPORTED_SUFFIXES:
+                continue
+            if child.is_symlink() and not follow_symlinks:
+                target = child.resolve()
+                if not target.is_relative_to(root):
+                    yield RecordError(str(child), f"symbolic link to {target}, outside {folder}: skipped "
+                                                  "(use --follow-symlinks to read it)")
+                    continue
+            if child.is_file():
+                yield child
 
 
 def _open(file: Path) -> IO[bytes] | RecordError:
@@ -97,14 +127,19 @@ def read_warc(file: Path, max_bytes: int) -> Iterator[Outcome]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    problem = _warc_start_problem(file)
+    if problem is not None:
+        yield RecordError(str(file), f"not a readable WARC file: {problem}")
+        return
     handle = _open(file)
     if isinstance(handle, RecordError):
         yield handle
         return
     with handle:
-        number = 0
+        number = seen = 0
         try:
             for record in ArchiveIterator(handle, arc2warc=True):
+                seen += 1
                 if record.rec_type != "response":
                     continue
                 number += 1
@@ -115,7 +150,7 @@ def read_warc(file: Path, max_bytes: int) -> Iterator[Outcome]:
                     continue
                 try:
                     payload = record.content_stream().read(max_bytes + 1)
-                    html = decode_bytes(payload, max_bytes)
+                    html = decode_html(payload, max_bytes, _header_charset(content_type))
                 except BadRecord as exc:
                     yield RecordError(name, str(exc))
                     continue
@@ -123,14 +158,63 @@ def read_warc(file: Path, max_bytes: int) -> Iterator[Outcome]:
                 yield RawRecord(id=record_id, source=Source(kind="html", path=str(file), line=number), html=html,
                                 url=url)
         except ArchiveLoadFailed as exc:
-            yield RecordError(str(file), f"not a readable WARC file: {exc}")
+            yield RecordError(str(file), f"not a readable WARC file: {_one_line(exc)}")
+            return
+        except (OSError, EOFError, ValueError, zlib.error) as exc:  # a truncated or damaged archive
+            yield RecordError(str(file), f"truncated or damaged WARC after {seen} record(s): {_one_line(exc)}")
+            return
+        if seen == 0:
+            yield RecordError(str(file), "not a readable WARC file: no WARC records in it")
+        elif (problem := _gzip_problem(file)) is not None:
+            yield RecordError(str(file), f"truncated or damaged WARC after {seen} record(s): {problem}")
+
+
+def _warc_start_problem(file: Path) -> str | None:
+    """Why a file cannot be a WARC (or ARC) archive, judged by its first bytes; None when it may be one."""
+    try:
+        with (gzip.open(file, "rb") if file.name.lower().endswith(".gz") else file.open("rb")) as stream:
+            head = stream.read(16)
+    except (OSError, EOFError, zlib.error) as exc:
+        return _one_line(exc)
+    if head.startswith((b"WARC/", b"filedesc://")):
+        return None
+    return "it does not start with a WARC record"
+
+
+def _gzip_problem(file: Path) -> str | None:
+    """Why a gzipped archive is incomplete (warcio stops quietly at a cut), or None when it is whole."""
+    if not file.name.lower().endswith(".gz"):
+        return None
+    try:
+        with gzip.open(file, "rb") as stream:
+            while stream.read(1 << 20):
+                pass
+    except (OSError, EOFError, zlib.error) as exc:
+        return _one_line(exc)
+    return None
+
+
+def _json_problem(exc: json.JSONDecodeError, with_line: bool = False) -> str:
+    """'Unterminated string starting at line 1 column 23': the parser's words, the place said once."""
+    place = f"line {exc.lineno} column {exc.colno}" if with_line else f"column {exc.colno}"
+    return f"{exc.msg} {place}" if exc.msg.endswith(" at") else f"{exc.msg} at {place}"
+
+
+def _header_charset(content_type: str) -> str | None:
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _read_document(file: Path, source: Source, max_bytes: int) -> Iterator[Outcome]:
     """A whole .txt or .html file is one article, with the file stem as its id."""
     try:
         check_size(file.stat().st_size, max_bytes)
-        text = decode_bytes(file.read_bytes(), max_bytes)
+        data = file.read_bytes()
+        text = decode_html(data, max_bytes) if source.kind == "html" else decode_bytes(data, max_bytes)
     except BadRecord as exc:
         yield RecordError(str(file), str(exc))
         return
@@ -198,12 +282,15 @@ def _parse_json_lines(
         try:
             if isinstance(line, bytes):
                 line = decode_bytes(line, max_bytes)
-            value = json.loads(line)
+            value = json.loads(line.rstrip("\r\n"))
         except BadRecord as exc:
             yield RecordError(describe(source), str(exc))
             continue
         except json.JSONDecodeError as exc:
-            yield RecordError(describe(source), f"malformed JSON: {exc.msg} at column {exc.colno}")
+            yield RecordError(describe(source), f"malformed JSON: {_json_problem(exc)}")
+            continue
+        except RecursionError:
+            yield RecordError(describe(source), "malformed JSON: nested too deeply")
             continue
         yield record_from_json(value, source, default_id=f"{Path(path).stem}-{number}", max_bytes=max_bytes)
 
@@ -217,7 +304,10 @@ def read_json_file(file: Path, max_bytes: int) -> Iterator[Outcome]:
         yield RecordError(str(file), str(exc))
         return
     except json.JSONDecodeError as exc:
-        yield RecordError(str(file), f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        yield RecordError(str(file), f"malformed JSON: {_json_problem(exc, with_line=True)}")
+        return
+    except RecursionError:
+        yield RecordError(str(file), "malformed JSON: nested too deeply")
         return
     if isinstance(value, list):
         for index, item in enumerate(value, start=1):
@@ -252,6 +342,12 @@ def record_from_json(value: Any, source: Source, default_id: str, max_bytes: int
         url = value.get("url")
         if url is not None and not isinstance(url, str):
             raise BadRecord("'url' must be a string")
+        for field, given in (("id", record_id), ("url", url)):
+            if isinstance(given, str) and given:
+                try:
+                    given.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise BadRecord(f"'{field}' is not valid Unicode (lone surrogate)") from None
         return RawRecord(
             id=safe_id(str(record_id)) if record_id is not None else safe_id(default_id),
             source=source,
@@ -272,5 +368,6 @@ def _document_record(value: dict[str, Any], source: Source) -> RawRecord:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"])
         raise BadRecord(f"not a valid article document: {where}: {first['msg']}") from None
+    check_text(article.text)
     return RawRecord(id=safe_id(article.id), source=source, text=article.text, published=article.published,
                      url=article.url, document=article)

@@ -48,12 +48,22 @@ def safe_id(value: str) -> str:
     return cleaned or "article"
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?")
+
+
 def parse_published(value: object) -> str:
-    """Accept YYYY-MM-DD or an ISO datetime; return YYYY-MM-DD."""
+    """Accept YYYY-MM-DD or a whole ISO 8601 date-time (nothing after it); return YYYY-MM-DD.
+
+    The date is the one written: '2025-03-01T23:30:00-05:00' is 1 March where it was published.
+    """
     if not isinstance(value, str):
         raise BadRecord(f"'published' must be a string, got {type(value).__name__}")
     candidate = value.strip()
     try:
+        if not _ISO_DATE.fullmatch(candidate):
+            raise ValueError(candidate)
+        if len(candidate) > 10:
+            dt.datetime.fromisoformat(candidate.replace("Z", "+00:00"))  # validates the time part
         return dt.date.fromisoformat(candidate[:10]).isoformat()
     except ValueError:
         raise BadRecord(f"'published' is not an ISO date: {value!r}") from None
