@@ -3,7 +3,7 @@
 Prints words per second for each and their ratio (Vigie / bare spaCy); the
 ratio, not the absolute speed, is what to compare between runs and machines.
 
-    python benchmarks/throughput.py [--texts DIR] [--repeat N] [--workers N]
+    python -m benchmarks.throughput [--texts DIR] [--repeat N] [--workers N]
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 import spacy
 
+from benchmarks.goldset import GOLD
 from vigie.model import Source
 from vigie.nlp import DEFAULT_MODEL
 from vigie.pipeline import Pipeline
@@ -21,7 +22,7 @@ from vigie.readers.records import RawRecord
 from vigie.runner import run_pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_TEXTS = ROOT.parent / "shared" / "gold" / "dev"
+DEFAULT_TEXTS = GOLD / "dev"
 
 
 def load_texts(folder: Path, repeat: int) -> list[str]:

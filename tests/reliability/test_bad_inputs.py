@@ -168,3 +168,16 @@ def test_a_record_over_its_time_budget_fails_alone(tmp_path):
     source.write_text("\n".join(good_lines(2)) + "\n", encoding="utf-8")
     result = run("extract", str(source), "--record-timeout", "0.000001", "--no-progress")
     assert result.exit_code == 1 and result.output.count("took longer than") == 2
+
+
+def test_a_page_nested_deeper_than_the_parser_limit_keeps_its_text(tmp_path):
+    body = ("<p>Le préfet a annoncé mercredi la fermeture des écoles à Besançon après les intempéries qui ont "
+            "frappé la région.</p>") * 3
+    page = tmp_path / "deep.html"
+    page.write_text("<html><head><title>Écoles fermées</title></head><body>" + "<div>" * 300
+                    + f"<article><h1>Écoles fermées</h1>{body}</article>" + "</div>" * 300 + "</body></html>",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    result = run("extract", str(page), "--out", str(out), "--no-progress", "--published", "2026-01-05")
+    assert result.exit_code == 0, result.output
+    assert "préfet" in json.loads((out / "deep.json").read_text(encoding="utf-8"))["text"]

@@ -9,9 +9,11 @@ of the statistical NER on French news (nationality words taken for places,
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
@@ -126,8 +128,16 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 
 def _without_overlaps(kept: list[Candidate], new: list[Candidate]) -> list[Candidate]:
-    """``new`` candidates replace any kept candidate they overlap."""
-    survivors = [c for c in kept if not any(_overlaps(c, n) for n in new)]
+    """``new`` candidates replace any kept candidate they overlap (a sweep over sorted starts, not all pairs)."""
+    ordered = sorted(new, key=lambda n: n.start)
+    starts = [n.start for n in ordered]
+    reach = list(accumulate((n.end for n in ordered), max))  # the furthest end among the first i new ones
+
+    def overlapped(candidate: Candidate) -> bool:
+        before_end = bisect_left(starts, candidate.end)  # new ones that start before the candidate ends
+        return before_end > 0 and reach[before_end - 1] > candidate.start
+
+    survivors = [c for c in kept if not overlapped(c)]
     return sorted(survivors + new, key=lambda c: (c.start, -c.end))
 
 
@@ -199,8 +209,16 @@ def _common_word_opening_sentence(tokens: list[Token]) -> bool:
         return False  # "Casse du Louvre" opens with a common word; "Steve Witkoff" does not
     if lookup(first.text) is not None or agency_names().get(fold(first.text)) is not None:
         return False
-    doc = first.doc
-    return not any(t.text == first.text and not t.is_sent_start for t in doc)
+    return first.text not in _mid_sentence_words(first.doc)
+
+
+def _mid_sentence_words(doc: Doc) -> frozenset[str]:
+    """The words the text writes somewhere other than at a sentence start (computed once per Doc)."""
+    found = doc.user_data.get("vigie.mid_sentence_words")
+    if not isinstance(found, frozenset):
+        found = frozenset(t.text for t in doc if not t.is_sent_start)
+        doc.user_data["vigie.mid_sentence_words"] = found
+    return found
 
 
 @correction("trim_to_name")

@@ -12,13 +12,14 @@ durations, money, percentages, dates and ordinals are not counts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from vigie.lexicon import mapping, rows
-from vigie.model import Article, Count, Reference
+from vigie.model import Article, Count, Entity, Mention, Reference
 from vigie.stages import register_stage
 
 _DIGITS = r"\d{1,3}(?:[ \u202f.]\d{3})+(?!\d)|\d+"
@@ -184,27 +185,31 @@ def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
     return None
 
 
-def _location(article: Article, doc: Doc, start: int) -> Reference | None:
+def _place_mentions(article: Article) -> list[tuple[int, Entity, Mention]]:
+    """The LOC mentions of an article in reading order."""
+    return sorted(((m.start, e, m) for e in article.entities if e.type == "LOC" for m in e.mentions),
+                  key=lambda item: item[0])
+
+
+def _location(places_in_order: list[tuple[int, Entity, Mention]], doc: Doc, start: int) -> Reference | None:
     """A place named in the count's sentence: after the number first, else before it."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return None
     sentence = span.sent
-    places = []
-    for entity in article.entities:
-        if entity.type != "LOC":
-            continue
-        for mention in entity.mentions:
-            if sentence.start_char <= mention.start < sentence.end_char:
-                places.append((mention.start < start, abs(mention.start - start), entity, mention))
+    starts = [item[0] for item in places_in_order]  # a few hundred at most: LOC mentions only
+    places = [(mention.start < start, abs(mention.start - start), entity, mention) for _, entity, mention in
+              places_in_order[bisect_left(starts, sentence.start_char) : bisect_left(starts, sentence.end_char)]]
     if not places:
         return None
     _, _, entity, mention = min(places, key=lambda p: (p[0], p[1]))
     return Reference(name=entity.name, entity_id=entity.id, start=mention.start, end=mention.end)
 
 
-def _overlaps_dates(article: Article, start: int, end: int) -> bool:
-    return any(d.start < end and start < d.end for d in article.dates)
+def _overlaps_dates(article: Article, date_starts: list[int], start: int, end: int) -> bool:
+    """Whether a number is part of a date expression (dates are in reading order and do not overlap)."""
+    index = bisect_left(date_starts, end)
+    return any(d.start < end and start < d.end for d in article.dates[max(0, index - 2) : index])
 
 
 def extract_counts(article: Article, doc: Doc) -> list[Count]:
@@ -212,8 +217,10 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
     counts: list[Count] = []
     previous_kind: tuple[str, int] | None = None  # (kind, sentence start) of the last count
     previous_end = 0
+    date_starts = [d.start for d in article.dates]
+    places = _place_mentions(article)
     for number in find_numbers(article.text):
-        if _overlaps_dates(article, number.start, number.end) or number.value == 0:
+        if _overlaps_dates(article, date_starts, number.start, number.end) or number.value == 0:
             continue
         span = doc.char_span(number.start, number.end, alignment_mode="expand")
         if span is None:
@@ -255,7 +262,7 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
         counts.append(Count(kind=kind, value=number.value,
                             qualifier=number.qualifier or "exact",
                             text=article.text[number.start : end], start=number.start, end=end,
-                            location=_location(article, doc, number.start)))
+                            location=_location(places, doc, number.start)))
         previous_kind = (kind, sentence_start)
         previous_end = end
     return counts

@@ -108,6 +108,14 @@ def _sentence_of(doc: Doc, offset: int) -> Span | None:
     return span.sent if span is not None else None
 
 
+def _since(resolved: list[tuple[Expression, str]], start: int) -> list[tuple[Expression, str]]:
+    """The resolved expressions (in reading order) from offset ``start`` on, found from the end."""
+    first = len(resolved)
+    while first > 0 and resolved[first - 1][0].start >= start:
+        first -= 1
+    return resolved[first:]
+
+
 def _speech_reference(expression: Expression, resolved: list[tuple[Expression, str]], quotes: list[tuple[int, int]],
                       doc: Doc, ref: dt.date, lead: dt.date | None) -> dt.date | None:
     """The day quoted words were said: a date outside the quote in the same sentence, or, when the
@@ -118,9 +126,10 @@ def _speech_reference(expression: Expression, resolved: list[tuple[Expression, s
     sentence = _sentence_of(doc, expression.start)
     if sentence is None:
         return None
-    for other, value in resolved:
+    earlier = [(other, value) for other, value in _since(resolved, sentence.start_char)]
+    for other, value in earlier:
         outside = not (inside[0] < other.start < inside[1])
-        if outside and sentence.start_char <= other.start < sentence.end_char and _DAY_VALUE.match(value):
+        if outside and other.start < sentence.end_char and _DAY_VALUE.match(value):
             return dt.date.fromisoformat(value)
     if expression.kind not in ("deictic", "this_part"):
         return None  # a weekday or a calendar date does not move with the day of speaking
@@ -130,7 +139,7 @@ def _speech_reference(expression: Expression, resolved: list[tuple[Expression, s
     return None
 
 
-def _anchor(expression: Expression, resolved: list[tuple[Expression, str]], doc: Doc,
+def _anchor(expression: Expression, resolved: list[tuple[Expression, str]], text: str,
             lead: dt.date | None) -> dt.date | None:
     """The date of the event "la veille" or "le même jour" counts from.
 
@@ -138,10 +147,11 @@ def _anchor(expression: Expression, resolved: list[tuple[Expression, str]], doc:
     paragraph; otherwise the article's lead date (its first day-precise date
     in the body in the week before publication), the day of the main event.
     """
-    paragraph_start = doc.text.rfind("\n", 0, expression.start) + 1
-    for other, value in reversed(resolved):
-        if paragraph_start <= other.start < expression.start and _DAY_VALUE.match(value) \
-                and other.kind != "anaphoric":
+    paragraph_start = text.rfind("\n", 0, expression.start) + 1
+    for other, value in reversed(resolved):  # reading order: stop at the paragraph's start
+        if other.start < paragraph_start:
+            break
+        if other.start < expression.start and _DAY_VALUE.match(value) and other.kind != "anaphoric":
             return dt.date.fromisoformat(value)
     return lead
 
@@ -151,8 +161,10 @@ def _sentence_year(expression: Expression, resolved: list[tuple[Expression, str]
     sentence = _sentence_of(doc, expression.start)
     if sentence is None:
         return None
-    for other, value in reversed(resolved):
-        if sentence.start_char <= other.start < expression.start and re.fullmatch(r"\d{4}", value):
+    for other, value in reversed(resolved):  # reading order: stop at the sentence's start
+        if other.start < sentence.start_char:
+            break
+        if other.start < expression.start and re.fullmatch(r"\d{4}", value):
             return value
     return None
 
@@ -175,7 +187,7 @@ def resolve_all(expressions: Iterable[Expression], ref: dt.date, doc: Doc, text:
         offset = anaphoric_offset(expression)
         anchor_note = None
         if offset is not None:
-            anchor = _anchor(expression, resolved, doc, lead) or reference
+            anchor = _anchor(expression, resolved, text, lead) or reference
             value: str | None = (anchor + dt.timedelta(days=offset)).isoformat()
             anchor_note = f"event of {anchor.isoformat()}"
         elif expression.kind == "month" and (year := _sentence_year(expression, resolved, doc)):

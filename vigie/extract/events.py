@@ -14,6 +14,7 @@ and body) is kept once.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -256,7 +257,8 @@ def _date_for(article: Article, trigger: Token, clause_only: bool = False) -> st
     sentence: Span = trigger.sent
     subtree = list(trigger.subtree)
     clause = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)) if subtree else (trigger.idx, trigger.idx)
-    in_sentence = [d for d in article.dates if sentence.start_char <= d.start < sentence.end_char]
+    starts = [d.start for d in article.dates]  # in reading order
+    in_sentence = article.dates[bisect_left(starts, sentence.start_char) : bisect_left(starts, sentence.end_char)]
     in_clause = [d for d in in_sentence if clause[0] <= d.start < clause[1]]
     pool = in_clause or ([] if clause_only else in_sentence)
     if not pool:
@@ -336,7 +338,11 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
 def events_of(article: Article, doc: Doc) -> list[Event]:
     """Every asserted event of the article, before merging."""
     args = Arguments(article, doc)
-    quoted = [(q.start, q.end) for q in article.quotes if q.direct]
+    quoted = _Stretches([(q.start, q.end) for q in article.quotes if q.direct])
+    speakers_by_verb: dict[int, list[Reference]] = {}
+    for quote in article.quotes:
+        if quote.verb is not None and quote.speaker is not None and quote.speaker.entity_id is not None:
+            speakers_by_verb.setdefault(quote.verb.start, []).append(quote.speaker)
     found = []
     for token in doc:
         trigger = _matching_trigger(token)
@@ -344,15 +350,14 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
             continue
         if _same_event_as_head(token, trigger) or (trigger.type == "SUPPORT" and _reflexive(token)):
             continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
-        if any(start <= token.idx < end for start, end in quoted):
+        if quoted.covers(token.idx):
             continue  # words inside a quote are what someone said, not what the article asserts
         if token.pos_ in ("VERB", "AUX"):
             actors, targets, argument_tokens = _verbal_arguments(token, args)
         else:
             actors, targets, argument_tokens = _nominal_arguments(token, trigger, args)
         if not actors:
-            actors += [q.speaker for q in article.quotes if q.verb is not None and q.verb.start == token.idx
-                       and q.speaker is not None and q.speaker.entity_id is not None][:1]
+            actors += speakers_by_verb.get(token.idx, [])[:1]
         actors = _unique(actors)
         targets = [t for t in _unique(targets) if t.name not in {a.name for a in actors}]
         taken = {r.name for r in actors + targets}
@@ -378,6 +383,18 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
             hypothetical=hypothetical,
         ))
     return found
+
+
+class _Stretches:
+    """Character ranges (quotes), asked whether they cover an offset in log time."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [start for start, _ in self.ranges]
+
+    def covers(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return any(start <= offset < end for start, end in self.ranges[max(0, index - 2) : index + 1])
 
 
 def _unique(references: list[Reference]) -> list[Reference]:
@@ -407,14 +424,18 @@ def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]
 
     ordered = sorted(events, key=lambda e: (heading(e), e.start))
     kept: list[Event] = []
+    same_sentence: dict[tuple[str, bool, bool, int], list[Event]] = {}  # body events: merge within a sentence
     for event in ordered:
         names = {r.name for r in event.actors + event.targets}
-        duplicate = next((k for k in kept if k.type == event.type and (k.negated, k.hypothetical) == (
-                              event.negated, event.hypothetical) and (heading(event) or sentence(k) == sentence(event))
-                          and ((names and names & {r.name for r in k.actors + k.targets})
-                               or (not names and not heading(event)))), None)
+        key = (event.type, event.negated, event.hypothetical, sentence(event))
+        pool = [k for k in kept if (k.type, k.negated, k.hypothetical) == key[:3]] if heading(event) \
+            else same_sentence.get(key, [])
+        duplicate = next((k for k in pool if (names and names & {r.name for r in k.actors + k.targets})
+                          or (not names and not heading(event))), None)
         if duplicate is None:
             kept.append(event)
+            if not heading(event):
+                same_sentence.setdefault(key, []).append(event)
         else:
             duplicate.date = duplicate.date or event.date
             duplicate.location = duplicate.location or event.location

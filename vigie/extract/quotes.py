@@ -316,12 +316,14 @@ class QuoteFinder:
     def _headline_speakers(self, quotes: list[Quote]) -> None:
         """Headline and sub-heading quotes take the speaker of the same words in the body."""
         body = [q for q in quotes if q.speaker is not None and q.direct]
+        index = _WordIndex([q.text for q in body])
         for quote in quotes:
             if quote.speaker is not None or not quote.direct:
                 continue
-            best = max(body, key=lambda q: _similarity(q.text, quote.text), default=None)
-            if best is not None and _similarity(best.text, quote.text) >= 0.6:
-                quote.speaker = best.speaker
+            scored = [(_similarity(body[i].text, quote.text), -i) for i in index.candidates(quote.text)]
+            best = max(scored, default=None)
+            if best is not None and best[0] >= 0.6:
+                quote.speaker = body[-best[1]].speaker
                 continue
             quote.speaker = self._speaker_in_line(quote)
 
@@ -367,6 +369,31 @@ class QuoteFinder:
             text = self.text[first.idx : last.idx + len(last.text)]
             quoted = QuotedSpan(first.idx, None, first.idx, last.idx + len(last.text), text)
             found.append(self._quote(quoted, Attribution(speaker, token), direct=False))
+        return found
+
+
+class _WordIndex:
+    """Which texts share a distinctive word with a given one: the only ones that can be alike, found
+    without comparing every pair (an article with many quotes stays linear)."""
+
+    MIN_LENGTH = 4
+    MAX_POSTINGS = 25  # a word in more texts than this tells nothing
+
+    def __init__(self, texts: list[str]) -> None:
+        self.postings: dict[str, list[int]] = {}
+        for number, text in enumerate(texts):
+            for word in self._words(text):
+                self.postings.setdefault(word, []).append(number)
+
+    def _words(self, text: str) -> set[str]:
+        return {w for w in fold(text).split() if len(w) >= self.MIN_LENGTH}
+
+    def candidates(self, text: str) -> set[int]:
+        found: set[int] = set()
+        for word in self._words(text):
+            posting = self.postings.get(word, [])
+            if len(posting) <= self.MAX_POSTINGS:
+                found.update(posting)
         return found
 
 

@@ -34,8 +34,9 @@ class HtmlArticle:
 
 def parse_html(html: str) -> HtmlArticle:
     """Extract headline, caption, credit, body and metadata from a news page."""
-    xml = trafilatura.extract(html, output_format="xml", with_metadata=True,
-                              include_comments=False, include_tables=False, favor_precision=True)
+    xml = _extract(html)
+    if not xml and (flat := flatten_deep_nesting(html)) is not None:
+        xml = _extract(flat)  # a page nested deeper than the parser's limit (256 levels)
     if not xml:
         raise BadRecord("no article text found in the HTML")
     doc = etree.fromstring(xml.encode("utf-8"))
@@ -56,6 +57,33 @@ def parse_html(html: str) -> HtmlArticle:
     caption, credit = lead_caption(html)
     layout = layout_from_parts(title, caption, credit, blocks)
     return HtmlArticle(layout=layout, published=doc.get("date"), url=doc.get("url"))
+
+
+def _extract(html: str) -> str | None:
+    xml: str | None = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=True)
+    return xml
+
+
+MAX_DEPTH = 200
+
+
+def flatten_deep_nesting(html: str) -> str | None:
+    """The page with its wrapper elements (a div, span or section around a single element, with no
+    text of its own) unwrapped, when it is nested deeper than :data:`MAX_DEPTH`; None otherwise."""
+    try:
+        tree = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
+    except (etree.ParserError, ValueError):
+        return None
+    if max((len(list(e.iterancestors())) for e in tree.iter()), default=0) <= MAX_DEPTH:
+        return None
+    for element in list(tree.iter("div", "span", "section")):
+        children = list(element)
+        if isinstance(element, lxml.html.HtmlElement) and len(children) == 1 and not (element.text or "").strip() \
+                and not (children[0].tail or "").strip() and element.getparent() is not None:
+            element.drop_tag()
+    flattened: str = lxml.html.tostring(tree, encoding="unicode")
+    return flattened
 
 
 def lead_caption(html: str) -> tuple[str | None, str | None]:
