@@ -9,6 +9,7 @@ last, in which paragraph) so that pronouns can refer back to a speaker; the even
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,6 +62,7 @@ class Resolver:
         self.article = article
         self.doc = doc
         self.types = {entity.id: entity.type for entity in article.entities}
+        self.entities = {entity.id: entity for entity in article.entities}
         self.by_offset: dict[int, tuple[Entity, int, int]] = {}
         credit = article.credit_span
         # the photo credit names who took the picture, not anyone the text speaks of
@@ -69,6 +71,11 @@ class Resolver:
         for entity, mention in self.discourse:
             for offset in range(mention.start, mention.end):
                 self.by_offset[offset] = (entity, mention.start, mention.end)
+        # mentions of each type in reading order, so "the last X before here" is a binary search
+        self.by_type: dict[str, list[tuple[int, Entity, Mention]]] = {}
+        for entity, mention in sorted(self.discourse, key=lambda pair: pair[1].start):
+            self.by_type.setdefault(entity.type, []).append((mention.start, entity, mention))
+        self.type_starts = {kind: [start for start, _, _ in found] for kind, found in self.by_type.items()}
 
     def entity_at(self, start: int, end: int) -> Speaker | None:
         """The entity named by the characters [start, end), if any."""
@@ -109,8 +116,10 @@ class Resolver:
         """'le ministre', 'la magistrate', 'le syndicat': the entity last given that role."""
         role = role_nouns().get(subject.lower_)
         determiner = next((c.lower_ for c in subject.children if c.dep_ == "det"), "")
-        if not role or determiner not in _DEFINITE:
+        if determiner not in _DEFINITE:
             return None
+        if not role:
+            return self.described_entity(subject)
         # the role as written ("premier ministre", not just "ministre") must have been given to them
         words = [t.lower_ for t in noun_phrase(subject) if t.dep_ != "det"]
         found = self.recent_entity(subject.idx, role, role=" ".join(words))
@@ -119,6 +128,28 @@ class Resolver:
             found = (self.recent_subject(subject.idx, sentences=2) or self.recent_speaker(subject.idx, discourse)
                      or self.recent_mention(subject.idx) or self.protagonist(subject.idx))
         return found
+
+    def described_entity(self, subject: Token) -> Speaker | None:
+        """'le réalisateur', 'la gastro-entérologue', 'le bourgmestre': the last person (or body) the text
+        itself introduced with that noun ("le réalisateur iranien Jafar Panahi"), if any."""
+        kind = speaker_noun_kind(subject)
+        if kind not in ("person", "group"):
+            return None
+        wanted = "PER" if kind == "person" else "ORG"
+        for form in dict.fromkeys((subject.lower_, subject.lemma_.casefold())):
+            found = self.recent_entity(subject.idx, wanted, role=form)
+            if found is not None:
+                return found
+        return None
+
+    def can_speak(self, speaker: Speaker | None) -> bool:
+        """A place speaks only as a country ("l'Algérie a dénoncé"); a town, a bay, a beach never does."""
+        if speaker is None or speaker.entity_id is None:
+            return speaker is not None
+        entity = self.entities.get(speaker.entity_id)
+        if entity is None or entity.type != "LOC":
+            return True
+        return entity.place is None or not entity.place.resolved or entity.place.feature == "country"
 
     def recent_mention(self, before: int) -> Speaker | None:
         """The last person named in this or the previous sentence ("reçus par X. ... a lancé le chef de l'État")."""
@@ -169,8 +200,8 @@ class Resolver:
     def recent_entity(self, before: int, wanted: str, role: str | None = None) -> Speaker | None:
         """The last entity of a type mentioned before an offset; with a role word, the last one
         given that role (an organisation whose name holds it, a person it introduces)."""
-        candidates = sorted(((m.start, e, m) for e, m in self.discourse if e.type == wanted and m.start < before),
-                            key=lambda c: c[0], reverse=True)
+        found = self.by_type.get(wanted, [])
+        candidates = reversed(found[: bisect_left(self.type_starts.get(wanted, []), before)])
         for _, entity, mention in candidates:
             if role is None:
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
@@ -196,7 +227,7 @@ class Resolver:
         """The speaker a grammatical subject names: an entity, an anaphor's antecedent, or a description."""
         named = self.named_by(subject)
         if named is not None:
-            return named
+            return named if self.can_speak(named) else None
         lower = bare_pronoun(subject)
         if lower in _ON:
             return self._on_at_place(subject)
@@ -208,9 +239,23 @@ class Resolver:
             found = self.role_referent(subject, discourse)
             if found is not None:
                 return found
+            kind = speaker_noun_kind(subject)
+            if kind == "document":  # "un communiqué du ministère": its author speaks
+                return self.author_of(subject)
+            if kind is None and subject.pos_ == "NOUN":
+                return None  # "ce choix", "une attaque", "la houle": a thing does not speak
             phrase = noun_phrase(subject)
             text = self.article.text[phrase.start_char : phrase.end_char]
             return Speaker(text, phrase.start_char, phrase.end_char)
+        return None
+
+    def author_of(self, document: Token) -> Speaker | None:
+        """The author of a document a text quotes: the entity in its "de" complement, if any."""
+        for child in document.children:
+            if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children):
+                found = self.named_by(child)
+                if found is not None and self.can_speak(found):
+                    return found
         return None
 
     def _on_at_place(self, subject: Token) -> Speaker | None:
@@ -229,6 +274,25 @@ def resolver_for(article: Article, doc: Doc) -> Resolver:
         found = Resolver(article, doc)
         doc.user_data[_RESOLVER_KEY] = found
     return found
+
+
+@cache
+def speaker_nouns() -> dict[str, str]:
+    """Noun → 'person', 'group' or 'document': the heads a speaker's description may have."""
+    found = dict(mapping("speaker_nouns", "noun", "kind"))
+    for noun, entity_type in role_nouns().items():
+        found.setdefault(noun, {"PER": "person", "ORG": "group"}.get(entity_type, "place"))
+    return found
+
+
+def speaker_noun_kind(token: Token) -> str | None:
+    """Whether a noun can head a speaker's description, and as what (its singular or lemma counts too)."""
+    lower = token.lower_
+    for form in (lower, token.lemma_.casefold(), lower[:-1] if lower.endswith(("s", "x")) else lower):
+        kind = speaker_nouns().get(form)
+        if kind is not None:
+            return None if kind == "place" else kind
+    return None
 
 
 def noun_phrase(token: Token) -> Span:

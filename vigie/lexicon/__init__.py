@@ -98,6 +98,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("place_heads", (Column("noun"),)),
     Table("reporting_verbs", (Column("lemma"),)),
     Table("role_nouns", (Column("noun"), Column("type", _ENTITY_TYPES))),
+    Table("speaker_nouns", (Column("noun"), Column("kind", _choice("person", "group", "document")))),
     Table("speech_sources", (Column("cue"), Column("position", _choice("any", "clause_start")))),
     Table("temporal_modifiers", (_WORD, Column("direction", _choice("-1", "1")))),
     Table("verb_classes", (Column("lemma"), Column("class", _choice(
