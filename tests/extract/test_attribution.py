@@ -1,0 +1,52 @@
+"""Who said it, on sentences of our own: role nouns the text introduces, documents, things and places."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+def speakers(article) -> list[str | None]:
+    return [q.speaker.name if q.speaker else None for q in article.quotes if q.direct]
+
+
+def test_a_role_noun_resolves_to_the_person_the_text_introduced_with_it(analyse):
+    article = analyse("Titre\nLe réalisateur iranien Ali Rezaei a présenté son film mardi à Venise. "
+                      "« Le cinéma ne se tait pas », a lancé le réalisateur devant la presse.")
+    assert speakers(article) == ["Ali Rezaei"]
+
+
+def test_a_role_noun_of_a_body_resolves_to_the_body(analyse):
+    article = analyse("Titre\nLa Fondation Abbé-Pierre a publié mardi son rapport annuel. « Le mal-logement "
+                      "s'aggrave partout », a alerté la fondation dans un communiqué.")
+    assert speakers(article) == ["Fondation Abbé-Pierre"]
+
+
+def test_a_document_speaks_for_its_author(analyse):
+    article = analyse("Titre\nUn communiqué de la préfecture du Var précise que « la situation est maîtrisée "
+                      "sur l'ensemble du massif ».")
+    assert speakers(article) and "préfecture du Var" in speakers(article)[0]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ce choix « ouvre une nouvelle page de notre histoire », affirme le texte publié mardi.",
+    "La houle « pourrait atteindre six mètres dans la nuit », prévient le bulletin.",
+])
+def test_a_thing_or_an_anonymous_document_is_no_speaker(analyse, sentence):
+    article = analyse("Titre\n" + sentence)
+    assert all(s is None for s in speakers(article)), speakers(article)
+
+
+def test_a_town_does_not_speak_but_a_country_does(analyse, pipeline):
+    from vigie.extract.resolve import Speaker, resolver_for
+    from vigie.nlp import pipe_by_line
+
+    article = analyse("Titre\nLes pompiers sont intervenus à Montélimar, en France, dans la nuit de lundi.")
+    doc = next(pipe_by_line(pipeline.warm_up(), [article.text]))
+    resolver = resolver_for(article, doc)
+    places = {e.name: e for e in article.entities}
+    town, country = places["Montélimar"], places["France"]
+    assert town.place.feature != "country" and country.place.feature == "country"
+    assert not resolver.can_speak(Speaker(town.name, 0, 1, town.id))
+    assert resolver.can_speak(Speaker(country.name, 0, 1, country.id))
