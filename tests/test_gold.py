@@ -24,7 +24,7 @@ FLOORS = {
     "dates.normalized": 0.928,
     "quotes": 0.99,
     "quotes.attributed": 0.70,
-    "counts": 0.72,
+    "counts": 0.75,
     "events": 0.454,
 }
 

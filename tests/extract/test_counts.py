@@ -25,6 +25,12 @@ def counts(article):
         ("Le drone a frappé un bus, tuant neuf passagers.", ("killed", 9, "exact")),
         ("Un homme a été tué par balle.", ("killed", 1, "exact")),
         ("On compte 192 blessés.", ("injured", 192, "exact")),
+        ("Le concert s'est tenu devant 12 000 personnes.", ("people", 12000, "exact")),
+        ("Un millier de personnes ont tenté de bloquer le périphérique.", ("people", 1000, "about")),
+        ("La panne a privé d'électricité 40 000 personnes.", ("other", 40000, "exact")),
+        ("Jusqu'à 300 éleveurs se relayaient devant la préfecture.", ("people", 300, "at_most")),
+        ("Le texte a été adopté par 310 voix contre 190, avec 41 abstentions.", ("people", 41, "exact")),
+        ("L'explosion a fait 56 blessés, dont 30 Belges et 12 Néerlandais.", ("injured", 12, "exact")),
     ],
 )
 def test_number_forms_qualifiers_and_kinds(analyse, sentence, expected):

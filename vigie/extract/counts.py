@@ -16,9 +16,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
+from vigie.extract.demonyms import demonym_country
 from vigie.lexicon import mapping, rows
+from vigie.lexicon import words as lexicon_words
 from vigie.model import Article, Count, Entity, Mention, Reference
 from vigie.stages import register_stage
 
@@ -191,6 +193,26 @@ def _place_mentions(article: Article) -> list[tuple[int, Entity, Mention]]:
                   key=lambda item: item[0])
 
 
+def _takes_part(noun: Token) -> bool:
+    """People who act ("un millier de personnes ont tenté", "se trouvaient") or watch ("devant 3000
+    personnes") take part; people something happens to ("impacter 500 000 personnes") do not."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ in ("VERB", "AUX") and not any(
+            c.dep_ == "aux:pass" for c in noun.head.children):
+        return True
+    return any(c.dep_ == "case" and c.lower_ == "devant" for c in noun.children)
+
+
+def _tells_of_gathering(sentence: Span) -> bool:
+    """Whether a sentence tells of a gathering, a vote or a deployment ("ont manifesté", "le cortège")."""
+    gathering = gathering_words()
+    return any(t.lemma_.casefold() in gathering or t.lower_ in gathering for t in sentence)
+
+
+@cache
+def gathering_words() -> frozenset[str]:
+    return frozenset(lexicon_words("gathering_words"))
+
+
 def _location(places_in_order: list[tuple[int, Entity, Mention]], doc: Doc, start: int) -> Reference | None:
     """A place named in the count's sentence: after the number first, else before it."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
@@ -230,20 +252,24 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
         kind = _noun_kind(noun) if noun is not None else None
         if kind == "unit":
             continue
-        if noun is not None and kind in (None, "people"):
+        if noun is not None and kind in (None, "people", "person"):
             # the lexicon's casualties and things stand as they are; "un"/"une" needs a verb ("a été tué")
             quantity = next((t for t in span if t.lower_.rstrip("s") in approximate_words()), None)
             kind = _predicate_kind(noun, verbs_only=number.indefinite) \
                 or (_predicate_kind(quantity) if quantity is not None else None) or kind  # "une dizaine ... ont été"
             if kind is None and noun.pos_ == "NOUN" and not number.indefinite:
                 kind = "other"
+        if kind == "person":  # anyone: attendance in a sentence about a gathering, else just people counted
+            kind = "people" if (noun is not None and _takes_part(noun)) or _tells_of_gathering(span.sent) else "other"
         if number.indefinite and (kind not in _CASUALTY or noun is None
-                                  or _noun_kind(noun) not in ("people", *_CASUALTY)):
+                                  or _noun_kind(noun) not in ("people", "person", *_CASUALTY)):
             continue  # "un bus", "une réunion": only a person who is a casualty makes "un" a count
-        if kind == "people" and previous_kind is not None and previous_kind[0] in _CASUALTY \
-                and previous_kind[1] == sentence_start and _LIST_SEPARATOR.fullmatch(
-                    article.text[previous_end:number.start]):
-            kind = previous_kind[0]  # "192 blessés, 22 policiers et gendarmes et sept pompiers"
+        human = noun is not None and (_noun_kind(noun) in ("people", "person") or demonym_country(noun.text))
+        if human and kind in ("people", "other") and previous_kind is not None and previous_kind[0] in _CASUALTY \
+                and previous_kind[1] == sentence_start and (
+                    _LIST_SEPARATOR.fullmatch(article.text[previous_end:number.start])
+                    or _SUBTOTAL_CUES.search(article.text[max(0, number.start - 25) : number.start])):
+            kind = previous_kind[0]  # "192 blessés, 22 policiers et sept pompiers"; "119 blessés, dont 71 Suisses"
         if kind in ("other", "people") and number.value <= _SMALL_GENERIC and noun is not None \
                 and _predicate_kind(noun) is None:
             continue
