@@ -25,7 +25,7 @@ FLOORS = {
     "quotes": 0.99,
     "quotes.attributed": 0.70,
     "counts": 0.75,
-    "events": 0.454,
+    "events": 0.46,
 }
 
 

@@ -20,6 +20,14 @@ def events(article):
         ("Donald Trump a menacé l'Iran dimanche.", "THREATEN"),
         ("Marine Le Pen a exigé la démission de Michel Barnier jeudi.", "DEMAND"),
         ("Emmanuel Macron a appelé Benyamin Netanyahou à la retenue lundi.", "REQUEST"),
+        ("Le tribunal de Créteil a condamné Karim Benali à cinq ans de prison mardi.", "COERCE"),
+        ("Le Sénat a adopté mardi le projet de loi sur l'immigration.", "AGREE"),
+        ("Le gouvernement italien a dépêché des secours en Calabre lundi.", "AID"),
+        ("Olivier Faure s'est opposé mercredi à la réforme des retraites.", "REJECT"),
+        ("La députée Clémentine Autain a raillé lundi Gabriel Attal.", "DISAPPROVE"),
+        ("L'Union européenne a gelé jeudi les avoirs de la banque Rossiya.", "SANCTION"),
+        ("Le procureur reproche à Paul Martin des faits de corruption depuis mars.", "ACCUSE"),
+        ("Kiev et Moscou ont conclu une trêve de trois jours lundi.", "RETREAT"),
     ],
 )
 def test_main_triggers_of_each_category(analyse, sentence, event_type):
@@ -39,6 +47,17 @@ def test_passive_agent_is_the_actor_and_demonyms_stand_for_their_country(analyse
     [event] = [e for e in article.events if e.type == "COERCE"]
     assert [a.name for a in event.actors] == ["États-Unis"]
     assert [t.name for t in event.targets] == ["Nicolas Maduro"]
+
+
+def test_a_press_conference_is_no_meeting(analyse):
+    article = analyse("Titre\nLe maire de Lyon, Grégory Doucet, a tenu une conférence de presse lundi à l'hôtel de ville.")
+    assert "CONSULT" not in [e[0] for e in events(article)]
+
+
+def test_a_social_network_is_where_not_whom(analyse):
+    article = analyse("Titre\nEmmanuel Macron a salué sur X lundi la libération des otages.")
+    assert all("X" not in e.targets for e in article.events) and all(
+        t.name != "X" for e in article.events for t in e.targets)
 
 
 def test_negated_events_are_kept_flagged_not_asserted(analyse):

@@ -20,6 +20,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from vigie.extract.candidates import media_names
 from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
@@ -64,6 +65,7 @@ class Arguments:
         self.article = article
         self.doc = doc
         self.resolver = resolver_for(article, doc)
+        self.media = {fold(name) for name in media_names()}
         self.countries = {fold(e.name): e for e in article.entities if e.type == "LOC"}
         self.acting_for = {fold(seat_countries()[fold(e.name)]): e for e in article.entities
                            if e.type == "ORG" and fold(e.name) in seat_countries()}
@@ -108,6 +110,10 @@ class Arguments:
             if reference is not None and reference.name not in {r.name for r in found}:
                 found.append(reference)
         return found
+
+    def is_medium(self, reference: Reference) -> bool:
+        """A newspaper, a channel or a social network: where words are published."""
+        return fold(reference.name) in self.media
 
     def type_of(self, reference: Reference) -> str:
         return self.resolver.types.get(reference.entity_id or "", "")
@@ -283,7 +289,8 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
         elif child.dep_ in _TARGET_DEPS or (child.dep_.startswith("obl") and (
                 cases & _TARGET_CASES or (not cases and args.entity_of(child)))):
             place_case = cases & (_PLACE_CASES - _TARGET_CASES)
-            targets += [r for r in args.names(child) if not (place_case and args.is_place(r))]
+            targets += [r for r in args.names(child) if not (place_case and args.is_place(r))
+                        and not ("sur" in cases and args.is_medium(r))]  # "a salué sur X": where, not whom
             words.append(child)
     subject = subject_of(verb)
     if subject is not None and not passive:
@@ -346,7 +353,7 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
     found = []
     for token in doc:
         trigger = _matching_trigger(token)
-        if trigger is None or _names_its_object(token):
+        if trigger is None or _names_its_object(token) or _in_set_phrase(token):
             continue
         if _same_event_as_head(token, trigger) or (trigger.type == "SUPPORT" and _reflexive(token)):
             continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
@@ -395,6 +402,24 @@ class _Stretches:
     def covers(self, offset: int) -> bool:
         index = bisect_right(self.starts, offset) - 1
         return any(start <= offset < end for start, end in self.ranges[max(0, index - 2) : index + 1])
+
+
+@cache
+def _set_phrases() -> dict[str, list[str]]:
+    """First word → the set phrases it opens that name no event ("conférence de presse", "chargé de mission")."""
+    found: dict[str, list[str]] = {}
+    for phrase in words("not_event_phrases"):
+        found.setdefault(phrase.split()[0].casefold(), []).append(phrase.casefold())
+    return found
+
+
+def _in_set_phrase(token: Token) -> bool:
+    """Whether a trigger word opens a set phrase that names no event."""
+    phrases = _set_phrases().get(token.lower_)
+    if not phrases:
+        return False
+    following = token.doc[token.i : token.i + 6].text.casefold().replace("’", "'")
+    return any(following.startswith(phrase) for phrase in phrases)
 
 
 def _unique(references: list[Reference]) -> list[Reference]:

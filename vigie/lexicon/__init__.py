@@ -92,6 +92,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("months", (Column("name"), Column("number", pattern=r"\d{1,2}"))),
     Table("named_by_quotes", (Column("noun"),)),
     Table("not_entities", (_WORD,)),
+    Table("not_event_phrases", (Column("phrase"),)),
     Table("number_words", (Column("word"), Column("value", pattern=r"\d+"),
                            Column("kind", _choice("exact", "approximate")),
                            Column("qualifier", _QUALIFIERS, optional=True))),
