@@ -45,6 +45,7 @@ bench: $(INSTALLED)
 	$(BIN)/python -m benchmarks.quotes --limit 4
 	$(BIN)/python -m benchmarks.corpus
 	$(BIN)/python -m benchmarks.scaling
+	$(BIN)/python -m benchmarks.realpages
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -49,3 +49,10 @@ def test_named_views():
     assert "mourir" in verbs_of_class("etre_auxiliary")
     with pytest.raises(LexiconError, match="no description"):
         rows("no_such_table")
+
+
+def test_boilerplate_patterns_compile():
+    import re
+
+    for pattern in words("boilerplate_lines"):
+        re.compile(pattern)

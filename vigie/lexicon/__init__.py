@@ -63,6 +63,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("acronyms", (Column("acronym"), Column("expansion")), unique=("acronym", "expansion")),
     Table("agencies", (Column("name"), Column("kind", _choice("agency", "generic")))),
     Table("anaphoric_days", (Column("expression"), Column("offset", pattern=_INT))),
+    Table("boilerplate_lines", (Column("pattern"),)),
     Table("count_nouns", (Column("noun"), Column("kind", _COUNT_KINDS | {"unit", "person"}))),
     Table("count_predicates", (Column("verb"), Column("kind", _COUNT_KINDS))),
     Table("count_qualifiers", (Column("words"), Column("qualifier", _QUALIFIERS - {"exact"}))),

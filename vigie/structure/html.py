@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
 
 import lxml.html
 import trafilatura
 from lxml import etree
 
 from vigie.errors import BadRecord
+from vigie.lexicon import words
 from vigie.structure.clean import collapse_spaces
-from vigie.structure.credits import split_credit
+from vigie.structure.credits import clean_credit, split_credit
 from vigie.structure.layout import Layout, layout_from_parts
+from vigie.textnorm import fold
 
-_CREDIT_CLASS = re.compile(r"credit|copyright|author|source|photographer|byline", re.IGNORECASE)
+_CREDIT_CLASS = re.compile(r"credit|copy|author|source|photographer|byline", re.IGNORECASE)
 _COPYRIGHT_PREFIX = re.compile(r"^\s*(?:©|\(c\)|crédit(?:s)?(?: photo)?\s*:|photo\s*:)\s*", re.IGNORECASE)
 
 
@@ -41,22 +45,172 @@ def parse_html(html: str) -> HtmlArticle:
         raise BadRecord("no article text found in the HTML")
     doc = etree.fromstring(xml.encode("utf-8"))
     title = collapse_spaces(doc.get("title") or "") or None
+    if title is not None:
+        title = without_site_name(title, html, doc.get("sitename"), doc.get("url"))
     blocks: list[tuple[str, str]] = []
-    for element in doc.iter("head", "p", "list", "quote"):
-        text = collapse_spaces("".join(str(piece) for piece in element.itertext()))
-        if not text or (element.tag == "head" and title and text == title):
-            continue
-        parent = element.getparent()
-        if parent is not None and parent.tag in ("list", "quote"):
-            continue
-        blocks.append(("subheading" if element.tag == "head" else "paragraph", text))
+    for element in doc.iter("head", "p", "item"):
+        if element.tag == "p" and any(a.tag == "item" for a in element.iterancestors()):
+            continue  # read with its list item
+        for text in _lines(element):
+            if element.tag == "head" and title and text == title:
+                continue
+            blocks.append(("subheading" if element.tag == "head" else "paragraph", text))
     if not blocks:
         raise BadRecord("no article text found in the HTML")
     if title is None:
         title = blocks.pop(0)[1]
     caption, credit = lead_caption(html)
+    lead = standfirst(html)
+    if lead is not None and lead != title and not any(_alike(lead, text) for _, text in blocks):
+        blocks.insert(0, ("paragraph", lead))
+    blocks = [(kind, text) for kind, text in blocks
+              if not is_boilerplate(text) and text not in (caption, credit)]
+    if not blocks:
+        raise BadRecord("no article text found in the HTML")
     layout = layout_from_parts(title, caption, credit, blocks)
     return HtmlArticle(layout=layout, published=doc.get("date"), url=doc.get("url"))
+
+
+_TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•]\s+")
+_DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
+_MAX_SECTION_WORDS = 4
+
+
+def without_site_name(title: str, html: str, sitename: str | None = None, url: str | None = None) -> str:
+    """The headline without what sites add to <title>: '… | Slate', '… - AOC media - …', '… | DW | 23.05.2011',
+    '… | Chroniques | Là-bas si j'y suis'. The page's own <h1> wins when it starts the title; otherwise the
+    tail is cut at the first separator after which only short segments (sections, dates) lead to the
+    site's name (og:site_name, application-name, twitter:site, the domain)."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return title
+    for heading in tree.iter("h1"):
+        text = collapse_spaces(heading.text_content()) if isinstance(heading, lxml.html.HtmlElement) else ""
+        if len(text.split()) >= 3 and title.startswith(text) and _TITLE_SEPARATOR.match(title[len(text):]):
+            return text
+    signals = {fold(s) for s in _site_signals(tree, sitename, url) if fold(s)}
+    for separator in _TITLE_SEPARATOR.finditer(title):
+        segments = _TITLE_SEPARATOR.split(title[separator.end():])
+        for segment in segments:
+            folded = fold(segment)
+            if any(_names_site(folded, signal) for signal in signals) or _DATE_LIKE.match(segment.strip()):
+                kept = title[: separator.start()].strip()
+                return kept if len(kept.split()) >= 3 else title
+            if len(segment.split()) > _MAX_SECTION_WORDS:
+                break
+    return title
+
+
+def _names_site(segment: str, signal: str) -> bool:
+    """Whether a title segment is the site's name ('aoc media' ~ 'aoc media analyse opinion critique')."""
+    if len(segment) < 2:
+        return False
+    return segment == signal or signal.startswith(segment + " ") or signal.startswith(segment + ".") \
+        or segment.startswith(signal + " ") or segment.replace(" ", "") == signal.replace(" ", "")
+
+
+def _site_signals(tree: lxml.html.HtmlElement, sitename: str | None, url: str | None) -> list[str]:
+    found = [sitename or ""]
+    query = '//meta[@property="og:site_name" or @name="application-name" or @name="twitter:site" ' \
+            'or @property="twitter:site"]/@content'
+    for value in tree.xpath(query):
+        text = str(value).lstrip("@")
+        found += [text, text.replace("_", " ")]
+    canonical = url or next((str(v) for v in tree.xpath('//link[@rel="canonical"]/@href | '
+                                                        '//meta[@property="og:url"]/@content')), "")
+    host = re.sub(r"^https?://(?:www\.)?", "", canonical).split("/", 1)[0]
+    if host:
+        found += [host, host.rsplit(".", 1)[0]]
+    return found
+
+
+_STANDFIRST_CLASS = re.compile(r"(?:^|[\s_-])(?:chap[oô]|standfirst|article__desc|subheadline|sub-headline|"
+                               r"article[-_]?lead|lead|leadin|intro|teaser|deck)(?:$|[\s_-])", re.IGNORECASE)
+_MIN_STANDFIRST_WORDS = 8
+
+
+def _lines(element: etree._Element) -> list[str]:
+    """The lines of a block: a paragraph broken by <lb/> is several blocks, as a reader sees them; a list item
+    or a quoted paragraph is one block each."""
+    pieces: list[str] = [element.text or ""]
+    for child in element:
+        if child.tag == "lb" and _ends_a_paragraph(pieces[-1]):
+            pieces.append(child.tail or "")
+        else:
+            pieces[-1] += (" " if child.tag == "lb" else "".join(str(t) for t in child.itertext())) + (child.tail or "")
+    return [text for piece in pieces if (text := collapse_spaces(piece))]
+
+
+def _ends_a_paragraph(text: str) -> bool:
+    """A line break after a whole sentence of some length starts a new paragraph; one inside a sentence,
+    after a link or a short label does not (an embedded post, an address, a signature)."""
+    words = collapse_spaces(text).split()
+    return len(words) >= _MIN_STANDFIRST_WORDS and words[-1][-1:] in ".!?»…"
+
+
+def standfirst(html: str) -> str | None:
+    """The article's standfirst (chapô): an element the page marks as one (inside the article when the page
+    has one, not a block of links), else the page's description when the page shows it whole as a block."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    scopes = [e for e in tree.iter("article", "main") if isinstance(e, lxml.html.HtmlElement)] or [tree]
+    for scope in scopes:
+        for element in scope.iter("p", "div", "h2", "h3", "span"):
+            if not isinstance(element, lxml.html.HtmlElement) or element.get("hidden") is not None:
+                continue
+            if _STANDFIRST_CLASS.search(element.get("class") or "") and not _mostly_links(element):
+                text = collapse_spaces(element.text_content())
+                if len(text.split()) >= _MIN_STANDFIRST_WORDS:
+                    return text
+    for meta in tree.iter("meta"):
+        if meta.get("property") != "og:description" and meta.get("name") != "description":
+            continue
+        description = collapse_spaces(meta.get("content") or "")
+        if len(description.split()) < _MIN_STANDFIRST_WORDS:
+            continue
+        shown = _element_showing(tree, description)
+        if shown is not None:
+            return shown
+    return None
+
+
+def _mostly_links(element: lxml.html.HtmlElement) -> bool:
+    """A block whose text is mostly link text: a menu or a list of other articles."""
+    text = len(collapse_spaces(element.text_content()))
+    links = sum(len(collapse_spaces(a.text_content())) for a in element.iter("a")
+                if isinstance(a, lxml.html.HtmlElement))
+    return text > 0 and links / text > 0.3
+
+
+def _element_showing(tree: lxml.html.HtmlElement, description: str) -> str | None:
+    """The text of the smallest visible block that shows the description (whole, not just its start)."""
+    start = description[:60].rstrip(".… ")
+    for element in tree.iter("p", "div", "h2", "h3", "span", "strong"):
+        if not isinstance(element, lxml.html.HtmlElement) or element.get("hidden") is not None:
+            continue
+        text = collapse_spaces(element.text_content())
+        if text.startswith(start) and len(description) * 0.8 <= len(text) <= len(description) * 1.5 + 20:
+            return text
+    return None
+
+
+def _alike(a: str, b: str) -> bool:
+    x, y = fold(a), fold(b)
+    return x == y or x in y or y in x or SequenceMatcher(None, x, y, autojunk=False).ratio() >= 0.9
+
+
+@cache
+def _boilerplate_patterns() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in words("boilerplate_lines")), re.IGNORECASE)
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line the page shows around the article, not in it: 'Lire aussi', bylines, paywall notices,
+    photo credits, embedded posts (the patterns of ``boilerplate_lines.tsv``)."""
+    return bool(_boilerplate_patterns().search(line.strip()))
 
 
 def _extract(html: str) -> str | None:
@@ -100,8 +254,9 @@ def lead_caption(html: str) -> tuple[str | None, str | None]:
         if element is figcaption or not isinstance(element, lxml.html.HtmlElement):
             continue
         classes = " ".join(filter(None, (element.get("class"), element.get("itemprop"))))
-        if element.tag in ("cite", "small") or _CREDIT_CLASS.search(classes):
-            credit = _strip_copyright(collapse_spaces(element.text_content()))
+        text = collapse_spaces(element.text_content())
+        if element.tag in ("cite", "small") or _CREDIT_CLASS.search(classes) or _COPYRIGHT_PREFIX.match(text):
+            credit = _strip_copyright(text)
             element.drop_tree()
             break
     caption = collapse_spaces(figcaption.text_content())
@@ -109,7 +264,8 @@ def lead_caption(html: str) -> tuple[str | None, str | None]:
         split = split_credit(caption)
         if split is not None:
             caption, credit = split[0], split[1]
-    caption = re.sub(r"\s*[-–—]\s*$", "", caption).strip()
+    caption = re.sub(r"\s*[-–—•·|]\s*$", "", caption).strip()
+    credit = clean_credit(credit) if credit else None
     return caption or None, credit or None
 
 
@@ -117,7 +273,8 @@ def _first_figcaption(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | No
     """The article's first <figcaption>, preferring ones inside <article> or <main>."""
     for query in ("//article//figcaption", "//main//figcaption", "//figcaption"):
         for element in tree.xpath(query):
-            if isinstance(element, lxml.html.HtmlElement):
+            if isinstance(element, lxml.html.HtmlElement) and element.get("hidden") is None \
+                    and collapse_spaces(element.text_content()):
                 return element
     return None
 
