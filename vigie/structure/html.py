@@ -214,6 +214,7 @@ def is_boilerplate(line: str) -> bool:
 
 
 def _extract(html: str) -> str | None:
+    # favor_precision scored best on the 29 real pages (body blocks F1 .950; default .913, favor_recall .939)
     xml: str | None = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
                                           include_tables=False, favor_precision=True)
     return xml
@@ -274,9 +275,17 @@ def _first_figcaption(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | No
     for query in ("//article//figcaption", "//main//figcaption", "//figcaption"):
         for element in tree.xpath(query):
             if isinstance(element, lxml.html.HtmlElement) and element.get("hidden") is None \
-                    and collapse_spaces(element.text_content()):
+                    and collapse_spaces(element.text_content()) and not _beside_the_article(element):
                 return element
     return None
+
+
+def _beside_the_article(element: lxml.html.HtmlElement) -> bool:
+    """A figure of a sidebar, a menu or a related-posts gallery: its caption is another article's title."""
+    if _mostly_links(element):
+        return True
+    return any(a.tag in ("aside", "nav", "footer") or "related" in (a.get("class") or "").lower()
+               for a in element.iterancestors() if isinstance(a, lxml.html.HtmlElement))
 
 
 def _strip_copyright(text: str) -> str:
