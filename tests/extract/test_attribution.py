@@ -50,3 +50,13 @@ def test_a_town_does_not_speak_but_a_country_does(analyse, pipeline):
     assert town.place.feature != "country" and country.place.feature == "country"
     assert not resolver.can_speak(Speaker(town.name, 0, 1, town.id))
     assert resolver.can_speak(Speaker(country.name, 0, 1, country.id))
+
+
+@pytest.mark.parametrize("sentence", [
+    "« Il n'a jamais douté », confie un proche de Gabriel Attal.",
+    "« Tout est sur la table », assure l'entourage de Gabriel Attal.",
+    "« Le dossier avance », glisse un dirigeant de Renaissance.",
+])
+def test_someone_close_to_x_is_not_x(analyse, sentence):
+    article = analyse("Titre\nGabriel Attal a présenté lundi son plan. " + sentence)
+    assert "Gabriel Attal" not in speakers(article), speakers(article)

@@ -26,6 +26,7 @@ _PERSONAL = function_words("personal_pronoun")
 _PRONOUNS = _PERSONAL | function_words("anaphoric_pronoun")
 _ON = function_words("impersonal_pronoun")
 _DE = function_words("de_form")
+_INDEFINITE = function_words("indefinite_determiner")
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _RESOLVER_KEY = "vigie.resolver"
 
@@ -96,8 +97,11 @@ class Resolver:
         if own is not None:
             return own
         phrase = noun_phrase(head)
+        # "un proche de X", "l'entourage de X", "un dirigeant de LREM": someone else than X, unnamed
+        anonymous = speaker_noun_kind(head) == "proxy" or any(
+            c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
         people = [s for t in phrase if (s := self.entity_at(t.idx, t.idx + len(t.text))) and self.type_of(s) == "PER"]
-        if people:
+        if people and not anonymous:
             return people[0]
         appositions = [c for c in head.children if c.dep_ == "appos" and 0 < c.i - head.i <= 20]
         for apposition in appositions:  # "le chef de la délégation, le ministre de la Défense Roustem Oumerov"
