@@ -60,3 +60,15 @@ def test_a_town_does_not_speak_but_a_country_does(analyse, pipeline):
 def test_someone_close_to_x_is_not_x(analyse, sentence):
     article = analyse("Titre\nGabriel Attal a présenté lundi son plan. " + sentence)
     assert "Gabriel Attal" not in speakers(article), speakers(article)
+
+
+def test_a_synonym_of_a_role_resolves_like_the_role(analyse):
+    article = analyse("Titre\nLe maire de Marseille, Benoît Payan, a visité le quartier mardi. « Nous "
+                      "reconstruirons chaque école », a promis l'édile devant les habitants.")
+    assert speakers(article) == ["Benoît Payan"]
+
+
+def test_this_source_is_the_source_introduced_before(analyse):
+    article = analyse("Titre\nUne source proche du dossier affirme que l'accord est prêt. « Il ne manque qu'une "
+                      "signature », ajoute cette source.")
+    assert len(speakers(article)) == 1 and speakers(article)[0].startswith("Une source proche")

@@ -140,7 +140,9 @@ class Resolver:
         if kind not in ("person", "group"):
             return None
         wanted = "PER" if kind == "person" else "ORG"
-        for form in dict.fromkeys((subject.lower_, subject.lemma_.casefold())):
+        forms = (subject.lower_, subject.lemma_.casefold())
+        synonyms = mapping("role_synonyms", "noun", "role")
+        for form in dict.fromkeys((*forms, *(synonyms[f] for f in forms if f in synonyms))):
             found = self.recent_entity(subject.idx, wanted, role=form)
             if found is not None:
                 return found
@@ -248,9 +250,27 @@ class Resolver:
                 return self.author_of(subject)
             if kind is None and subject.pos_ == "NOUN":
                 return None  # "ce choix", "une attaque", "la houle": a thing does not speak
+            introduced = self.introduced_as(subject)
+            if introduced is not None:
+                return introduced
             phrase = noun_phrase(subject)
             text = self.article.text[phrase.start_char : phrase.end_char]
             return Speaker(text, phrase.start_char, phrase.end_char)
+        return None
+
+    def introduced_as(self, subject: Token, window: int = 400) -> Speaker | None:
+        """'cette source' after 'une source gouvernementale': the description that introduced it, in full."""
+        if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in subject.children):
+            return None
+        lemma = subject.lemma_.casefold()
+        for token in reversed(self.doc[max(0, subject.i - window) : subject.i]):
+            if token.lemma_.casefold() == lemma and token.pos_ == "NOUN" and any(
+                    c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children):
+                phrase = noun_phrase(token)
+                if len(phrase) > 2:  # it said more than the noun: "une source gouvernementale"
+                    text = self.article.text[phrase.start_char : phrase.end_char]
+                    return Speaker(text, phrase.start_char, phrase.end_char)
+                return None
         return None
 
     def author_of(self, document: Token) -> Speaker | None:

@@ -75,8 +75,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
           unique=("lemma", "pos", "particle")),
     Table("function_words", (Column("word"), Column("class", _choice(
         "personal_pronoun", "impersonal_pronoun", "anaphoric_pronoun", "definite_article",
-        "demonstrative_determiner", "indefinite_determiner", "possessive_determiner", "de_form", "negation", "place_preposition",
-        "target_preposition", "locative_preposition"))),
+        "demonstrative_determiner", "indefinite_determiner", "possessive_determiner", "de_form", "negation",
+        "place_preposition", "target_preposition", "locative_preposition"))),
           unique=("word", "class")),
     Table("gathering_words", (_WORD,)),
     Table("holidays", (Column("name"), Column("kind", _choice("fixed", "easter")),
@@ -100,6 +100,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("parts_of_day", (_WORD, Column("label", _choice("morning", "noon", "afternoon", "evening", "night")))),
     Table("place_heads", (Column("noun"),)),
     Table("reporting_verbs", (Column("lemma"),)),
+    Table("role_synonyms", (Column("noun"), Column("role"))),
     Table("role_nouns", (Column("noun"), Column("type", _ENTITY_TYPES))),
     Table("speaker_nouns", (Column("noun"), Column("kind", _choice("person", "group", "document", "proxy")))),
     Table("speech_sources", (Column("cue"), Column("position", _choice("any", "clause_start")))),
