@@ -72,3 +72,9 @@ def test_this_source_is_the_source_introduced_before(analyse):
     article = analyse("Titre\nUne source proche du dossier affirme que l'accord est prêt. « Il ne manque qu'une "
                       "signature », ajoute cette source.")
     assert len(speakers(article)) == 1 and speakers(article)[0].startswith("Une source proche")
+
+
+@pytest.mark.parametrize("verb", ["témoigne", "raconte", "soupire", "s'agace", "rétorque", "nuance", "tempête"])
+def test_verbs_of_saying_in_an_incise(analyse, verb):
+    article = analyse(f"Titre\n« On se serait cru en état de guerre », {verb} Julien Marchal, éleveur dans le Gers.")
+    assert speakers(article) == ["Julien Marchal"], verb

@@ -146,6 +146,12 @@ class Resolver:
             found = self.recent_entity(subject.idx, wanted, role=form)
             if found is not None:
                 return found
+        if kind == "group":  # "la fondation" after "la Fondation Abbé-Pierre", whatever type NER gave the name
+            for other in ("LOC", "PER"):
+                for form in forms:
+                    found = self.recent_entity(subject.idx, other, role=form)
+                    if found is not None and form in fold(found.name).split():
+                        return found
         return None
 
     def can_speak(self, speaker: Speaker | None) -> bool:
