@@ -19,13 +19,13 @@ FLOORS = {
     "structure.caption": 1.0,
     "structure.credit": 1.0,
     "structure.published": 1.0,
-    "entities": 0.90,
-    "entities.typed": 0.82,
+    "entities": 0.905,
+    "entities.typed": 0.825,
     "dates.normalized": 0.928,
     "quotes": 0.99,
     "quotes.attributed": 0.71,
     "counts": 0.75,
-    "events": 0.46,
+    "events": 0.47,
 }
 
 

@@ -205,3 +205,22 @@ def test_quoted_name_after_a_movement_noun_is_an_organisation(analyse):
                       "appelle à recommencer.")
     bloquons = entity(article, "Bloquons tout")
     assert bloquons.type == "ORG" and len(bloquons.mentions) == 2
+
+
+def test_portfolios_are_jobs_not_entities(analyse):
+    article = analyse("Titre\nLe nouveau gouvernement compte Paul Leroy à la Justice, Anne Morel à l'Intérieur et "
+                      "Marc Petit, ministre du Travail, de la Santé et des Solidarités.")
+    found = {e.name for e in article.entities}
+    assert not found & {"Justice", "Intérieur", "Travail", "Santé", "Solidarités"}, found
+    assert {"Paul Leroy", "Anne Morel", "Marc Petit"} <= found
+
+
+def test_the_ministry_of_a_portfolio_is_an_entity(analyse):
+    article = analyse("Titre\nLe ministère de l'Intérieur a publié lundi les chiffres de la délinquance.")
+    assert any("Intérieur" in e.name and e.type == "ORG" for e in article.entities)
+
+
+def test_party_acronyms_are_organisations(analyse):
+    article = analyse("Titre\nLe PS, LR et le RN ont voté contre le budget mardi.")
+    types = {e.name: e.type for e in article.entities}
+    assert all(types.get(name) == "ORG" for name in ("PS", "LR", "RN") if name in types) and types

@@ -334,14 +334,30 @@ def drop_non_entities(candidates: list[Candidate], context: Context) -> list[Can
     return result
 
 
+_OF = r"(?:de la |de l['’]|du |des |de |à la |aux? )"
+# "ministre de l'Intérieur", "ministre délégué chargé des Transports", and the portfolios that follow in a
+# list: "ministre du Travail, de la Santé, des Solidarités et des Familles"
+_PORTFOLIO_BEFORE = re.compile(
+    rf"(?i)\b(?:ministres?|secrétaires?\s+d['’][ée]tat|portefeuilles?)(?:\s+délégu[ée]e?s?)?(?:\s+chargée?s?)?"
+    rf"\s+(?:{_OF}[^,.;:«»()]{{1,40}}?\s*(?:,|\bet)\s+)*{_OF}$")
+
+
+@cache
+def portfolio_names() -> frozenset[str]:
+    return frozenset(fold(p) for p in words("portfolios"))
+
+
 @correction("drop_portfolios")
 def drop_portfolios(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """"ministre de l'Intérieur": the portfolio is not an entity (the ministère is, see institutions);
     "ministre de la Défense Roustem Oumerov" keeps the person."""
     result = []
     for candidate in candidates:
-        before = context.text[max(0, candidate.start - 40) : candidate.start]
-        if re.search(r"(?i)\bministres?(?:\s+délégu[ée]e?s?)?\s+(?:de la |de l['’]|du |des |de )$", before):
+        before = context.text[max(0, candidate.start - 160) : candidate.start]
+        surface = fold(context.text[candidate.start : candidate.end])
+        if surface in portfolio_names() and not re.search(r"(?i)\bminist[èe]re\s+\S+\s*$", before):
+            continue  # "Gérald Darmanin à la Justice": a job, not an entity
+        if _PORTFOLIO_BEFORE.search(before):
             span = context.span(candidate)
             if span is None or len(span) == 1:
                 continue

@@ -267,6 +267,8 @@ def decide_type(cluster: Cluster, context: Context) -> str:
             uses["ORG"] += 1
         return "ORG" if uses["ORG"] > uses["LOC"] else "LOC"
     labels = cluster.labels()
+    if place is None and all(is_acronym(s) for s in cluster.surfaces):
+        return "ORG"  # "LR", "PS", "MR", "OQTF": people are not written in capitals, places are in the gazetteer
     roles = Counter(r for r in (role_type(c, context) for c in cluster.mentions) if r)
     if roles and place is None:
         return roles.most_common(1)[0][0]

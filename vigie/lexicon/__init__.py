@@ -100,6 +100,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("parts_of_day", (_WORD, Column("label", _choice("morning", "noon", "afternoon", "evening", "night")))),
     Table("place_heads", (Column("noun"),)),
     Table("reporting_verbs", (Column("lemma"),)),
+    Table("portfolios", (Column("portfolio"),)),
     Table("role_synonyms", (Column("noun"), Column("role"))),
     Table("role_nouns", (Column("noun"), Column("type", _ENTITY_TYPES))),
     Table("speaker_nouns", (Column("noun"), Column("kind", _choice("person", "group", "document", "proxy")))),
