@@ -101,3 +101,19 @@ def test_a_related_posts_gallery_gives_no_caption():
             "article du site sur la recherche publique</a></figcaption></figure></aside></body></html>")
     page = parse_html(html)
     assert page.layout.caption is None
+
+
+def test_a_page_laid_out_in_tables_gives_its_text():
+    sentence = "Le conseil municipal de Vannes a adopté lundi soir le budget primitif après trois heures de débat. "
+    rows = "".join(f"<tr><td>{sentence * 2}</td></tr>" for _ in range(3))
+    html = f"<html><body><table><tr><td><h1>Budget de Vannes adopté</h1></td></tr>{rows}</table></body></html>"
+    page = parse_html(html)
+    assert "budget primitif" in page.layout.text
+
+
+def test_a_javascript_only_page_is_a_clear_error():
+    from vigie.errors import BadRecord
+
+    html = "<html><head><script src='app.js'></script></head><body><div id='root'></div></body></html>"
+    with pytest.raises(BadRecord, match="no article text"):
+        parse_html(html)

@@ -41,6 +41,8 @@ def parse_html(html: str) -> HtmlArticle:
     xml = _extract(html)
     if not xml and (flat := flatten_deep_nesting(html)) is not None:
         xml = _extract(flat)  # a page nested deeper than the parser's limit (256 levels)
+    if not xml or not _has_text(xml):
+        xml = _extract(html, tables=True) or xml  # an old page laid out in tables
     if not xml:
         raise BadRecord("no article text found in the HTML")
     doc = etree.fromstring(xml.encode("utf-8"))
@@ -48,9 +50,11 @@ def parse_html(html: str) -> HtmlArticle:
     if title is not None:
         title = without_site_name(title, html, doc.get("sitename"), doc.get("url"))
     blocks: list[tuple[str, str]] = []
-    for element in doc.iter("head", "p", "item"):
+    for element in doc.iter("head", "p", "item", "cell"):
         if element.tag == "p" and any(a.tag == "item" for a in element.iterancestors()):
             continue  # read with its list item
+        if element.tag == "cell" and any(True for _ in element.iter("head", "p", "item", "list", "table")):
+            continue  # a cell that holds paragraphs or a table is read through them
         for text in _lines(element):
             if element.tag == "head" and title and text == title:
                 continue
@@ -213,11 +217,20 @@ def is_boilerplate(line: str) -> bool:
     return bool(_boilerplate_patterns().search(line.strip()))
 
 
-def _extract(html: str) -> str | None:
+def _extract(html: str, tables: bool = False) -> str | None:
     # favor_precision scored best on the 29 real pages (body blocks F1 .950; default .913, favor_recall .939)
     xml: str | None = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True)
+                                          include_tables=tables, favor_precision=True)
     return xml
+
+
+def _has_text(xml: str) -> bool:
+    """Whether an extraction kept any paragraph of text."""
+    try:
+        doc = etree.fromstring(xml.encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return False
+    return any(collapse_spaces("".join(str(t) for t in e.itertext())) for e in doc.iter("p", "item", "head", "cell"))
 
 
 MAX_DEPTH = 200
