@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import signal
 import sqlite3
 import sys
 from pathlib import Path
@@ -18,7 +20,7 @@ from vigie.pipeline import DEFAULT_RECORD_TIMEOUT, Pipeline
 from vigie.readers import read_paths
 from vigie.readers.records import DEFAULT_MAX_BYTES, BadRecord, RecordError, parse_published, safe_id
 from vigie.runner import run_pipeline
-from vigie.store import NewerDatabase, NotACorpus, open_readonly, queries
+from vigie.store import NewerDatabase, NotACorpus, open_db, open_readonly, queries
 from vigie.store.export import FORMATS, export
 from vigie.summary import render_summary
 from vigie.tabular import render_table
@@ -309,6 +311,66 @@ def export_command(db_path: Path, file_format: str, out_dir: Path) -> None:
     written = export(_corpus(db_path), out_dir, file_format)
     for table, count in written.items():
         click.echo(f"{table}: {count} rows → {out_dir / (table + '.' + file_format)}", err=True)
+
+
+@main.command()
+@click.argument("sources_file", metavar="SOURCES", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@DB_OPTION
+@click.option("--once", is_flag=True, help="One round, then exit (for cron).")
+@click.option("--every", default="15m", show_default=True, help="Time between rounds (90s, 15m, 1h).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extraction worker processes.")
+@click.option("--host-delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between two requests to one host.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=20.0, show_default=True,
+              help="Seconds to wait for a server.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES * 5, show_default=True,
+              help="Largest page or feed read.")
+@TIMEOUT_OPTION
+def watch(sources_file: Path, db_path: Path, once: bool, every: str, workers: int, host_delay: float,
+          timeout: float, max_bytes: int, record_timeout: float) -> None:
+    """Follow the feeds and news sitemaps listed in SOURCES (text or OPML) and ingest new articles.
+
+    Each round reads every source (asking whether it changed), fetches the pages not fetched before
+    (robots.txt respected, one host at a time), analyses and stores them, and prints one line.
+    Runs until Ctrl-C or SIGTERM (the page in hand is finished) unless --once.
+    """
+    from vigie.watch.http import PoliteClient, Politeness
+    from vigie.watch.service import Watcher, parse_duration
+    from vigie.watch.sources import read_sources
+
+    try:
+        pause = parse_duration(every)
+        sources = read_sources(sources_file)
+    except (ValueError, BadRecord) as exc:
+        raise click.UsageError(str(exc)) from None
+    if not sources:
+        raise click.UsageError(f"no feed or sitemap URL in {sources_file}")
+    client = PoliteClient(Politeness(timeout=timeout, per_host_interval=host_delay, max_bytes=max_bytes))
+    watcher = Watcher(open_db(db_path), sources, Pipeline(record_timeout=record_timeout or None), client,
+                      workers=workers)
+    previous = {sig: signal.signal(sig, lambda *_: watcher.stop.set()) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        while not watcher.stop.is_set():
+            report = watcher.round()
+            click.echo(f"{dt.datetime.now().isoformat(timespec='seconds')} {report.line()}", err=True)
+            if once or watcher.stop.wait(pause):
+                break
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        watcher.connection.close()
+
+
+@main.command(name="sources")
+@DB_OPTION
+@JSON_OPTION
+def sources_command(db_path: Path, as_json: bool) -> None:
+    """The sources `vigie watch` follows: last success, articles, errors and the last error."""
+    from vigie.store.watchstate import source_rows
+
+    rows = source_rows(_corpus(db_path))
+    _show(rows, ["label", "url", "last_success", "articles", "error_count", "last_error"], as_json)
 
 
 @main.command()

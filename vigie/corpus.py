@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,37 +52,49 @@ def ingest(paths: Iterable[str], db_path: str | Path, workers: int = 1, publishe
            pipeline: Pipeline | None = None, follow_symlinks: bool = False) -> IngestSummary:
     """Ingest every article under ``paths`` into the corpus at ``db_path``."""
     connection = open_db(db_path)
+    try:
+        records = read_paths(paths, published=published, max_bytes=max_bytes, follow_symlinks=follow_symlinks)
+        return ingest_records(connection, records, pipeline or Pipeline(), workers, batch_size, progress)
+    finally:
+        connection.close()
+
+
+def ingest_records(connection: sqlite3.Connection, records: Iterable[RawRecord | RecordError], pipeline: Pipeline,
+                   workers: int = 1, batch_size: int = DEFAULT_BATCH, progress: bool | None = None,
+                   on_stored: Callable[[str | None, str | None], None] | None = None) -> IngestSummary:
+    """Analyse and store records (known inputs skipped before any analysis); ``on_stored(url, stored id)``
+    hears of each article as its batch lands (the stored id is None for a duplicate)."""
     summary = IngestSummary()
 
     def new_records() -> Iterator[RawRecord | RecordError]:
-        for record in read_paths(paths, published=published, max_bytes=max_bytes, follow_symlinks=follow_symlinks):
+        for record in records:
             if isinstance(record, RawRecord) and known_source(connection, record.source_hash):
                 summary.duplicates += 1
+                if on_stored is not None:
+                    on_stored(record.url, None)
                 continue
             yield record
 
-    outcomes = run_pipeline(new_records(), pipeline or Pipeline(), workers=workers)
+    outcomes = run_pipeline(new_records(), pipeline, workers=workers)
     bar = tqdm(outcomes, desc="ingest", unit="article", file=sys.stderr,
                disable=None if progress is None else not progress)
     batch: list[Article] = []
-    try:
-        for outcome in bar:
-            if isinstance(outcome, RecordError):
-                summary.failed.append(outcome)
-                tqdm.write(f"error: {outcome}", file=sys.stderr)
-                continue
-            batch.append(outcome)
-            if len(batch) >= batch_size:
-                _write(connection, batch, summary)
-                batch = []
-        if batch:
-            _write(connection, batch, summary)
-    finally:
-        connection.close()
+    for outcome in bar:
+        if isinstance(outcome, RecordError):
+            summary.failed.append(outcome)
+            tqdm.write(f"error: {outcome}", file=sys.stderr)
+            continue
+        batch.append(outcome)
+        if len(batch) >= batch_size:
+            _write(connection, batch, summary, on_stored)
+            batch = []
+    if batch:
+        _write(connection, batch, summary, on_stored)
     return summary
 
 
-def _write(connection: sqlite3.Connection, batch: list[Article], summary: IngestSummary) -> None:
+def _write(connection: sqlite3.Connection, batch: list[Article], summary: IngestSummary,
+           on_stored: Callable[[str | None, str | None], None] | None = None) -> None:
     """One transaction for the whole batch: all of it lands, or none of it. BEGIN IMMEDIATE takes the
     write lock before reading, so two ingests into one corpus wait for each other instead of failing."""
     connection.execute("BEGIN IMMEDIATE")
@@ -90,8 +102,12 @@ def _write(connection: sqlite3.Connection, batch: list[Article], summary: Ingest
         for article in batch:
             if known_source(connection, article.source_hash) or known_content(connection, article.content_hash):
                 summary.duplicates += 1
+                if on_stored is not None:
+                    on_stored(article.url, None)
                 continue
             stored, canonical = store_article(connection, article)
+            if on_stored is not None:
+                on_stored(article.url, stored)
             if stored != article.id:
                 summary.renamed.append((article.id, stored))
                 tqdm.write(f"warning: id {article.id!r} is taken by another article; stored as {stored!r}",

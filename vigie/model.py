@@ -135,6 +135,8 @@ class Source(_Model):
     kind: SourceKind
     path: str | None = None
     line: int | None = None
+    feed: str | None = Field(default=None, description="the feed or sitemap `vigie watch` found it in")
+    label: str | None = Field(default=None, description="the label of that source in the watch list")
 
 
 class Article(_Model):

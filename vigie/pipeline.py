@@ -66,10 +66,11 @@ def build_article(record: RawRecord) -> Article:
     if record.html is not None:
         page = parse_html(record.html)
         layout = page.layout
-        published = published or page.published
+        published = published or page.published or record.fallback_published
         url = url or page.url
     else:
         layout = parse_scraped_text(record.text or "")
+        published = published or record.fallback_published
     if not layout.text.strip():
         raise BadRecord("no text left after clean-up")
     return Article(

@@ -25,6 +25,7 @@ class RawRecord:
     published: str | None = None
     url: str | None = None
     document: Article | None = None  # an article analysed before (a `vigie extract` document): no NLP again
+    fallback_published: str | None = None  # a date to use when neither the record nor the page gives one
 
     @property
     def name(self) -> str:

@@ -220,6 +220,29 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_participants_event ON event_participants(article_id, event_seq);
     CREATE INDEX counts_kind ON counts(kind);
     """,
+    # 3: what `vigie watch` follows and what it fetched, so a restart resumes and nothing is fetched twice
+    """
+    CREATE TABLE sources (
+        url TEXT PRIMARY KEY,
+        label TEXT,
+        tags TEXT,
+        etag TEXT,
+        last_modified TEXT,
+        last_fetch TEXT,
+        last_success TEXT,
+        error_count INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT
+    );
+    CREATE TABLE fetched_urls (
+        url TEXT PRIMARY KEY,
+        source_url TEXT REFERENCES sources(url),
+        status TEXT NOT NULL,
+        reason TEXT,
+        article_id TEXT,
+        fetched_at TEXT NOT NULL
+    );
+    CREATE INDEX fetched_urls_source ON fetched_urls(source_url, status);
+    """,
 ]
 DATABASE_VERSION = len(MIGRATIONS)
 
