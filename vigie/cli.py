@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import signal
 import sqlite3
 import sys
@@ -360,6 +361,24 @@ def watch(sources_file: Path, db_path: Path, once: bool, every: str, workers: in
         for sig, handler in previous.items():
             signal.signal(sig, handler)
         watcher.connection.close()
+
+
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--token", envvar="VIGIE_TOKEN", help="Allows POST /articles with 'Authorization: Bearer TOKEN' "
+              "(or set VIGIE_TOKEN); without it the server is read-only.")
+def serve(db_path: Path, host: str, port: int, token: str | None) -> None:
+    """Serve the REST API over the corpus (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from vigie.api import create_app
+
+    _corpus(db_path).close()  # a clear error now rather than on the first request
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    click.echo(f"Vigie API on http://{host}:{port}/ (docs: http://{host}:{port}/docs)", err=True)
+    uvicorn.run(create_app(db_path, token=token), host=host, port=port, log_level="warning")
 
 
 @main.command(name="sources")

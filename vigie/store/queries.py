@@ -7,6 +7,7 @@ many outlets counts once.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from typing import Any
@@ -41,7 +42,7 @@ def find_entity_keys(connection: sqlite3.Connection, name: str) -> list[str]:
 
 
 def top_entities(connection: sqlite3.Connection, entity_type: str | None = None, since: str | None = None,
-                 top: int = 20) -> list[Row]:
+                 top: int = 20, offset: int = 0) -> list[Row]:
     """The most mentioned entities (in distinct stories), optionally of a type and since a date."""
     filters, params = [CANONICAL], []
     if entity_type:
@@ -55,7 +56,7 @@ def top_entities(connection: sqlite3.Connection, entity_type: str | None = None,
                    min(a.published) AS first_seen, max(a.published) AS last_seen
             FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
             WHERE {' AND '.join(filters)}
-            GROUP BY e.key ORDER BY mentions DESC, articles DESC, e.name LIMIT ?""", (*params, top)))
+            GROUP BY e.key ORDER BY mentions DESC, articles DESC, e.name LIMIT ? OFFSET ?""", (*params, top, offset)))
 
 
 def entity_profile(connection: sqlite3.Connection, name: str, limit: int = 10) -> Row | None:
@@ -82,7 +83,7 @@ def entity_profile(connection: sqlite3.Connection, name: str, limit: int = 10) -
 
 
 def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: str | None = None,
-           speaker_key: str | None = None, direct_only: bool = False, limit: int = 50) -> list[Row]:
+           speaker_key: str | None = None, direct_only: bool = False, limit: int = 50, offset: int = 0) -> list[Row]:
     """Quotes, by speaker (name or alias) and/or containing some words (accents and case ignored)."""
     filters, params = [CANONICAL], []
     if speaker is not None:
@@ -102,11 +103,15 @@ def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: s
               FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(filters)}
               ORDER BY a.published DESC, q.start"""
     if not search:
-        return _rows(connection.execute(sql + " LIMIT ?", (*params, limit)))
+        return _rows(connection.execute(sql + " LIMIT ? OFFSET ?", (*params, limit, offset)))
     wanted = fold(search)  # accents and case folded on both sides, which LIKE cannot do
     found = []
+    skipped = 0
     for row in connection.execute(sql, params):
         if wanted in fold(row["text"]):
+            if skipped < offset:
+                skipped += 1
+                continue
             found.append(dict(row))
             if len(found) >= limit:
                 break
@@ -115,7 +120,7 @@ def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: s
 
 def events(connection: sqlite3.Connection, event_type: str | None = None, place: str | None = None,
            since: str | None = None, until: str | None = None, entity_key: str | None = None,
-           limit: int = 50) -> list[Row]:
+           limit: int = 50, offset: int = 0) -> list[Row]:
     """Events by category, place (name or alias), date range, or participant."""
     filters, params = [CANONICAL], []
     if event_type:
@@ -140,7 +145,7 @@ def events(connection: sqlite3.Connection, event_type: str | None = None, place:
         f"""SELECT ev.seq, ev.type, ev.date, ev.location, ev.text, ev.negated, ev.hypothetical,
                    a.id AS article_id, a.published
             FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(filters)}
-            ORDER BY coalesce(ev.date, a.published) DESC, a.id, ev.seq LIMIT ?""", (*params, limit)))
+            ORDER BY coalesce(ev.date, a.published) DESC, a.id, ev.seq LIMIT ? OFFSET ?""", (*params, limit, offset)))
     for row in rows:
         participants = connection.execute(
             "SELECT role, name FROM event_participants WHERE article_id = ? AND event_seq = ? ORDER BY rowid",
@@ -150,7 +155,7 @@ def events(connection: sqlite3.Connection, event_type: str | None = None, place:
     return rows
 
 
-def search(connection: sqlite3.Connection, query: str, limit: int = 20) -> list[Row]:
+def search(connection: sqlite3.Connection, query: str, limit: int = 20, offset: int = 0) -> list[Row]:
     """Full-text search over titles and texts (FTS5; accents and case folded), best matches first."""
     words = [re.findall(r"\w+", chunk) for chunk in query.split()]
     if not any(words):
@@ -160,7 +165,57 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 20) -> list[
         f"""SELECT a.id, a.published, a.title,
                    snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
             FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-            WHERE articles_fts MATCH ? AND {CANONICAL} ORDER BY bm25(articles_fts) LIMIT ?""", (match, limit)))
+            WHERE articles_fts MATCH ? AND {CANONICAL} ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?""",
+        (match, limit, offset)))
+
+
+def articles(connection: sqlite3.Connection, since: str | None = None, until: str | None = None,
+             limit: int = 50, offset: int = 0) -> list[Row]:
+    """Articles, newest first, with their copies left out."""
+    filters, params = [CANONICAL], []
+    if since:
+        filters.append("a.published >= ?")
+        params.append(since)
+    if until:
+        filters.append("a.published <= ?")
+        params.append(until)
+    return _rows(connection.execute(
+        f"""SELECT a.id, a.published, a.title, a.url, a.caption, a.credit FROM articles a
+            WHERE {' AND '.join(filters)} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?""",
+        (*params, limit, offset)))
+
+
+def article_document(connection: sqlite3.Connection, article_id: str) -> Row | None:
+    """One article's whole document, and the copies of it the corpus holds (or the story it copies)."""
+    row = connection.execute("SELECT document, canonical_id, similarity FROM articles WHERE id = ?",
+                             (article_id,)).fetchone()
+    if row is None:
+        return None
+    document: Row = json.loads(row["document"])
+    document["id"] = article_id
+    document["copy_of"] = row["canonical_id"]
+    document["copies"] = [r[0] for r in connection.execute(
+        "SELECT id FROM articles WHERE canonical_id = ? ORDER BY id", (article_id,))]
+    return document
+
+
+def counts(connection: sqlite3.Connection, kind: str | None = None, since: str | None = None,
+           until: str | None = None, limit: int = 50, offset: int = 0) -> list[Row]:
+    """Counts (killed, injured, arrested...), newest articles first."""
+    filters, params = [CANONICAL], []
+    if kind:
+        filters.append("c.kind = ?")
+        params.append(kind)
+    if since:
+        filters.append("a.published >= ?")
+        params.append(since)
+    if until:
+        filters.append("a.published <= ?")
+        params.append(until)
+    return _rows(connection.execute(
+        f"""SELECT c.kind, c.value, c.qualifier, c.text, c.location, a.id AS article_id, a.published
+            FROM counts c JOIN articles a ON a.id = c.article_id WHERE {' AND '.join(filters)}
+            ORDER BY a.published DESC, a.id, c.seq LIMIT ? OFFSET ?""", (*params, limit, offset)))
 
 
 def corpus_stats(connection: sqlite3.Connection) -> Row:
