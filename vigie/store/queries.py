@@ -22,6 +22,17 @@ def _rows(cursor: sqlite3.Cursor) -> list[Row]:
     return [dict(row) for row in cursor.fetchall()]
 
 
+def _between(filters: list[str], params: list[Any], since: str | None, until: str | None,
+             column: str = "a.published") -> None:
+    """Add 'since' / 'until' (YYYY-MM-DD, inclusive) conditions on a date column."""
+    if since:
+        filters.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        filters.append(f"{column} <= ?")
+        params.append(until + "\uffff")  # a date-time on the last day counts
+
+
 def _like(value: str) -> str:
     """A LIKE pattern that matches ``value`` literally: '%' and '_' typed by a user are not wildcards."""
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -48,9 +59,7 @@ def top_entities(connection: sqlite3.Connection, entity_type: str | None = None,
     if entity_type:
         filters.append("e.type = ?")
         params.append(entity_type)
-    if since:
-        filters.append("a.published >= ?")
-        params.append(since)
+    _between(filters, params, since, None)
     return _rows(connection.execute(
         f"""SELECT e.key, e.name, e.type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
                    min(a.published) AS first_seen, max(a.published) AS last_seen
@@ -131,12 +140,7 @@ def events(connection: sqlite3.Connection, event_type: str | None = None, place:
         known = ",".join("?" * len(keys)) or "NULL"
         filters.append(f"(ev.location_key IN ({known}) OR ev.location LIKE ? ESCAPE '\\')")
         params.extend([*keys, _like(place)])
-    if since:
-        filters.append("coalesce(ev.date, a.published) >= ?")
-        params.append(since)
-    if until:
-        filters.append("coalesce(ev.date, a.published) <= ?")
-        params.append(until + "\uffff")
+    _between(filters, params, since, until, column="coalesce(ev.date, a.published)")
     if entity_key:
         filters.append("(ev.article_id, ev.seq) IN (SELECT article_id, event_seq FROM event_participants "
                        "WHERE entity_key = ?)")
@@ -172,13 +176,9 @@ def search(connection: sqlite3.Connection, query: str, limit: int = 20, offset: 
 def articles(connection: sqlite3.Connection, since: str | None = None, until: str | None = None,
              limit: int = 50, offset: int = 0) -> list[Row]:
     """Articles, newest first, with their copies left out."""
-    filters, params = [CANONICAL], []
-    if since:
-        filters.append("a.published >= ?")
-        params.append(since)
-    if until:
-        filters.append("a.published <= ?")
-        params.append(until)
+    filters: list[str] = [CANONICAL]
+    params: list[Any] = []
+    _between(filters, params, since, until)
     return _rows(connection.execute(
         f"""SELECT a.id, a.published, a.title, a.url, a.caption, a.credit FROM articles a
             WHERE {' AND '.join(filters)} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?""",
@@ -206,12 +206,7 @@ def counts(connection: sqlite3.Connection, kind: str | None = None, since: str |
     if kind:
         filters.append("c.kind = ?")
         params.append(kind)
-    if since:
-        filters.append("a.published >= ?")
-        params.append(since)
-    if until:
-        filters.append("a.published <= ?")
-        params.append(until)
+    _between(filters, params, since, until)
     return _rows(connection.execute(
         f"""SELECT c.kind, c.value, c.qualifier, c.text, c.location, a.id AS article_id, a.published
             FROM counts c JOIN articles a ON a.id = c.article_id WHERE {' AND '.join(filters)}
