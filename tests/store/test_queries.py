@@ -114,3 +114,29 @@ def test_export_round_trips_row_counts(connection, corpus, tmp_path, file_format
 def test_missing_corpus_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["entities", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == 1 and "no corpus" in result.output
+
+
+def test_pre_aggregated_answers_equal_the_full_joins(connection):
+    """entity_days and co_mentions, kept at ingest, give what a scan of every mention gives."""
+    for key in [row[0] for row in connection.execute(
+            "SELECT key FROM entities ORDER BY mention_count DESC LIMIT 25")]:
+        per_day = connection.execute(
+            f"""SELECT a.published, count(*) FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.entity_key = ? AND {queries.CANONICAL} GROUP BY a.published ORDER BY a.published""",
+            (key,)).fetchall()
+        kept = connection.execute("SELECT nullif(day, ''), mentions FROM entity_days WHERE entity_key = ? "
+                                  "ORDER BY day", (key,)).fetchall()
+        assert [tuple(r) for r in per_day] == [tuple(r) for r in kept], key
+        company = connection.execute(
+            f"""SELECT other.entity_key, count(DISTINCT other.article_id) FROM mentions mine
+                JOIN mentions other ON other.article_id = mine.article_id JOIN articles a ON a.id = mine.article_id
+                WHERE mine.entity_key = ? AND other.entity_key != ? AND {queries.CANONICAL}
+                GROUP BY other.entity_key""", (key, key)).fetchall()
+        kept_company = connection.execute("SELECT other_key, articles FROM co_mentions WHERE entity_key = ?",
+                                          (key,)).fetchall()
+        assert sorted(map(tuple, company)) == sorted(map(tuple, kept_company)), key
+
+
+def test_top_entities_of_a_month(connection):
+    month = queries.top_entities(connection, since="2025-09-01", until="2025-09-30", top=5)
+    assert month and all("2025-09-01" <= r["first_seen"] <= r["last_seen"] <= "2025-09-30" for r in month)

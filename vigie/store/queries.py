@@ -53,19 +53,24 @@ def find_entity_keys(connection: sqlite3.Connection, name: str) -> list[str]:
 
 
 def top_entities(connection: sqlite3.Connection, entity_type: str | None = None, since: str | None = None,
-                 top: int = 20, offset: int = 0) -> list[Row]:
-    """The most mentioned entities (in distinct stories), optionally of a type and since a date."""
-    filters, params = [CANONICAL], []
+                 top: int = 20, offset: int = 0, until: str | None = None) -> list[Row]:
+    """The most mentioned entities (in distinct stories), optionally of a type and within dates; read from the
+    mentions per entity per day that ingest keeps, not from every mention."""
+    filters: list[str] = ["1"]
+    params: list[Any] = []
     if entity_type:
         filters.append("e.type = ?")
         params.append(entity_type)
-    _between(filters, params, since, None)
+    _between(filters, params, since, until, column="d.day")
+    if since or until:
+        filters.append("d.day != ''")
     return _rows(connection.execute(
-        f"""SELECT e.key, e.name, e.type, count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
-                   min(a.published) AS first_seen, max(a.published) AS last_seen
-            FROM mentions m JOIN entities e ON e.key = m.entity_key JOIN articles a ON a.id = m.article_id
+        f"""SELECT e.key, e.name, e.type, sum(d.mentions) AS mentions, sum(d.articles) AS articles,
+                   min(nullif(d.day, '')) AS first_seen, max(nullif(d.day, '')) AS last_seen
+            FROM entity_days d JOIN entities e ON e.key = d.entity_key
             WHERE {' AND '.join(filters)}
-            GROUP BY e.key ORDER BY mentions DESC, articles DESC, e.name LIMIT ? OFFSET ?""", (*params, top, offset)))
+            GROUP BY e.key ORDER BY mentions DESC, articles DESC, e.name LIMIT ? OFFSET ?""",
+        (*params, top, offset)))
 
 
 def entity_profile(connection: sqlite3.Connection, name: str, limit: int = 10) -> Row | None:
@@ -78,14 +83,10 @@ def entity_profile(connection: sqlite3.Connection, name: str, limit: int = 10) -
     entity["aliases"] = [r[0] for r in connection.execute(
         "SELECT alias FROM entity_aliases WHERE entity_key = ? ORDER BY count DESC, alias", (key,))]
     entity["mentions_per_day"] = _rows(connection.execute(
-        f"""SELECT a.published AS day, count(*) AS mentions FROM mentions m JOIN articles a ON a.id = m.article_id
-            WHERE m.entity_key = ? AND {CANONICAL} GROUP BY a.published ORDER BY a.published""", (key,)))
+        """SELECT nullif(day, '') AS day, mentions FROM entity_days WHERE entity_key = ? ORDER BY day""", (key,)))
     entity["co_mentioned"] = _rows(connection.execute(
-        f"""SELECT e.name, e.type, count(DISTINCT other.article_id) AS articles
-            FROM mentions mine JOIN mentions other ON other.article_id = mine.article_id
-            JOIN entities e ON e.key = other.entity_key JOIN articles a ON a.id = mine.article_id
-            WHERE mine.entity_key = ? AND other.entity_key != ? AND {CANONICAL}
-            GROUP BY e.key ORDER BY articles DESC, e.name LIMIT ?""", (key, key, limit)))
+        """SELECT e.name, e.type, c.articles FROM co_mentions c JOIN entities e ON e.key = c.other_key
+           WHERE c.entity_key = ? ORDER BY c.articles DESC, e.name LIMIT ?""", (key, limit)))
     entity["quotes"] = quotes(connection, speaker_key=key, limit=limit)
     entity["events"] = events(connection, entity_key=key, limit=limit)
     return entity
@@ -137,18 +138,22 @@ def events(connection: sqlite3.Connection, event_type: str | None = None, place:
         params.append(event_type.upper())
     if place:
         keys = find_entity_keys(connection, place)
-        known = ",".join("?" * len(keys)) or "NULL"
-        filters.append(f"(ev.location_key IN ({known}) OR ev.location LIKE ? ESCAPE '\\')")
-        params.extend([*keys, _like(place)])
+        if keys:  # a known place: its index; else the words as written (a scan, but of what was asked)
+            filters.append(f"ev.location_key IN ({','.join('?' * len(keys))})")
+            params.extend(keys)
+        else:
+            filters.append("ev.location LIKE ? ESCAPE '\\'")
+            params.append(_like(place))
     _between(filters, params, since, until, column="coalesce(ev.date, a.published)")
-    if entity_key:
-        filters.append("(ev.article_id, ev.seq) IN (SELECT article_id, event_seq FROM event_participants "
-                       "WHERE entity_key = ?)")
-        params.append(entity_key)
+    source = "events ev"
+    if entity_key:  # from the participant's index, not a scan of every event
+        source = ("(SELECT DISTINCT article_id, event_seq FROM event_participants WHERE entity_key = ?) p "
+                  "JOIN events ev ON ev.article_id = p.article_id AND ev.seq = p.event_seq")
+        params.insert(0, entity_key)
     rows = _rows(connection.execute(
         f"""SELECT ev.seq, ev.type, ev.date, ev.location, ev.text, ev.negated, ev.hypothetical,
                    a.id AS article_id, a.published
-            FROM events ev JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(filters)}
+            FROM {source} JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(filters)}
             ORDER BY coalesce(ev.date, a.published) DESC, a.id, ev.seq LIMIT ? OFFSET ?""", (*params, limit, offset)))
     for row in rows:
         participants = connection.execute(

@@ -243,6 +243,36 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX fetched_urls_source ON fetched_urls(source_url, status);
     """,
+    # 4: pre-aggregated tables kept at ingest (stories counted once, copies left out), so that an entity's
+    #    profile and the top entities of a period do not scan every mention of a large corpus
+    """
+    CREATE TABLE entity_days (
+        entity_key TEXT NOT NULL REFERENCES entities(key),
+        day TEXT NOT NULL,
+        mentions INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (entity_key, day)
+    );
+    CREATE INDEX entity_days_day ON entity_days(day, entity_key);
+    CREATE TABLE co_mentions (
+        entity_key TEXT NOT NULL REFERENCES entities(key),
+        other_key TEXT NOT NULL REFERENCES entities(key),
+        articles INTEGER NOT NULL,
+        PRIMARY KEY (entity_key, other_key)
+    );
+    CREATE INDEX co_mentions_rank ON co_mentions(entity_key, articles);
+    INSERT INTO entity_days (entity_key, day, mentions, articles)
+        SELECT m.entity_key, coalesce(a.published, ''), count(*), count(DISTINCT m.article_id)
+        FROM mentions m JOIN articles a ON a.id = m.article_id WHERE a.canonical_id IS NULL
+        GROUP BY m.entity_key, coalesce(a.published, '');
+    INSERT INTO co_mentions (entity_key, other_key, articles)
+        SELECT x.entity_key, y.entity_key, count(DISTINCT x.article_id)
+        FROM (SELECT DISTINCT article_id, entity_key FROM mentions) x
+        JOIN (SELECT DISTINCT article_id, entity_key FROM mentions) y
+            ON y.article_id = x.article_id AND y.entity_key != x.entity_key
+        JOIN articles a ON a.id = x.article_id WHERE a.canonical_id IS NULL
+        GROUP BY x.entity_key, y.entity_key;
+    """,
 ]
 DATABASE_VERSION = len(MIGRATIONS)
 

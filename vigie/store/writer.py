@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections import Counter
 from typing import Any
 
 from vigie.model import Article
@@ -52,17 +53,42 @@ def store_article(connection: sqlite3.Connection, article: Article) -> tuple[str
     match = find_near_duplicate(connection, sig)
     row.update(canonical_id=match.canonical_id if match else None, similarity=match.similarity if match else None,
                ingested_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    _insert(connection, "articles", rows["articles"])
+    write_rows(connection, rows)
     index_signature(connection, article_id, sig)
+    return article_id, match.canonical_id if match else None
+
+
+def write_rows(connection: sqlite3.Connection, rows: dict[str, list[Row]]) -> None:
+    """Write one article's rows (its ``articles`` row complete) and keep the corpus totals and the
+    pre-aggregated tables (mentions per entity per day, co-mentions) in step; a copy of another story
+    (``canonical_id`` set) adds to none of them."""
+    article = rows["articles"][0]
+    counted = article["canonical_id"] is None
+    _insert(connection, "articles", rows["articles"])
     for entity in rows["entities"]:
-        _store_entity(connection, entity, counted=match is None)
+        _store_entity(connection, entity, counted=counted)
     connection.executemany(
         """INSERT INTO entity_aliases (entity_key, alias, folded, count) VALUES (?, ?, ?, ?)
            ON CONFLICT(entity_key, alias) DO UPDATE SET count = count + excluded.count""",
         [(a["entity_key"], a["alias"], a["folded"], a["count"]) for a in rows["entity_aliases"]])
     for table in _PLAIN_TABLES:
         _insert(connection, table, rows[table])
-    return article_id, match.canonical_id if match else None
+    if counted:
+        _aggregate(connection, rows, article["published"])
+
+
+def _aggregate(connection: sqlite3.Connection, rows: dict[str, list[Row]], day: str | None) -> None:
+    """Mentions per entity per day and the entities each one is mentioned with, counted per article."""
+    mentions = Counter(m["entity_key"] for m in rows["mentions"])
+    connection.executemany(
+        """INSERT INTO entity_days (entity_key, day, mentions, articles) VALUES (?, ?, ?, 1)
+           ON CONFLICT(entity_key, day) DO UPDATE SET mentions = mentions + excluded.mentions,
+               articles = articles + 1""", [(key, day or "", count) for key, count in mentions.items()])
+    keys = sorted(mentions)
+    connection.executemany(
+        """INSERT INTO co_mentions (entity_key, other_key, articles) VALUES (?, ?, 1)
+           ON CONFLICT(entity_key, other_key) DO UPDATE SET articles = articles + 1""",
+        [(a, b) for a in keys for b in keys if a != b])
 
 
 def _store_entity(connection: sqlite3.Connection, entity: dict[str, Any], counted: bool) -> None:
