@@ -78,3 +78,16 @@ def test_this_source_is_the_source_introduced_before(analyse):
 def test_verbs_of_saying_in_an_incise(analyse, verb):
     article = analyse(f"Titre\n« On se serait cru en état de guerre », {verb} Julien Marchal, éleveur dans le Gers.")
     assert speakers(article) == ["Julien Marchal"], verb
+
+
+def test_a_colon_introduces_the_quote_even_when_the_parser_splits_the_sentence(analyse):
+    article = analyse("Titre\nEn visite à Lille, Gabriel Attal n'a pas tardé à qualifier la décision : « C'est un "
+                      "recul historique pour le climat. » Sur X, le maire de Lyon, Grégory Doucet, a salué la "
+                      "mobilisation, après avoir écrit : « Nous ne lâcherons rien sur la qualité de l'air. »")
+    assert speakers(article) == ["Gabriel Attal", "Grégory Doucet"]
+
+
+def test_two_quotes_share_an_incise_only_when_close(analyse):
+    article = analyse("Titre\n« Nous avons gagné une bataille » et « la guerre continue », a lancé Sophie Binet "
+                      "mardi devant les grévistes.")
+    assert speakers(article) == ["Sophie Binet", "Sophie Binet"]

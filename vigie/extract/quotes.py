@@ -53,6 +53,7 @@ _SOURCE_RELATIVE = re.compile(rf",\s*(?:{_cues()})\s+(?:qui|laquelle|lequel)\s*$
 _COLON_BEFORE = re.compile(r"(?P<source>[^.!?:;«»\"“”\n]{2,80}?)\s*:\s*$")
 _CHARGE_CUE = re.compile(r"(?:\bpour|\bchefs?\s+d['’e]|\bdes\s+faits\s+d['’e])\s*$", re.IGNORECASE)
 CARRY_OVER_PARAGRAPHS = 1
+_MAX_QUOTE_GAP = 40  # characters between two quotes that share one incise: "« A » et « B », a-t-il dit"
 
 
 @cache
@@ -147,6 +148,10 @@ class QuoteFinder:
         sentence = self.sentence_at(quote.open_mark)
         line_start = self.text.rfind("\n", 0, quote.open_mark) + 1
         start = max(line_start, sentence.start_char if sentence is not None else line_start)
+        if sentence is not None and sentence.start > 0 and not self.text[start : quote.open_mark].strip() \
+                and self.text[line_start : quote.open_mark].rstrip().endswith(":"):
+            # the parser began a sentence at the quote: "X n'a pas tardé à réagir : « ... »" is its lead
+            start = max(line_start, self.doc[sentence.start - 1].sent.start_char)
         lead = self.text[start : quote.open_mark]
         source = _SOURCE_BEFORE.search(self.text[line_start : quote.open_mark])
         if source:
@@ -179,8 +184,10 @@ class QuoteFinder:
 
     def _governing_verb(self, inside: Span) -> Token | None:
         """The verb outside the quote that the quoted words depend on: the nearest reporting verb
-        up the tree ("a fait savoir que ... « ... »"), else the nearest verb."""
+        up the tree ("a fait savoir que ... « ... »"), else the nearest verb. A quote that ends its
+        sentence ("... en deuil. »") is governed by nothing after it: that is the next sentence."""
         nearest = None
+        closed = inside.text.rstrip(" »\"”").endswith((".", "!", "?", "…"))
         for token in inside:
             head = token
             for _ in range(8):
@@ -188,6 +195,8 @@ class QuoteFinder:
                     break
                 head = head.head
                 if inside.start <= head.i < inside.end or head.pos_ != "VERB" or self._in_quote(head.idx):
+                    continue
+                if closed and head.i >= inside.end:
                     continue
                 if is_reporting_verb(head):
                     return head
@@ -272,13 +281,19 @@ class QuoteFinder:
 
     def _next_in_sentence(self, found: list[QuotedSpan], attributions: list[Attribution | None],
                           index: int) -> Attribution | None:
-        """'« A » et « B », a-t-il écrit': A takes the speaker of B."""
+        """'« A » et « B », a-t-il écrit': A takes the speaker of B, when only a few words lie between
+        them and A does not end a sentence (then B's speaker is introduced for B alone)."""
         sentence = self.sentence_at(found[index].open_mark)
+        previous = found[index]
         for later, attribution in zip(found[index + 1 :], attributions[index + 1 :], strict=True):
             if sentence is None or later.open_mark >= sentence.end_char:
                 break
+            gap = self.text[previous.end : later.open_mark]
+            if previous.text.rstrip().endswith((".", "!", "?", "…")) or len(gap) > _MAX_QUOTE_GAP:
+                break
             if attribution is not None and attribution.speaker is not None:
                 return attribution
+            previous = later
         return None
 
     def _carried(self) -> Attribution | None:
