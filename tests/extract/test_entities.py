@@ -224,3 +224,10 @@ def test_party_acronyms_are_organisations(analyse):
     article = analyse("Titre\nLe PS, LR et le RN ont voté contre le budget mardi.")
     types = {e.name: e.type for e in article.entities}
     assert all(types.get(name) == "ORG" for name in ("PS", "LR", "RN") if name in types) and types
+
+
+def test_a_capitalised_role_word_inside_another_name_types_nothing(analyse):
+    article = analyse("Titre\nInvité ce mardi de Sud Radio, Paul Leroy a défendu la réforme. Paul Leroy a ensuite "
+                      "rencontré les syndicats.")
+    types = {e.name: e.type for e in article.entities}
+    assert types.get("Paul Leroy") == "PER", types

@@ -216,7 +216,9 @@ def role_type(candidate: Candidate, context: Context) -> str | None:
         return "PER"  # "le président du groupe socialiste, Boris Vallaud"
     of = False
     for token in reversed(context.doc[max(0, span.start - 5) : span.start]):
-        kind = role_nouns().get(token.lower_)
+        # a role noun introduces a name in lowercase ("le porte-parole Dmitri Peskov"); capitalised, it is
+        # part of another name ("Invité de Sud Radio, Bruno Retailleau")
+        kind = role_nouns().get(token.lower_) if token.is_lower else None
         if kind:
             if of:
                 return "ORG" if kind == "PER" else None
