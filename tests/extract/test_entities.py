@@ -231,3 +231,10 @@ def test_a_capitalised_role_word_inside_another_name_types_nothing(analyse):
                       "rencontré les syndicats.")
     types = {e.name: e.type for e in article.entities}
     assert types.get("Paul Leroy") == "PER", types
+
+
+def test_one_role_word_does_not_outvote_the_other_mentions(analyse):
+    article = analyse("Titre\nJean Castex a présenté son équipe lundi. Le gouvernement Castex compte trente "
+                      "ministres. Jean Castex a ensuite reçu les syndicats, puis Jean Castex a parlé aux maires.")
+    types = {e.name: e.type for e in article.entities}
+    assert types.get("Jean Castex") == "PER", types
