@@ -22,7 +22,7 @@ from vigie.watch.sources import WatchedSource, read_sources
 
 pytestmark = pytest.mark.slow
 
-FAST = Politeness(timeout=0.5, retries=1, backoff=0.01, per_host_interval=0.0, max_bytes=2_000_000)
+FAST = Politeness(timeout=2.0, retries=1, backoff=0.01, per_host_interval=0.0, max_bytes=2_000_000)
 
 
 def rss(site: Site, paths: list[str]) -> bytes:
@@ -56,7 +56,7 @@ def newsroom(site: Site) -> Site:
         "/a/latin": Route(page("Saint-Brieuc élit son maire", charset=None).encode("cp1252"),
                           content_type="text/html"),
         "/a/panne": Route(b"oops", status=500),
-        "/a/lent": Route(page("Trop lent").encode(), delay=1.5),
+        "/a/lent": Route(page("Trop lent").encode(), delay=5.0),
         "/a/boucle": Route(status=302, headers={"Location": "/a/boucle2"}),
         "/a/boucle2": Route(status=302, headers={"Location": "/a/boucle"}),
         "/a/rapport.pdf": Route(b"%PDF-1.4 ...", content_type="application/pdf"),
@@ -139,7 +139,7 @@ def test_watch_and_sources_commands(newsroom, tmp_path):
                        f"{newsroom.url('/sitemap-news.xml')}\n", encoding="utf-8")
     db = tmp_path / "c.db"
     result = CliRunner().invoke(main, ["watch", str(listing), "--db", str(db), "--once", "--host-delay", "0",
-                                       "--timeout", "1"])
+                                       "--timeout", "2"])
     assert result.exit_code == 0, result.output
     assert "4 ingested" in result.output and "HTTP 404" in result.output
     listed = CliRunner().invoke(main, ["sources", "--db", str(db), "--json"])
