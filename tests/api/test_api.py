@@ -127,7 +127,8 @@ def test_no_request_makes_the_server_fail(client):
     for operation in operations:
 
         @given(case=operation.as_strategy())
-        @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+        @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), database=None,
+                  derandomize=True)
         def check(case: schemathesis.Case) -> None:
             response = case.call()
             assert response.status_code < 500, f"{case.method} {case.path}: {response.status_code} {response.text[:99]}"

@@ -29,21 +29,21 @@ records = st.fixed_dictionaries({}, optional={
 })
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.binary(max_size=2000))
 def test_stdin_bytes_never_raise(data):
     for outcome in read_stdin(io.BytesIO(data), 10_000):
         assert outcome is not None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.one_of(st.binary(max_size=200), st.text(max_size=200)), max_size=5))
 def test_json_lines_never_raise(lines):
     for outcome in _parse_json_lines(lines, "fuzz.jsonl", 10_000):
         assert outcome is not None
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.one_of(records, json_values))
 def test_any_json_value_is_a_record_or_an_error(value):
     outcome = record_from_json(value, Source(kind="json", path="fuzz.json"), "fuzz", 10_000)
@@ -52,7 +52,7 @@ def test_any_json_value_is_a_record_or_an_error(value):
 
 
 @pytest.mark.slow
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture], derandomize=True)
 @given(records)
 def test_the_pipeline_turns_any_record_into_an_article_or_an_error(pipeline, value):
     outcome = record_from_json(value, Source(kind="json", path="fuzz.json"), "fuzz", 10_000)
