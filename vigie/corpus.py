@@ -36,7 +36,6 @@ class IngestSummary:
     ingested: int = 0
     near_duplicates: int = 0
     duplicates: int = 0
-    renamed: list[tuple[str, str]] = field(default_factory=list)
     failed: list[RecordError] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -109,7 +108,6 @@ def _write(connection: sqlite3.Connection, batch: list[Article], summary: Ingest
             if on_stored is not None:
                 on_stored(article.url, stored)
             if stored != article.id:
-                summary.renamed.append((article.id, stored))
                 tqdm.write(f"warning: id {article.id!r} is taken by another article; stored as {stored!r}",
                            file=sys.stderr)
             summary.ingested += 1

@@ -187,10 +187,14 @@ def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
     return None
 
 
-def _place_mentions(article: Article) -> list[tuple[int, Entity, Mention]]:
-    """The LOC mentions of an article in reading order."""
-    return sorted(((m.start, e, m) for e in article.entities if e.type == "LOC" for m in e.mentions),
-                  key=lambda item: item[0])
+PlaceMentions = list[tuple[int, Entity, Mention]]
+
+
+def _place_mentions(article: Article) -> tuple[PlaceMentions, list[int]]:
+    """The LOC mentions of an article in reading order, and their starts (for binary search)."""
+    places = sorted(((m.start, e, m) for e in article.entities if e.type == "LOC" for m in e.mentions),
+                    key=lambda item: item[0])
+    return places, [item[0] for item in places]
 
 
 def _takes_part(noun: Token) -> bool:
@@ -213,13 +217,12 @@ def gathering_words() -> frozenset[str]:
     return frozenset(lexicon_words("gathering_words"))
 
 
-def _location(places_in_order: list[tuple[int, Entity, Mention]], doc: Doc, start: int) -> Reference | None:
+def _location(places_in_order: PlaceMentions, starts: list[int], doc: Doc, start: int) -> Reference | None:
     """A place named in the count's sentence: after the number first, else before it."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     if span is None:
         return None
     sentence = span.sent
-    starts = [item[0] for item in places_in_order]  # a few hundred at most: LOC mentions only
     places = [(mention.start < start, abs(mention.start - start), entity, mention) for _, entity, mention in
               places_in_order[bisect_left(starts, sentence.start_char) : bisect_left(starts, sentence.end_char)]]
     if not places:
@@ -240,7 +243,7 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
     previous_kind: tuple[str, int] | None = None  # (kind, sentence start) of the last count
     previous_end = 0
     date_starts = [d.start for d in article.dates]
-    places = _place_mentions(article)
+    places, place_starts = _place_mentions(article)
     for number in find_numbers(article.text):
         if _overlaps_dates(article, date_starts, number.start, number.end) or number.value == 0:
             continue
@@ -288,7 +291,7 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
         counts.append(Count(kind=kind, value=number.value,
                             qualifier=number.qualifier or "exact",
                             text=article.text[number.start : end], start=number.start, end=end,
-                            location=_location(places, doc, number.start)))
+                            location=_location(places, place_starts, doc, number.start)))
         previous_kind = (kind, sentence_start)
         previous_end = end
     return counts

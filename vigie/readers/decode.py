@@ -25,6 +25,12 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def header_charset(content_type: str) -> str | None:
+    """The charset an HTTP or WARC Content-Type header declares ('text/html; charset=iso-8859-1')."""
+    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+    return match.group(1) if match else None
+
+
 def declared_charset(data: bytes) -> str | None:
     """The charset an HTML page declares in its first bytes (``<meta charset>`` or http-equiv), if known."""
     match = _META_CHARSET.search(data[:4096])

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -19,7 +18,7 @@ from typing import IO, Any
 from pydantic import ValidationError
 
 from vigie.model import Article, Source
-from vigie.readers.decode import check_size, check_text, decode_bytes, decode_html
+from vigie.readers.decode import check_size, check_text, decode_bytes, decode_html, header_charset
 from vigie.readers.records import (
     DEFAULT_MAX_BYTES,
     BadRecord,
@@ -150,7 +149,7 @@ def read_warc(file: Path, max_bytes: int) -> Iterator[Outcome]:
                     continue
                 try:
                     payload = record.content_stream().read(max_bytes + 1)
-                    html = decode_html(payload, max_bytes, _header_charset(content_type))
+                    html = decode_html(payload, max_bytes, header_charset(content_type))
                 except BadRecord as exc:
                     yield RecordError(name, str(exc))
                     continue
@@ -198,11 +197,6 @@ def _json_problem(exc: json.JSONDecodeError, with_line: bool = False) -> str:
     """'Unterminated string starting at line 1 column 23': the parser's words, the place said once."""
     place = f"line {exc.lineno} column {exc.colno}" if with_line else f"column {exc.colno}"
     return f"{exc.msg} {place}" if exc.msg.endswith(" at") else f"{exc.msg} at {place}"
-
-
-def _header_charset(content_type: str) -> str | None:
-    match = re.search(r"charset\s*=\s*[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
-    return match.group(1) if match else None
 
 
 def _one_line(exc: BaseException) -> str:

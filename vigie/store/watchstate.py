@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-FETCHED, FAILED, SKIPPED, DUPLICATE = "ingested", "failed", "skipped", "duplicate"
+FETCHED, FAILED, DUPLICATE = "ingested", "failed", "duplicate"
 
 
 def now() -> str:

@@ -49,6 +49,7 @@ class Fetched:
     etag: str | None = None
     last_modified: str | None = None
     reason: str | None = None  # None when it succeeded
+    transient: bool = False  # a failure worth one more try: the network, a timeout, a server error
 
     @property
     def ok(self) -> bool:
@@ -92,9 +93,7 @@ class PoliteClient:
         attempt, pause = 0, self.politeness.backoff
         while True:
             result = self._follow(url, headers, accept)
-            retryable = result.reason is not None and (result.status >= 500 or result.status == 0) \
-                and not result.reason.startswith(("too large", "not ", "too many redirects", "redirect loop"))
-            if not retryable or attempt >= self.politeness.retries:
+            if not result.transient or attempt >= self.politeness.retries:
                 return result
             attempt += 1
             time.sleep(pause)
@@ -149,7 +148,7 @@ class PoliteClient:
                     "GET", url, headers=headers, redirect=False, preload_content=False, retries=False,
                     timeout=urllib3.Timeout(connect=self.politeness.timeout, read=self.politeness.timeout))
             except urllib3.exceptions.HTTPError as exc:
-                return Fetched(url, reason=_network_reason(exc))
+                return Fetched(url, reason=_network_reason(exc), transient=True)
             try:
                 return self._read(url, response, accept)
             finally:
@@ -168,7 +167,7 @@ class PoliteClient:
         if status == 304:
             return result
         if status != 200:
-            result.reason = f"HTTP {status}"
+            result.reason, result.transient = f"HTTP {status}", status >= 500
             return result
         if accept and content_type and not any(word in content_type.lower() for word in accept):
             result.reason = f"not {'/'.join(accept)}: {content_type.split(';')[0].strip()}"
@@ -180,7 +179,7 @@ class PoliteClient:
         try:
             body = response.read(self.politeness.max_bytes + 1)
         except urllib3.exceptions.HTTPError as exc:
-            result.status, result.reason = 0, _network_reason(exc)
+            result.status, result.reason, result.transient = 0, _network_reason(exc), True
             return result
         if len(body) > self.politeness.max_bytes:
             result.reason = f"too large: more than {self.politeness.max_bytes} bytes"

@@ -19,7 +19,7 @@ from vigie.corpus import ingest_records
 from vigie.errors import BadRecord, RecordError
 from vigie.model import Source
 from vigie.pipeline import Pipeline
-from vigie.readers.decode import decode_html
+from vigie.readers.decode import decode_html, header_charset
 from vigie.readers.records import RawRecord, safe_id
 from vigie.store import watchstate
 from vigie.watch.feeds import Entry, parse_listing
@@ -86,9 +86,9 @@ class Watcher:
             fresh = [entry for entry in self._new(source, entries) if entry.url not in taken]
             report.new_entries += len(fresh)
             wanted += [(source, entry) for entry in fresh]
-        summary = ingest_records(self.connection, self._pages(wanted, report), self.pipeline, self.workers,
-                                 progress=None, on_stored=self._stored(wanted, report))
         origin = {entry.url: source.url for source, entry in wanted}
+        summary = ingest_records(self.connection, self._pages(wanted, report), self.pipeline, self.workers,
+                                 progress=None, on_stored=self._stored(origin, report))
         with self.connection:
             for error in summary.failed:  # pages that could not be analysed ("no article text"...)
                 report.failures[_reason_kind(error.reason)] += 1
@@ -167,17 +167,15 @@ class Watcher:
         if page.reason is not None:
             return RecordError(entry.url, page.reason)
         try:
-            charset = re.search(r"charset=([\w.:-]+)", page.content_type, re.IGNORECASE)
-            html = decode_html(page.body, self.client.politeness.max_bytes, charset.group(1) if charset else None)
+            html = decode_html(page.body, self.client.politeness.max_bytes, header_charset(page.content_type))
         except BadRecord as exc:
             return RecordError(entry.url, str(exc))
         return RawRecord(id=safe_id(entry.url.split("://", 1)[-1])[:120], html=html, url=entry.url,
                          fallback_published=entry.published,
                          source=Source(kind="html", path=entry.url, feed=source.url, label=source.label))
 
-    def _stored(self, wanted: list[tuple[WatchedSource, Entry]], report: RoundReport
-                ) -> Callable[[str | None, str | None], None]:
-        origin = {entry.url: source.url for source, entry in wanted}
+    def _stored(self, origin: dict[str, str], report: RoundReport) -> Callable[[str | None, str | None], None]:
+        """Records each stored (or duplicate) page against the source that listed it."""
 
         def remember(url: str | None, stored: str | None) -> None:
             if url is None or url not in origin:
