@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from benchmarks.goldset import GOLD  # the one gold locator, shared with the Makefile and the benchmarks
+from vigie.corpus import ingest
 from vigie.pipeline import Pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,3 +50,14 @@ def pipeline() -> Pipeline:
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return (ROOT / "examples" / "seed-coalition-paris.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def examples_corpus(tmp_path_factory, pipeline) -> Path:
+    """A corpus of the bundled example articles, built once; tests that write to it copy it first."""
+    db = tmp_path_factory.mktemp("examples") / "vigie.db"
+    ingest([str(ROOT / "examples" / "articles.jsonl")], db, pipeline=pipeline, progress=False)
+    connection = sqlite3.connect(db)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # one file, so a copy is complete
+    connection.close()
+    return db

@@ -3,6 +3,7 @@ requests from the OpenAPI schema (schemathesis): no request gives a 500."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -10,18 +11,17 @@ import schemathesis
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 
-from tests.conftest import ROOT
 from vigie.api import create_app
-from vigie.corpus import ingest
 
 pytestmark = pytest.mark.slow
 TOKEN = "s3cret-token"
 
 
 @pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory, pipeline) -> Path:
+def corpus_db(examples_corpus, tmp_path_factory) -> Path:
+    """A copy of the examples' corpus: these tests write to it."""
     db = tmp_path_factory.mktemp("api") / "vigie.db"
-    ingest([str(ROOT / "examples" / "articles.jsonl")], db, pipeline=pipeline, progress=False)
+    shutil.copy(examples_corpus, db)
     return db
 
 

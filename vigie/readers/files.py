@@ -221,20 +221,25 @@ def _read_document(file: Path, source: Source, max_bytes: int) -> Iterator[Outco
 
 def read_stdin(stream: IO[bytes], max_bytes: int) -> Iterator[Outcome]:
     """Standard input: JSON lines if it starts with '{', else one text or HTML article."""
-    data = stream.read(max_bytes + 1)
-    source = Source(kind="txt", path="<stdin>")
+    yield from read_bytes(stream.read(max_bytes + 1), "<stdin>", "stdin", max_bytes)
+
+
+def read_bytes(data: bytes, label: str, default_id: str, max_bytes: int) -> Iterator[Outcome]:
+    """Bytes of unknown kind (standard input, an uploaded file): JSON lines if they start with '{', else one
+    text or HTML article called ``default_id``."""
+    source = Source(kind="txt", path=label)
     try:
         text = decode_bytes(data, max_bytes)
     except BadRecord as exc:
-        yield RecordError("<stdin>", str(exc))
+        yield RecordError(label, str(exc))
         return
     head = text.lstrip()[:200].lower()
     if head.startswith("{"):
-        yield from _parse_json_lines(text.splitlines(), "<stdin>", max_bytes)
+        yield from _parse_json_lines(text.splitlines(), label, max_bytes)
     elif head.startswith(("<!doctype", "<html", "<?xml")) or "<body" in head:
-        yield RawRecord(id="stdin", source=source.model_copy(update={"kind": "html"}), html=text)
+        yield RawRecord(id=default_id, source=source.model_copy(update={"kind": "html"}), html=text)
     else:
-        yield RawRecord(id="stdin", source=source, text=text)
+        yield RawRecord(id=default_id, source=source, text=text)
 
 
 def read_jsonl(file: Path, max_bytes: int) -> Iterator[Outcome]:

@@ -74,22 +74,42 @@ def top_entities(connection: sqlite3.Connection, entity_type: str | None = None,
 
 
 def entity_profile(connection: sqlite3.Connection, name: str, limit: int = 10) -> Row | None:
-    """Everything the corpus knows of one entity: aliases, mentions per day, company, quotes, events."""
+    """Everything the corpus knows of the entity a name designates (its most mentioned one)."""
     keys = find_entity_keys(connection, name)
-    if not keys:
+    return entity_profile_by_key(connection, keys[0], limit) if keys else None
+
+
+def entity_profile_by_key(connection: sqlite3.Connection, key: str, limit: int = 10) -> Row | None:
+    """Everything the corpus knows of one entity: aliases, mentions per day, company, quotes by and about it,
+    events where it takes part and, for a place, events that happened there."""
+    found = connection.execute("SELECT * FROM entities WHERE key = ?", (key,)).fetchone()
+    if found is None:
         return None
-    key = keys[0]
-    entity = dict(connection.execute("SELECT * FROM entities WHERE key = ?", (key,)).fetchone())
+    entity = dict(found)
     entity["aliases"] = [r[0] for r in connection.execute(
         "SELECT alias FROM entity_aliases WHERE entity_key = ? ORDER BY count DESC, alias", (key,))]
     entity["mentions_per_day"] = _rows(connection.execute(
         """SELECT nullif(day, '') AS day, mentions FROM entity_days WHERE entity_key = ? ORDER BY day""", (key,)))
     entity["co_mentioned"] = _rows(connection.execute(
-        """SELECT e.name, e.type, c.articles FROM co_mentions c JOIN entities e ON e.key = c.other_key
+        """SELECT e.key, e.name, e.type, c.articles FROM co_mentions c JOIN entities e ON e.key = c.other_key
            WHERE c.entity_key = ? ORDER BY c.articles DESC, e.name LIMIT ?""", (key, limit)))
     entity["quotes"] = quotes(connection, speaker_key=key, limit=limit)
+    entity["quotes_about"] = quotes_about(connection, key, limit=limit)
     entity["events"] = events(connection, entity_key=key, limit=limit)
+    entity["events_here"] = events(connection, location_key=key, limit=limit) if entity["type"] == "LOC" else []
     return entity
+
+
+def quotes_about(connection: sqlite3.Connection, key: str, limit: int = 10) -> list[Row]:
+    """Quotes that mention an entity (in their words, whoever says them), newest first."""
+    return _rows(connection.execute(
+        f"""SELECT DISTINCT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.start, a.published,
+                   a.id AS article_id, a.title
+            FROM mentions m
+            JOIN quotes q ON q.article_id = m.article_id AND q.start <= m.start AND m.end <= q.end
+            JOIN articles a ON a.id = q.article_id
+            WHERE m.entity_key = ? AND {CANONICAL} AND (q.speaker_key IS NULL OR q.speaker_key != m.entity_key)
+            ORDER BY a.published DESC, q.start LIMIT ?""", (key, limit)))
 
 
 def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: str | None = None,
@@ -109,7 +129,8 @@ def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: s
         params.append(speaker_key)
     if direct_only:
         filters.append("q.direct = 1")
-    sql = f"""SELECT q.speaker, q.text, q.direct, q.verb, a.published, a.id AS article_id, a.title
+    sql = f"""SELECT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.start, a.published, a.id AS article_id,
+                     a.title
               FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(filters)}
               ORDER BY a.published DESC, q.start"""
     if not search:
@@ -130,8 +151,32 @@ def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: s
 
 def events(connection: sqlite3.Connection, event_type: str | None = None, place: str | None = None,
            since: str | None = None, until: str | None = None, entity_key: str | None = None,
-           limit: int = 50, offset: int = 0) -> list[Row]:
-    """Events by category, place (name or alias), date range, or participant."""
+           location_key: str | None = None, limit: int = 50, offset: int = 0) -> list[Row]:
+    """Events by category, place (name or alias, or its key), date range, or participant."""
+    filters, params = _event_filters(connection, event_type, place, since, until, location_key)
+    source = "events ev"
+    if entity_key:  # from the participant's index, not a scan of every event
+        source = ("(SELECT DISTINCT article_id, event_seq FROM event_participants WHERE entity_key = ?) p "
+                  "JOIN events ev ON ev.article_id = p.article_id AND ev.seq = p.event_seq")
+        params.insert(0, entity_key)
+    rows = _rows(connection.execute(
+        f"""SELECT ev.seq, ev.type, ev.date, ev.location, ev.location_key, ev.text, ev.negated, ev.hypothetical,
+                   ev.start,
+                   a.id AS article_id, a.published
+            FROM {source} JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(filters)}
+            ORDER BY coalesce(ev.date, a.published) DESC, a.id, ev.seq LIMIT ? OFFSET ?""", (*params, limit, offset)))
+    for row in rows:
+        participants = connection.execute(
+            "SELECT role, name, entity_key FROM event_participants WHERE article_id = ? AND event_seq = ? "
+            "ORDER BY rowid", (row["article_id"], row["seq"])).fetchall()
+        for role, plural in (("actor", "actors"), ("target", "targets")):
+            row[plural] = [p["name"] for p in participants if p["role"] == role]
+            row[f"{role}_keys"] = [p["entity_key"] for p in participants if p["role"] == role]
+    return rows
+
+
+def _event_filters(connection: sqlite3.Connection, event_type: str | None, place: str | None, since: str | None,
+                   until: str | None, location_key: str | None = None) -> tuple[list[str], list[Any]]:
     filters, params = [CANONICAL], []
     if event_type:
         filters.append("ev.type = ?")
@@ -145,23 +190,38 @@ def events(connection: sqlite3.Connection, event_type: str | None = None, place:
             filters.append("ev.location LIKE ? ESCAPE '\\'")
             params.append(_like(place))
     _between(filters, params, since, until, column="coalesce(ev.date, a.published)")
-    source = "events ev"
-    if entity_key:  # from the participant's index, not a scan of every event
-        source = ("(SELECT DISTINCT article_id, event_seq FROM event_participants WHERE entity_key = ?) p "
-                  "JOIN events ev ON ev.article_id = p.article_id AND ev.seq = p.event_seq")
-        params.insert(0, entity_key)
-    rows = _rows(connection.execute(
-        f"""SELECT ev.seq, ev.type, ev.date, ev.location, ev.text, ev.negated, ev.hypothetical,
-                   a.id AS article_id, a.published
-            FROM {source} JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(filters)}
-            ORDER BY coalesce(ev.date, a.published) DESC, a.id, ev.seq LIMIT ? OFFSET ?""", (*params, limit, offset)))
-    for row in rows:
-        participants = connection.execute(
-            "SELECT role, name FROM event_participants WHERE article_id = ? AND event_seq = ? ORDER BY rowid",
-            (row["article_id"], row["seq"])).fetchall()
-        row["actors"] = [p["name"] for p in participants if p["role"] == "actor"]
-        row["targets"] = [p["name"] for p in participants if p["role"] == "target"]
-    return rows
+    if location_key:
+        filters.append("ev.location_key = ?")
+        params.append(location_key)
+    return filters, params
+
+
+def event_places(connection: sqlite3.Connection, event_type: str | None = None, place: str | None = None,
+                 since: str | None = None, until: str | None = None, limit: int = 200) -> list[Row]:
+    """Where the events so filtered happened: each place with its coordinates and number of events."""
+    filters, params = _event_filters(connection, event_type, place, since, until)
+    return _rows(connection.execute(
+        f"""SELECT e.key, e.name, e.lat, e.lon, e.country_code, count(*) AS events
+            FROM events ev JOIN articles a ON a.id = ev.article_id JOIN entities e ON e.key = ev.location_key
+            WHERE {' AND '.join(filters)} AND e.lat IS NOT NULL
+            GROUP BY e.key ORDER BY events DESC, e.name LIMIT ?""", (*params, limit)))
+
+
+def articles_per_day(connection: sqlite3.Connection, since: str | None = None,
+                     until: str | None = None) -> list[Row]:
+    """How many stories (copies left out) were published each day."""
+    filters: list[str] = [CANONICAL, "a.published IS NOT NULL"]
+    params: list[Any] = []
+    _between(filters, params, since, until)
+    return _rows(connection.execute(
+        f"""SELECT substr(a.published, 1, 10) AS day, count(*) AS articles FROM articles a
+            WHERE {' AND '.join(filters)} GROUP BY day ORDER BY day""", params))
+
+
+def latest_day(connection: sqlite3.Connection) -> str | None:
+    """The publication day of the newest article."""
+    row = connection.execute("SELECT max(substr(published, 1, 10)) FROM articles").fetchone()
+    return row[0] if row else None
 
 
 def search(connection: sqlite3.Connection, query: str, limit: int = 20, offset: int = 0) -> list[Row]:
