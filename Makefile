@@ -9,7 +9,12 @@ INSTALLED := $(VENV)/.installed
 GOLD ?= ../shared/gold
 export VIGIE_GOLD := $(abspath $(GOLD))
 
-.PHONY: demo test lint eval eval-timebank schema bench clean
+# System packages the tests need, from Debian (sudo when not root): chromium for the browser tests.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
+PORT ?= 8000
+
+.PHONY: demo test lint eval eval-timebank schema bench screenshots browser clean
 
 $(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +27,19 @@ demo: $(INSTALLED)
 	rm -f vigie.db vigie.db-wal vigie.db-shm
 	$(BIN)/vigie ingest examples/articles.jsonl --db vigie.db
 	$(BIN)/vigie entity "Emmanuel Macron" --db vigie.db
+	@echo "Web UI: http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
+	$(BIN)/vigie serve --db vigie.db --port $(PORT)
 
-test: $(INSTALLED) lint
+test: $(INSTALLED) lint browser
 	$(BIN)/python -m pytest
+
+# Debian's chromium, which Playwright drives (it downloads no browser of its own).
+browser:
+	@command -v chromium >/dev/null 2>&1 || $(APT) install -y -q chromium \
+		|| { $(APT) update -q && $(APT) install -y -q chromium; }
+
+screenshots: $(INSTALLED) browser
+	$(BIN)/python -m tests.web.screenshots docs/screenshots
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check vigie tests benchmarks
@@ -46,6 +61,7 @@ bench: $(INSTALLED)
 	$(BIN)/python -m benchmarks.corpus
 	$(BIN)/python -m benchmarks.scaling
 	$(BIN)/python -m benchmarks.realpages
+	$(BIN)/python -m benchmarks.web
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -370,14 +370,14 @@ def watch(sources_file: Path, db_path: Path, once: bool, every: str, workers: in
 @click.option("--token", envvar="VIGIE_TOKEN", help="Allows POST /articles with 'Authorization: Bearer TOKEN' "
               "(or set VIGIE_TOKEN); without it the server is read-only.")
 def serve(db_path: Path, host: str, port: int, token: str | None) -> None:
-    """Serve the REST API over the corpus (OpenAPI docs at /docs)."""
+    """Serve the web UI and the REST API over the corpus (API docs at /docs). Ctrl-C stops."""
     import uvicorn
 
     from vigie.api import create_app
 
     _corpus(db_path).close()  # a clear error now rather than on the first request
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
-    click.echo(f"Vigie API on http://{host}:{port}/ (docs: http://{host}:{port}/docs)", err=True)
+    click.echo(f"Vigie on http://{host}:{port}/ (API docs: http://{host}:{port}/docs); Ctrl-C stops", err=True)
     uvicorn.run(create_app(db_path, token=token), host=host, port=port, log_level="warning")
 
 

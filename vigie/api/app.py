@@ -10,17 +10,15 @@ import base64
 import binascii
 import json
 import logging
-import secrets
-import sqlite3
 import threading
 import time
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from importlib.metadata import version
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request, Response
+from fastapi import Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
@@ -32,7 +30,11 @@ from vigie.model import DOCUMENT_VERSION, Article, CountKind, EntityType, EventT
 from vigie.pipeline import Pipeline
 from vigie.readers.files import record_from_json
 from vigie.readers.records import DEFAULT_MAX_BYTES, RawRecord
-from vigie.store import DATABASE_VERSION, NotACorpus, open_db, open_readonly, queries
+from vigie.serving import Corpus, ReadyPipeline, ServerState, writer
+from vigie.store import DATABASE_VERSION, open_db, queries
+from vigie.web import error_page, is_page, static_files
+from vigie.web import router as web_router
+from vigie.web.maps import outlines
 
 log = logging.getLogger("vigie.api")
 MAX_PAGE = 200
@@ -87,28 +89,6 @@ class VersionOut(BaseModel):
     database_schema: int
 
 
-class _State:
-    """What the app shares between requests: the corpus path, the pipeline and whether it is ready."""
-
-    def __init__(self, db_path: Path, token: str | None, pipeline: Pipeline, max_bytes: int) -> None:
-        self.db_path = db_path
-        self.token = token
-        self.pipeline = pipeline
-        self.max_bytes = max_bytes
-        self.ready = threading.Event()
-        self.failed = False
-        self.write_lock = threading.Lock()
-        self.extract_lock = threading.Lock()
-
-    def warm_up(self) -> None:
-        try:
-            self.pipeline.warm_up()
-            self.ready.set()
-        except Exception:
-            log.exception("the language model could not be loaded")
-            self.failed = True
-
-
 def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"status": status, "code": code, "message": message}}, status_code=status)
 
@@ -138,43 +118,6 @@ def _page(rows: list[Row], offset: int, limit: int) -> Page:
     return Page(items=rows[:limit], next_cursor=_cursor(offset + limit) if more else None)
 
 
-def _state(request: Request) -> _State:
-    state: _State = request.app.state.vigie
-    return state
-
-
-def corpus(request: Request) -> Iterator[sqlite3.Connection]:
-    """A read-only connection to the corpus for one request."""
-    try:
-        connection = open_readonly(_state(request).db_path)
-    except NotACorpus as exc:
-        raise HTTPException(503, str(exc)) from None
-    try:
-        yield connection
-    finally:
-        connection.close()
-
-
-def ready_pipeline(request: Request) -> Pipeline:
-    """The pipeline, once its model is loaded (503 before)."""
-    state = _state(request)
-    if not state.ready.is_set():
-        raise HTTPException(503, "the language model is " + ("unavailable" if state.failed else "still loading"))
-    return state.pipeline
-
-
-def writer(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
-    """Writes need the token given at start-up."""
-    token = _state(request).token
-    if token is None:
-        raise HTTPException(403, "this server is read-only: start it with a token to allow writes")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not secrets.compare_digest(given.encode(), token.encode()):
-        raise HTTPException(403, "a valid token is needed to write (Authorization: Bearer TOKEN)")
-
-
-Corpus = Annotated[sqlite3.Connection, Depends(corpus)]
-ReadyPipeline = Annotated[Pipeline, Depends(ready_pipeline)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"page size, at most {MAX_PAGE}")]
 Cursor = Annotated[str | None, Query(max_length=200, description="next_cursor of the previous page")]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")]
@@ -188,12 +131,13 @@ SearchQuery = Annotated[str, Query(min_length=1, max_length=200)]
 def create_app(db_path: str | Path, token: str | None = None, pipeline: Pipeline | None = None,
                max_bytes: int = DEFAULT_MAX_BYTES, load_model: bool = True) -> FastAPI:
     """The API for the corpus at ``db_path``; ``token`` enables POST /articles."""
-    state = _State(Path(db_path), token, pipeline or Pipeline(), max_bytes)
+    state = ServerState(Path(db_path), token, pipeline or Pipeline(), max_bytes)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         if load_model:
             threading.Thread(target=state.warm_up, name="vigie-model", daemon=True).start()
+        threading.Thread(target=outlines, args=("50m",), name="vigie-maps", daemon=True).start()
         yield
 
     app = FastAPI(title="Vigie", version=version("vigie"), lifespan=lifespan,
@@ -215,13 +159,17 @@ def create_app(db_path: str | Path, token: str | None = None, pipeline: Pipeline
         return response
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if is_page(request):
+            return error_page(request, exc.status_code, str(exc.detail))
         return _error(exc.status_code, _CODES.get(exc.status_code, "error"), str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
-    async def invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(part) for part in first.get("loc", ()))
+        if is_page(request):
+            return error_page(request, 422, f"Requête invalide ({where}) : {first.get('msg', '')}")
         return _error(422, "invalid", f"{where}: {first.get('msg', 'invalid request')}")
 
     @app.get("/health", response_model=Health)
@@ -329,4 +277,6 @@ def create_app(db_path: str | Path, token: str | None = None, pipeline: Pipeline
                          near_duplicates=summary.near_duplicates,
                          failed=[{"record": e.name, "reason": e.reason} for e in summary.failed])
 
+    app.include_router(web_router)
+    app.mount("/static", static_files(), name="static")
     return app
