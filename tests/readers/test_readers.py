@@ -135,3 +135,35 @@ def test_stdin_text_html_and_json_lines():
     assert html.html is not None
     records = list(read_stdin(io.BytesIO(b'{"id": "a", "text": "A\\nB."}\n{"id": "b", "text": "C\\nD."}\n'), 1000))
     assert [r.id for r in records] == ["a", "b"]
+
+
+def test_parquet_rows_are_records_and_a_spark_runs_articles_are_documents(tmp_path):
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from vigie.model import Article
+
+    pq.write_table(pa.table({"id": ["p1", None], "text": ["Un texte.", "Un autre texte."],
+                             "published": [dt.date(2026, 1, 5), None]}), tmp_path / "records.parquet")
+    first, second = read_paths([str(tmp_path / "records.parquet")])
+    assert (first.id, first.text, first.published) == ("p1", "Un texte.", "2026-01-05")
+    assert second.id == "records-2"  # numbered as JSON lines are
+
+    run = tmp_path / "run"
+    (run / "articles" / "month=2026-01").mkdir(parents=True)
+    (run / "entities").mkdir()
+    (run / "_vigie.json").write_text("{}", encoding="utf-8")
+    document = Article(id="doc-1", text="Texte analysé.", published="2026-01-05").to_json(indent=None)
+    pq.write_table(pa.table({"id": ["doc-1"], "document": [document]}),
+                   run / "articles" / "month=2026-01" / "part-0.parquet")
+    pq.write_table(pa.table({"key": ["PER:x"]}), run / "entities" / "part-0.parquet")  # not articles: not read
+    (only,) = read_paths([str(run)])
+    assert only.document is not None and only.document.id == "doc-1"
+
+
+def test_a_broken_parquet_file_is_one_error(tmp_path):
+    (tmp_path / "broken.parquet").write_bytes(b"PAR1 not really")
+    (error,) = read_paths([str(tmp_path / "broken.parquet")])
+    assert isinstance(error, RecordError) and "not a readable Parquet file" in error.reason

@@ -6,13 +6,14 @@ RecordError that names it; the batch goes on.
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
 import os
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
 from pydantic import ValidationError
@@ -35,7 +36,9 @@ TEXT_SUFFIXES = (".txt", ".text")
 JSON_SUFFIXES = (".json",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
-SUPPORTED_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES
+PARQUET_SUFFIXES = (".parquet",)
+SUPPORTED_SUFFIXES = HTML_SUFFIXES + TEXT_SUFFIXES + JSON_SUFFIXES + JSONL_SUFFIXES + WARC_SUFFIXES + PARQUET_SUFFIXES
+SPARK_RUN_MARKER = "_vigie.json"  # in the folder `vigie spark extract` writes
 
 
 def read_paths(
@@ -60,6 +63,8 @@ def _read_one(path: str, max_bytes: int, follow_symlinks: bool = False) -> Itera
         yield from read_stdin(sys.stdin.buffer, max_bytes)
         return
     file = Path(path)
+    if file.is_dir() and (file / SPARK_RUN_MARKER).is_file():  # a Spark run: its analysed articles only
+        file = file / "articles"
     if file.is_dir():
         for child in _walk(file, follow_symlinks):
             if isinstance(child, RecordError):
@@ -78,6 +83,8 @@ def _read_one(path: str, max_bytes: int, follow_symlinks: bool = False) -> Itera
         yield from read_jsonl(file, max_bytes)
     elif suffix in JSON_SUFFIXES:
         yield from read_json_file(file, max_bytes)
+    elif suffix in PARQUET_SUFFIXES:
+        yield from read_parquet(file, max_bytes)
     elif suffix in HTML_SUFFIXES + TEXT_SUFFIXES:
         yield from _read_document(file, source, max_bytes)
     else:
@@ -272,49 +279,99 @@ def _parse_json_lines(
     lines: Iterable[bytes | str | BadRecord], path: str, max_bytes: int
 ) -> Iterator[Outcome]:
     for number, line in enumerate(lines, start=1):
-        source = Source(kind="json", path=path, line=number)
-        if isinstance(line, BadRecord):
-            yield RecordError(describe(source), str(line))
-            continue
-        if not line.strip():
-            continue
-        try:
-            if isinstance(line, bytes):
-                line = decode_bytes(line, max_bytes)
-            value = json.loads(line.rstrip("\r\n"))
-        except BadRecord as exc:
-            yield RecordError(describe(source), str(exc))
-            continue
-        except json.JSONDecodeError as exc:
-            yield RecordError(describe(source), f"malformed JSON: {_json_problem(exc)}")
-            continue
-        except RecursionError:
-            yield RecordError(describe(source), "malformed JSON: nested too deeply")
-            continue
-        yield record_from_json(value, source, default_id=f"{Path(path).stem}-{number}", max_bytes=max_bytes)
+        outcome = json_line_record(line, path, number, max_bytes)
+        if outcome is not None:
+            yield outcome
+
+
+def json_line_record(line: bytes | str | BadRecord, path: str, number: int, max_bytes: int) -> Outcome | None:
+    """Line ``number`` of a JSON-lines file as a record (None for a blank line); its id defaults to
+    '<file stem>-<number>'. The Spark job reads lines with this too, so ids agree with `vigie extract`."""
+    source = Source(kind="json", path=path, line=number)
+    if isinstance(line, BadRecord):
+        return RecordError(describe(source), str(line))
+    if not line.strip():
+        return None
+    try:
+        if isinstance(line, bytes):
+            line = decode_bytes(line, max_bytes)
+        value = json.loads(line.rstrip("\r\n"))
+    except BadRecord as exc:
+        return RecordError(describe(source), str(exc))
+    except json.JSONDecodeError as exc:
+        return RecordError(describe(source), f"malformed JSON: {_json_problem(exc)}")
+    except RecursionError:
+        return RecordError(describe(source), "malformed JSON: nested too deeply")
+    return record_from_json(value, source, default_id=f"{file_stem(path)}-{number}", max_bytes=max_bytes)
+
+
+def file_stem(path: str) -> str:
+    """The file's stem, for a local path or a URI ('hdfs://n/x/articles.jsonl' → 'articles')."""
+    return PurePosixPath(path.rstrip("/").rsplit("/", 1)[-1]).stem
 
 
 def read_json_file(file: Path, max_bytes: int) -> Iterator[Outcome]:
     """A .json file holds one record object or a list of them."""
     try:
         check_size(file.stat().st_size, max_bytes)
-        value = json.loads(decode_bytes(file.read_bytes(), max_bytes))
+        data = file.read_bytes()
     except BadRecord as exc:
         yield RecordError(str(file), str(exc))
         return
+    yield from json_file_records(data, str(file), max_bytes)
+
+
+def json_file_records(data: bytes, path: str, max_bytes: int) -> Iterator[Outcome]:
+    """The records of a .json file's bytes: one object, or a list of them ('<stem>-<n>' ids by default)."""
+    try:
+        value = json.loads(decode_bytes(data, max_bytes))
+    except BadRecord as exc:
+        yield RecordError(path, str(exc))
+        return
     except json.JSONDecodeError as exc:
-        yield RecordError(str(file), f"malformed JSON: {_json_problem(exc, with_line=True)}")
+        yield RecordError(path, f"malformed JSON: {_json_problem(exc, with_line=True)}")
         return
     except RecursionError:
-        yield RecordError(str(file), "malformed JSON: nested too deeply")
+        yield RecordError(path, "malformed JSON: nested too deeply")
         return
     if isinstance(value, list):
         for index, item in enumerate(value, start=1):
-            source = Source(kind="json", path=str(file), line=index)
-            yield record_from_json(item, source, default_id=f"{file.stem}-{index}", max_bytes=max_bytes)
+            source = Source(kind="json", path=path, line=index)
+            yield record_from_json(item, source, default_id=f"{file_stem(path)}-{index}", max_bytes=max_bytes)
     else:
-        yield record_from_json(value, Source(kind="json", path=str(file)), default_id=file.stem,
-                               max_bytes=max_bytes)
+        yield record_from_json(value, Source(kind="json", path=path), default_id=file_stem(path), max_bytes=max_bytes)
+
+
+def read_parquet(file: Path, max_bytes: int) -> Iterator[Outcome]:
+    """Rows of a Parquet file as records ({"id", "text" | "html", "published", "url"}), or, for the articles
+    table of a Spark run, the article documents it carries (analysed already: no NLP again)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        table = pq.ParquetFile(file)
+        columns = table.schema_arrow.names
+        batches = table.iter_batches(batch_size=256, columns=["document"] if "document" in columns else None)
+        number = 0
+        for batch in batches:
+            for row in batch.to_pylist():
+                number += 1
+                source = Source(kind="json", path=str(file), line=number)
+                if "document" in row:
+                    yield json_line_record(row["document"] or "", str(file), number, max_bytes) \
+                        or RecordError(describe(source), "empty document")
+                else:
+                    yield record_from_row(row, str(file), number, max_bytes)
+    except (OSError, pa.ArrowException) as exc:
+        yield RecordError(str(file), f"not a readable Parquet file: {_one_line(exc)}")
+
+
+def record_from_row(row: dict[str, Any], path: str, number: int, max_bytes: int) -> Outcome:
+    """Row ``number`` of a table of records (Parquet): dates and times as ISO text, '<stem>-<number>' as
+    the id when it has none. The Spark job reads Parquet rows with this too."""
+    plain = {key: value.isoformat() if isinstance(value, dt.date) else value for key, value in row.items()}
+    return record_from_json(plain, Source(kind="json", path=path, line=number), f"{file_stem(path)}-{number}",
+                            max_bytes)
 
 
 def record_from_json(value: Any, source: Source, default_id: str, max_bytes: int) -> Outcome:
