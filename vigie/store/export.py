@@ -35,14 +35,19 @@ def export(connection: sqlite3.Connection, out_dir: str | Path, file_format: str
                 for row in rows:
                     handle.write(json.dumps(dict(zip(columns, row, strict=True)), ensure_ascii=False) + "\n")
         else:
-            _write_parquet(path, columns, rows)
+            declared = {row[1]: row[2] for row in connection.execute(f"PRAGMA table_info({table})")}
+            _write_parquet(path, columns, [declared[c] for c in columns], rows)
         written[table] = len(rows)
     return written
 
 
-def _write_parquet(path: Path, columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+def _write_parquet(path: Path, columns: list[str], declared: list[str], rows: list[tuple[Any, ...]]) -> None:
+    """A Parquet file whose column types are the schema's (an all-empty column stays a string, say), the
+    same types a Spark run writes."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    types = {"TEXT": pa.string(), "INTEGER": pa.int64(), "REAL": pa.float64(), "BLOB": pa.binary()}
+    schema = pa.schema([(column, types.get(kind, pa.string())) for column, kind in zip(columns, declared, strict=True)])
     data = {column: [row[i] for row in rows] for i, column in enumerate(columns)}
-    pq.write_table(pa.table(data), path)
+    pq.write_table(pa.table(data, schema=schema), path)

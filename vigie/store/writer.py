@@ -92,7 +92,8 @@ def _aggregate(connection: sqlite3.Connection, rows: dict[str, list[Row]], day: 
 
 
 def _store_entity(connection: sqlite3.Connection, entity: dict[str, Any], counted: bool) -> None:
-    """Create or update the corpus-wide entity with one article's row."""
+    """Create or update the corpus-wide entity with one article's row. Its name is the longest any article
+    gives it (of equal ones, the first in alphabetical order), whatever order the articles come in."""
     connection.execute(
         """INSERT INTO entities (key, name, type, geonameid, lat, lon, country_code, first_seen, last_seen)
            VALUES (:key, :name, :type, :geonameid, :lat, :lon, :country_code, :first_seen, :last_seen)
@@ -101,7 +102,8 @@ def _store_entity(connection: sqlite3.Connection, entity: dict[str, Any], counte
         connection.execute(
             """UPDATE entities SET mention_count = mention_count + :mention_count,
                    article_count = article_count + :article_count,
-                   name = CASE WHEN geonameid IS NULL AND length(:name) > length(name) THEN :name ELSE name END,
+                   name = CASE WHEN length(:name) > length(name)
+                               OR (length(:name) = length(name) AND :name < name) THEN :name ELSE name END,
                    first_seen = CASE WHEN first_seen IS NULL OR :first_seen < first_seen THEN :first_seen
                                 ELSE first_seen END,
                    last_seen = CASE WHEN last_seen IS NULL OR :last_seen > last_seen THEN :last_seen ELSE last_seen END
