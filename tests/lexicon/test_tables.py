@@ -56,3 +56,16 @@ def test_boilerplate_patterns_compile():
 
     for pattern in words("boilerplate_lines"):
         re.compile(pattern)
+
+
+def test_every_plover_category_has_its_cameo_code_root_and_quad_class():
+    from typing import get_args
+
+    from vigie.model import EventType
+
+    crosswalk = {row["plover"]: row for row in rows("plover_cameo")}
+    assert set(crosswalk) == set(get_args(EventType))
+    for plover, row in crosswalk.items():
+        root = int(row["cameo_root"])
+        assert row["cameo_code"].startswith(row["cameo_root"]), plover
+        assert row["quad_class"] == ("1" if root <= 5 else "2" if root <= 8 else "3" if root <= 13 else "4"), plover
