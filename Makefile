@@ -9,12 +9,12 @@ INSTALLED := $(VENV)/.installed
 GOLD ?= ../shared/gold
 export VIGIE_GOLD := $(abspath $(GOLD))
 
-# System packages the tests need, from Debian (sudo when not root): chromium for the browser tests.
+# System packages the tests need, from Debian (sudo when not root): chromium for the browser tests, a JRE for Spark.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get
 PORT ?= 8000
 
-.PHONY: demo test lint eval eval-timebank schema bench screenshots browser clean
+.PHONY: demo test lint eval eval-timebank schema bench screenshots browser java clean
 
 $(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -30,13 +30,18 @@ demo: $(INSTALLED)
 	@echo "Web UI: http://127.0.0.1:$(PORT)/  (Ctrl-C stops)"
 	$(BIN)/vigie serve --db vigie.db --port $(PORT)
 
-test: $(INSTALLED) lint browser
+test: $(INSTALLED) lint browser java
 	$(BIN)/python -m pytest
 
 # Debian's chromium, which Playwright drives (it downloads no browser of its own).
 browser:
 	@command -v chromium >/dev/null 2>&1 || $(APT) install -y -q chromium \
 		|| { $(APT) update -q && $(APT) install -y -q chromium; }
+
+# A Java runtime for pyspark (the Spark tests run it in local mode).
+java:
+	@command -v java >/dev/null 2>&1 || $(APT) install -y -q openjdk-17-jre-headless \
+		|| { $(APT) update -q && $(APT) install -y -q openjdk-17-jre-headless; }
 
 screenshots: $(INSTALLED) browser
 	$(BIN)/python -m tests.web.screenshots docs/screenshots
@@ -54,14 +59,8 @@ eval-timebank: $(INSTALLED)
 schema: $(INSTALLED)
 	$(BIN)/vigie schema > docs/schema/article.json
 
-bench: $(INSTALLED)
-	$(BIN)/python -m benchmarks.throughput
-	$(BIN)/python -m benchmarks.entities
-	$(BIN)/python -m benchmarks.quotes --limit 4
-	$(BIN)/python -m benchmarks.corpus
-	$(BIN)/python -m benchmarks.scaling
-	$(BIN)/python -m benchmarks.realpages
-	$(BIN)/python -m benchmarks.web
+bench: $(INSTALLED) java
+	$(BIN)/python -m benchmarks
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

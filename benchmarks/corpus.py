@@ -28,6 +28,7 @@ from typing import Any
 
 import spacy
 
+from benchmarks.figures import figure
 from benchmarks.goldset import GOLD, gold_records
 from vigie.corpus import ingest
 from vigie.model import Article
@@ -121,6 +122,7 @@ def main() -> None:
     ingest_rate = summary.ingested / (time.perf_counter() - start)
     print(f"{len(texts)} articles: bare spaCy nlp.pipe {bare_rate:.1f} articles/s, "
           f"vigie ingest {ingest_rate:.1f} articles/s, ratio {ingest_rate / bare_rate:.2f}")
+    figure("ingest / bare spaCy, articles/s", f"{ingest_rate / bare_rate:.2f}×")
 
     connection = open_db(db)
     grow(connection, args.articles)
@@ -130,6 +132,7 @@ def main() -> None:
                                 if db.with_name(db.name + "-wal").exists() else 0)
     print(f"query latencies on {total} articles (median of 5), database {size / total * 1000 / 1e6:.1f} MB "
           "per 1,000 articles:")
+    figure(f"database size per 1,000 articles ({total} articles)", f"{size / total * 1000 / 1e6:.1f} MB")
     for label, query in (
             ("entity profile 'Emmanuel Macron'", lambda: queries.entity_profile(connection, "Emmanuel Macron")),
             ("quotes by speaker 'Bayrou'", lambda: queries.quotes(connection, speaker="Bayrou")),
@@ -138,7 +141,9 @@ def main() -> None:
             ("full-text search 'cessez-le-feu'", lambda: queries.search(connection, "cessez-le-feu")),
             ("top entities of a month", lambda: queries.top_entities(connection, since="2024-05-01",
                                                                      until="2024-05-31"))):
-        print(f"  {label:36s} {median_ms(query):8.1f} ms  (goal < 100 ms)")
+        milliseconds = median_ms(query)
+        print(f"  {label:36s} {milliseconds:8.1f} ms  (goal < 100 ms)")
+        figure(f"{label}, {total} articles", f"{milliseconds:.1f} ms", "< 100 ms")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from benchmarks.figures import figure
 from benchmarks.goldset import GOLD, gold_records, score_predictions
 from vigie.model import Article
 from vigie.nlp import load_nlp
@@ -51,6 +52,8 @@ def main() -> None:
             measures = score_predictions(args.gold, out, "entities")
             print(f"{system:14s} entities F1 {measures['entities']['f1']:.3f}   "
                   f"typed F1 {measures['entities.typed']['f1']:.3f}")
+            figure(f"{system}: entities F1 / typed", f"{measures['entities']['f1']:.3f} / "
+                   f"{measures['entities.typed']['f1']:.3f}")
 
 if __name__ == "__main__":
     main()

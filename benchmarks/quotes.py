@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.figures import figure
 from benchmarks.goldset import GOLD, gold_records, score_predictions
 from vigie.model import Article, Quote, TextBlock, content_hash
 from vigie.nlp import pipe_by_line
@@ -123,6 +124,7 @@ def main() -> None:
         print(f"dev gold      quotes F1 {measures['quotes']['f1']:.3f}   "
               f"attributed F1 {measures['quotes.attributed']['f1']:.3f}   "
               f"speaker accuracy {measures['quotes.speaker_accuracy']['accuracy']:.3f}")
+        figure("dev quotes.attributed F1", f"{measures['quotes.attributed']['f1']:.3f}", "≥ .88 (issue 11)")
     files = sorted(args.litbank.glob("*.ann"))[: args.limit or None]
     tally = Tally()
     for ann in files:
@@ -136,6 +138,7 @@ def main() -> None:
         accuracy = tally.speaker_right / tally.with_speaker if tally.with_speaker else 0.0
         print(f"fr-litbank    {len(files)} texts, {tally.gold} quotes: detection P {precision:.3f} R {recall:.3f} "
               f"F1 {f1:.3f}; speaker right on {tally.speaker_right}/{tally.with_speaker} matched ({accuracy:.3f})")
+        figure("fr-litbank quote detection F1, speaker accuracy", f"{f1:.3f}, {accuracy:.3f}")
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from benchmarks.figures import figure
 from benchmarks.goldset import GOLD
 from vigie.errors import BadRecord
 from vigie.model import Source
@@ -83,7 +84,9 @@ def main() -> None:
     print(f"{'measure':28s} {'now':>6s} {'goal':>6s}")
     for field in ("title", "caption", "credit", "published"):
         print(f"{field + ' exact':28s} {result[field]:6.3f} {GOALS[field]:6.2f}")
+        figure(f"real pages: {field} exact", f"{result[field]:.3f}", f"≥ {GOALS[field]:.2f}")
     print(f"{'body blocks F1 (>= 90% similar)':28s} {result['blocks']['f1']:6.3f} {GOALS['blocks']:6.2f}")
+    figure("real pages: body blocks F1", f"{result['blocks']['f1']:.3f}", f"≥ {GOALS['blocks']:.2f}")
     if args.failures:
         print("\n".join(failures))
 

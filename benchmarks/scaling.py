@@ -14,6 +14,7 @@ import argparse
 import resource
 import time
 
+from benchmarks.figures import figure
 from benchmarks.goldset import GOLD
 from vigie.model import Source
 from vigie.nlp import pipe_by_line
@@ -62,6 +63,8 @@ def main() -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"largest / smallest seconds per 10 KB: {per_10kb[-1] / per_10kb[0]:.2f} (goal <= 1.5)")
     print(f"peak memory of the process: {peak_mb:.0f} MB (goal < 1024)")
+    figure("seconds per 10 KB, largest / smallest text", f"{per_10kb[-1] / per_10kb[0]:.2f}", "≤ 1.5")
+    figure("peak memory, one process", f"{peak_mb:.0f} MB", "< 1024 MB")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from urllib.parse import quote
 from fastapi.testclient import TestClient
 
 from benchmarks.corpus import grow, write_inputs
+from benchmarks.figures import figure
 from vigie.api import create_app
 from vigie.corpus import ingest
 from vigie.pipeline import Pipeline
@@ -76,6 +77,9 @@ def main() -> None:
             timings = [timed(client, path) for _ in range(args.runs) for path in paths]
             goal = "  (goal < 300 ms)" if label.startswith(("article", "entity")) else ""
             print(f"  {label:42s} median {statistics.median(timings):6.1f} ms, slowest {max(timings):6.1f} ms{goal}")
+            if goal:
+                figure(f"web: {label}, {total} articles", f"{statistics.median(timings):.0f} ms median",
+                       "< 300 ms")
 
 
 if __name__ == "__main__":

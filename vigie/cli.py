@@ -9,6 +9,8 @@ import logging
 import signal
 import sqlite3
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, get_args
 
@@ -20,6 +22,7 @@ from vigie.model import Article, EventType, article_json_schema
 from vigie.pipeline import DEFAULT_RECORD_TIMEOUT, Pipeline
 from vigie.readers import read_paths
 from vigie.readers.records import DEFAULT_MAX_BYTES, BadRecord, RecordError, parse_published, safe_id
+from vigie.research import RESEARCH_FORMATS, export_research
 from vigie.runner import run_pipeline
 from vigie.store import NewerDatabase, NotACorpus, open_db, open_readonly, queries
 from vigie.store.export import FORMATS, export
@@ -305,10 +308,16 @@ def search_command(query: str, db_path: Path, limit: int, as_json: bool) -> None
 
 @main.command(name="export")
 @DB_OPTION
-@click.option("--format", "file_format", type=click.Choice(list(FORMATS)), default="csv", show_default=True)
+@click.option("--format", "file_format", type=click.Choice([*FORMATS, *RESEARCH_FORMATS]), default="csv",
+              show_default=True, help="csv, jsonl, parquet: every table; gdelt: GDELT 2.0 event rows (TSV); "
+                                      "acled: ACLED rows of violence, protests and arrests (CSV).")
 @click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path))
 def export_command(db_path: Path, file_format: str, out_dir: Path) -> None:
-    """Write every table of the corpus to OUT, one file per table."""
+    """Write every table of the corpus to OUT, one file per table (or the events as GDELT or ACLED rows)."""
+    if file_format in RESEARCH_FORMATS:
+        path, count = export_research(_corpus(db_path), out_dir, file_format)
+        click.echo(f"events: {count} rows → {path}", err=True)
+        return
     written = export(_corpus(db_path), out_dir, file_format)
     for table, count in written.items():
         click.echo(f"{table}: {count} rows → {out_dir / (table + '.' + file_format)}", err=True)
@@ -390,6 +399,70 @@ def sources_command(db_path: Path, as_json: bool) -> None:
 
     rows = source_rows(_corpus(db_path))
     _show(rows, ["label", "url", "last_success", "articles", "error_count", "last_error"], as_json)
+
+
+@main.group(cls=VigieGroup)
+def spark() -> None:
+    """Scale out on Apache Spark (needs a Java runtime): extract an archive, aggregate a run."""
+
+
+MASTER_OPTION = click.option("--master", help="Spark master (local[2], spark://host:7077, yarn...); default: the one "
+                             "spark-submit gives, else local[2].")
+
+
+@spark.command(name="extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", required=True, help="Folder (or URI) of the run: one Parquet table per folder.")
+@MASTER_OPTION
+@click.option("--partitions", type=click.IntRange(min=1), help="Partitions of the input (default: the cores).")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True)
+def spark_extract(inputs: tuple[str, ...], out: str, master: str | None, partitions: int | None,
+                  max_bytes: int) -> None:
+    """Analyse the records of INPUTS (.jsonl, .json, .parquet files or folders, local or any URI Spark reads)
+    and write the tables of `vigie export` as Parquet under OUT, partitioned by month, with an `errors`
+    table. A rerun replaces the previous run. `vigie ingest OUT` loads it into a corpus without the NLP."""
+    from vigie.spark.job import extract as spark_run
+
+    with _spark_session(master) as spark_session:
+        summary = spark_run(spark_session, list(inputs), out, partitions, max_bytes)
+    for table, count in summary.rows.items():
+        click.echo(f"{table}: {count} rows", err=True)
+    click.echo(f"run written to {out}: {summary.articles} articles, {summary.errors} failed records", err=True)
+    sys.exit(_exit_status(summary.articles, summary.errors))
+
+
+@spark.command(name="stats")
+@click.argument("run")
+@click.option("--out", required=True, help="Folder (or URI) for the aggregates.")
+@MASTER_OPTION
+def spark_stats(run: str, out: str, master: str | None) -> None:
+    """Aggregate a run of `vigie spark extract`: articles per day, top entities per month, events per
+    category and country, written as Parquet under OUT."""
+    from vigie.spark.stats import stats
+
+    with _spark_session(master) as spark_session:
+        written = stats(spark_session, run, out)
+    for table, count in written.items():
+        click.echo(f"{table}: {count} rows → {out}/{table}", err=True)
+
+
+@contextmanager
+def _spark_session(master: str | None) -> Iterator[Any]:
+    """A Spark session for one command, stopped after it; a missing Java or a bad run is one line."""
+    from vigie.spark.job import SparkJobError, session
+
+    try:
+        spark_session = session(master)
+    except ImportError:
+        raise click.ClickException("pyspark is not installed: pip install 'vigie[spark]'") from None
+    except Exception as exc:  # pyspark raises plain exceptions when it cannot start the JVM
+        raise click.ClickException(f"cannot start Spark (is a Java runtime installed?): {_one_line(exc)}") from None
+    try:
+        yield spark_session
+    except SparkJobError as exc:
+        raise click.ClickException(str(exc)) from None
+    finally:
+        spark_session.stop()
 
 
 @main.command()

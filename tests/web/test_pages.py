@@ -133,3 +133,8 @@ def test_analyser_stores_only_with_the_token(client):
     again = client.post("/analyser", data={"texte": TEXT, "enregistrer": "1", "jeton": TOKEN},
                         follow_redirects=False)
     assert again.headers["location"] == stored.headers["location"]  # known already: the same article
+
+
+def test_search_marks_the_matches(client):
+    html = client.get("/recherche", params={"q": "Ukraine"}).text
+    assert "<mark>Ukraine</mark>" in html and "[Ukraine]" not in html

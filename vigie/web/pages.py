@@ -18,6 +18,7 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 
 from vigie.corpus import ingest_records
 from vigie.errors import RecordError
@@ -39,6 +40,8 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 templates = Jinja2Templates(directory=str(Path(str(files("vigie.web").joinpath("templates")))))
 templates.env.globals.update(labels=labels, entity_href=entity_href, quote_anchor=quote_anchor,
                              unknown_speaker=UNKNOWN_SPEAKER)
+templates.env.filters["snippet"] = lambda text: Markup(  # FTS5's snippet() marks a match [like this]
+    re.sub(r"\[([^\[\]<]*)\]", r"<mark>\1</mark>", str(escape(text))))
 router = APIRouter(include_in_schema=False)
 OptionalText = Annotated[str, Query(max_length=200)]
 
@@ -128,10 +131,10 @@ def article_page(request: Request, article_id: str, connection: Corpus) -> Respo
 def _article_context(document: dict[str, Any]) -> dict[str, Any]:
     """What the article template shows: the body highlighted, and the facts listed beside it."""
     entities = {e["id"]: e for e in document.get("entities", [])}
-    body_start = max((document[k]["end"] for k in ("title_span", "caption_span", "credit_span")
-                      if document.get(k)), default=0)
-    if document.get("blocks"):
-        body_start = min(body_start, document["blocks"][0]["start"]) if body_start else document["blocks"][0]["start"]
+    blocks = document.get("blocks") or []
+    # the body: from its first paragraph, or else after the headline, caption and credit shown above it
+    body_start = blocks[0]["start"] if blocks else max(
+        (document[k]["end"] for k in ("title_span", "caption_span", "credit_span") if document.get(k)), default=0)
     places = [MapPoint(e["name"], e["place"]["lat"], e["place"]["lon"], len(e["mentions"]), entity_href(e["key"]))
               for e in entities.values() if e.get("place") and e["place"].get("lat") is not None]
     return {"doc": document, "body": highlight(document, body_start), "entities": entities,
