@@ -24,6 +24,9 @@ def reported(article):
         ("Selon Élisabeth Borne, « nous ne céderons rien sur les retraites ».", "Élisabeth Borne"),
         ("« La réunion aura lieu demain matin », précise-t-on à l'Élysée.", "Élysée"),
         ("« Nous ne céderons rien sur les retraites », estime un diplomate européen.", "un diplomate européen"),
+        # the incise's comma inside the closing mark
+        ("« Nous ne céderons rien sur les retraites, » a déclaré Élisabeth Borne mardi.", "Élisabeth Borne"),
+        ("« Nous ne céderons rien, » affirme un diplomate européen.", "un diplomate européen"),
     ],
 )
 def test_attribution_patterns(analyse, paragraph, speaker):
@@ -35,6 +38,13 @@ def test_inverted_pronoun_resolves_to_the_person_just_named(analyse):
     article = analyse("Titre\nLe ministre de l'Intérieur, Gérald Darmanin, s'est rendu à Lille. "
                       "« Nous renforcerons les effectifs de police », a-t-il déclaré.")
     assert speakers(article) == [("Nous renforcerons les effectifs de police", "Gérald Darmanin")]
+
+
+def test_a_role_with_its_complement_resolves_to_the_person_given_that_whole_role(analyse):
+    article = analyse("Titre\nLa ministre de la Culture Rachida Dati a visité le musée avec le président "
+                      "Emmanuel Macron, qui est reparti aussitôt. Il pleuvait sur la ville.\n"
+                      "« Les collections seront protégées », a assuré à cette occasion la ministre de la Culture.")
+    assert speakers(article)[0][1] == "Rachida Dati"
 
 
 def test_role_noun_resolves_to_the_person_given_that_role(analyse):

@@ -98,7 +98,9 @@ class QuoteFinder:
         if source and not (sentence_ended and "," not in rest[: source.end()]):
             return self._source_at(end + source.end())
         exclaimed = quote.text.endswith(("!", "?", "…"))
-        if not (re.match(r"^\s*,", rest) or (exclaimed and re.match(r"^\s+[a-zàâéèêîôûç]", rest))):
+        # the comma of the incise may sit inside the marks: « Je n'ai enfreint aucune règle, » a-t-il dit
+        comma_inside = self.text[max(0, end - 4) : end].rstrip("»\"” \u00a0\u202f").endswith(",")
+        if not (re.match(r"^\s*,", rest) or ((exclaimed or comma_inside) and re.match(r"^\s+[a-zàâéèêîôûç]", rest))):
             return None
         window = self.tokens(end, min(len(self.text), end + 60))
         if window is None:

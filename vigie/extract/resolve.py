@@ -124,9 +124,12 @@ class Resolver:
             return None
         if not role:
             return self.described_entity(subject)
-        # the role as written ("premier ministre", not just "ministre") must have been given to them
-        words = [t.lower_ for t in noun_phrase(subject) if t.dep_ != "det"]
-        found = self.recent_entity(subject.idx, role, role=" ".join(words))
+        # the role as written ("premier ministre", "ministre de la Santé", not just "ministre") must have
+        # been given to them
+        phrase = noun_phrase(subject)
+        first = next((t for t in phrase if t.dep_ != "det"), subject)
+        written = self.article.text[first.idx : phrase.end_char]
+        found = self.recent_entity(subject.idx, role, role=_comparable(written))
         if found is None and role == "PER":
             # "X a succédé ... a prévenu le nouveau ministre"; "la magistrate a précisé" after X's words
             found = (self.recent_subject(subject.idx, sentences=2) or self.recent_speaker(subject.idx, discourse)
@@ -217,8 +220,8 @@ class Resolver:
         for _, entity, mention in candidates:
             if role is None:
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
-            before_name = self.article.text[max(0, mention.start - 50) : mention.start].casefold()
-            after_name = self.article.text[mention.end : mention.end + 30].casefold()
+            before_name = _comparable(self.article.text[max(0, mention.start - 50) : mention.start])
+            after_name = _comparable(self.article.text[mention.end : mention.end + 30])
             if role in fold(entity.name).split() or role in before_name or role in after_name:
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
         return None
@@ -341,6 +344,11 @@ def noun_phrase(token: Token) -> Span:
     walk(token)
     left, right = min(keep), max(keep)
     return token.doc[left : right + 1]
+
+
+def _comparable(text: str) -> str:
+    """Text to compare role words in: case folded, one kind of apostrophe, single spaces."""
+    return " ".join(text.casefold().replace("’", "'").split())
 
 
 def bare_pronoun(token: Token) -> str:
