@@ -91,3 +91,18 @@ def test_two_quotes_share_an_incise_only_when_close(analyse):
     article = analyse("Titre\n« Nous avons gagné une bataille » et « la guerre continue », a lancé Sophie Binet "
                       "mardi devant les grévistes.")
     assert speakers(article) == ["Sophie Binet", "Sophie Binet"]
+
+
+def test_a_person_named_inside_quoted_words_is_no_antecedent(analyse):
+    article = analyse("Titre\nÉric Lombard a présenté le budget mardi. Une syndicaliste a répondu : « Ce budget "
+                      "fera le jeu de Jordan Bardella. » « Nous tiendrons le cap », a répliqué le ministre.")
+    assert speakers(article) == ["Une syndicaliste", "Éric Lombard"]
+
+
+def test_a_definite_description_right_after_a_quote_is_the_person_just_quoted(analyse):
+    article = analyse("Titre\nLa dirigeante de la CGT, Sophie Binet, a été reçue à Matignon. « Beaucoup de Français "
+                      "finiront par voter pour Marine Le Pen », a-t-elle averti.\nLe ton est monté. « Il faut un "
+                      "référendum sur les retraites », a insisté la syndicaliste.")
+    assert speakers(article) == ["Sophie Binet", "Sophie Binet"]
+    unknown = analyse("Titre\n« Il faut un référendum sur les retraites », a insisté la syndicaliste.")
+    assert speakers(unknown) == ["la syndicaliste"]  # nobody quoted before: the description stays

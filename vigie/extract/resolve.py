@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.entities import role_nouns
 from vigie.extract.inflection import er_verb_forms
+from vigie.extract.quotations import find_quoted
 from vigie.lexicon import function_words, mapping, words
 from vigie.model import Article, Entity, Mention
 from vigie.textnorm import fold
@@ -72,9 +73,14 @@ class Resolver:
         for entity, mention in self.discourse:
             for offset in range(mention.start, mention.end):
                 self.by_offset[offset] = (entity, mention.start, mention.end)
+        # who the narration names: a person named inside someone's quoted words ("« ... que Marine Le Pen »")
+        # is not who 'elle', 'la syndicaliste' or the next speaker stands for
+        quoted = _quoted_words(article.text)
+        self.narrated = [(entity, mention) for entity, mention in self.discourse
+                         if not any(start <= mention.start and mention.end <= end for start, end in quoted)]
         # mentions of each type in reading order, so "the last X before here" is a binary search
         self.by_type: dict[str, list[tuple[int, Entity, Mention]]] = {}
-        for entity, mention in sorted(self.discourse, key=lambda pair: pair[1].start):
+        for entity, mention in sorted(self.narrated, key=lambda pair: pair[1].start):
             self.by_type.setdefault(entity.type, []).append((mention.start, entity, mention))
         self.type_starts = {kind: [start for start, _, _ in found] for kind, found in self.by_type.items()}
 
@@ -178,7 +184,7 @@ class Resolver:
     def protagonist(self, before: int) -> Speaker | None:
         """The person named most often so far: who 'la magistrate' is when nothing nearer says."""
         seen: dict[str, list[Mention]] = {}
-        for entity, mention in self.discourse:
+        for entity, mention in self.narrated:
             if entity.type == "PER" and mention.start < before:
                 seen.setdefault(entity.id, []).append(mention)
         if not seen:
@@ -263,9 +269,22 @@ class Resolver:
             if introduced is not None:
                 return introduced
             phrase = noun_phrase(subject)
+            if kind == "person" and len(phrase) == 2 and self._definite_singular(subject):
+                # "a insisté la syndicaliste" right after her quoted words: the person just quoted
+                last = self.recent_speaker(subject.idx, discourse)
+                if last is not None and discourse is not None and \
+                        discourse.paragraph - discourse.speaker_paragraph <= 1:
+                    return last
             text = self.article.text[phrase.start_char : phrase.end_char]
             return Speaker(text, phrase.start_char, phrase.end_char)
         return None
+
+    @staticmethod
+    def _definite_singular(noun: Token) -> bool:
+        """'la syndicaliste', 'le sexagénaire': one person already known to the reader."""
+        determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
+        return bool(determiners) and determiners[0] in ("le", "la", "l'", "l’") and \
+            "Plur" not in noun.morph.get("Number", default=[])
 
     def introduced_as(self, subject: Token, window: int = 400) -> Speaker | None:
         """'cette source' after 'une source gouvernementale': the description that introduced it, in full."""
@@ -344,6 +363,16 @@ def noun_phrase(token: Token) -> Span:
     walk(token)
     left, right = min(keep), max(keep)
     return token.doc[left : right + 1]
+
+
+def _quoted_words(text: str, min_length: int = 25) -> list[tuple[int, int]]:
+    """Spans of reported words (quotes long enough to be someone's speech, not a name in quotation marks)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        spans += [(q.start, q.end) for q in find_quoted(paragraph, offset) if q.end - q.start >= min_length]
+        offset += len(paragraph) + 1
+    return spans
 
 
 def _comparable(text: str) -> str:
