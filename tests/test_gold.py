@@ -25,7 +25,7 @@ FLOORS = {
     "quotes": 0.99,
     "quotes.attributed": 0.75,
     "counts": 0.75,
-    "events": 0.47,
+    "events": 0.48,
 }
 
 

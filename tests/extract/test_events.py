@@ -13,6 +13,10 @@ def events(article):
     ("sentence", "event_type"),
     [
         ("Le Kremlin a visé Kiev ce lundi.", "ASSAULT"),
+        ("Le ministre a prévenu que la France ne céderait pas face à Alger.", "THREATEN"),
+        ("Donald Trump a écarté samedi l'idée d'un cessez-le-feu en Ukraine.", "REJECT"),
+        ("La France a exprimé sa solidarité avec le Qatar mardi.", "SUPPORT"),
+        ("Le parquet de Lyon a ouvert une enquête pour corruption mardi.", "ACCUSE"),
         ("Emmanuel Macron a rencontré Olaf Scholz mardi à Berlin.", "CONSULT"),
         ("La police a interpellé Jean Dupont mercredi à Lyon.", "COERCE"),
         ("Emmanuel Macron a dénoncé Vladimir Poutine lundi.", "DISAPPROVE"),
