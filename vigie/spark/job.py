@@ -180,7 +180,7 @@ def article_table_rows(article: Article) -> Iterator[TableRow]:
             yield table, json.dumps({column: values[column] for column in columns}, ensure_ascii=False)
 
 
-def _corpus_wide(spark: Any, frames: dict[str, Any]) -> None:
+def _corpus_wide(frames: dict[str, Any]) -> None:
     """Entities and aliases summed across articles, as the corpus sums them: an entity's name is the
     longest any article gives it (of equal ones, the first alphabetically), first and last seen are its
     earliest and latest days."""
@@ -218,7 +218,7 @@ def extract(spark: Any, inputs: list[str], out: str, partitions: int | None = No
         frames = {table: every_row.where(F.col("table") == table)
                   .select(F.from_json("row", spark_schema(table)).alias("r")).select("r.*")
                   for table in (*COLUMNS, ERRORS)}
-        _corpus_wide(spark, frames)
+        _corpus_wide(frames)
         known = {table: per_table.get(table, 0) for table in frames if table not in CORPUS_WIDE}
         return write_atomically(spark, frames, out, [path for _kind, path in files], known_rows=known)
     finally:
