@@ -16,6 +16,7 @@ from vigie.textnorm import fold
 
 Row = dict[str, Any]
 CANONICAL = "a.canonical_id IS NULL"
+QUOTES_ABOUT_SCAN = 2000  # latest mentions of an entity searched for quotes about it
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[Row]:
@@ -101,15 +102,17 @@ def entity_profile_by_key(connection: sqlite3.Connection, key: str, limit: int =
 
 
 def quotes_about(connection: sqlite3.Connection, key: str, limit: int = 10) -> list[Row]:
-    """Quotes that mention an entity (in their words, whoever says them), newest first."""
+    """Quotes that mention an entity (in their words, whoever says them), newest first, among its latest
+    mentions (QUOTES_ABOUT_SCAN), so a profile stays fast however often the entity is named."""
     return _rows(connection.execute(
         f"""SELECT DISTINCT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.start, a.published,
                    a.id AS article_id, a.title
-            FROM mentions m
+            FROM (SELECT article_id, entity_key, start, end FROM mentions WHERE entity_key = ?
+                  ORDER BY rowid DESC LIMIT ?) m
             JOIN quotes q ON q.article_id = m.article_id AND q.start <= m.start AND m.end <= q.end
             JOIN articles a ON a.id = q.article_id
-            WHERE m.entity_key = ? AND {CANONICAL} AND (q.speaker_key IS NULL OR q.speaker_key != m.entity_key)
-            ORDER BY a.published DESC, q.start LIMIT ?""", (key, limit)))
+            WHERE {CANONICAL} AND (q.speaker_key IS NULL OR q.speaker_key != m.entity_key)
+            ORDER BY a.published DESC, q.start LIMIT ?""", (key, QUOTES_ABOUT_SCAN, limit)))
 
 
 def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: str | None = None,
