@@ -114,6 +114,13 @@ def test_analyser_highlights_a_pasted_text_without_storing_it(client):
     assert 'class="ent PER"' in uploaded
 
 
+def test_analyser_takes_a_headline_apart_from_a_one_paragraph_text(client):
+    paragraph = TEXT.split("\n\n", 1)[1]
+    html = client.post("/analyser", data={"texte": paragraph, "titre": "Marseille : six interpellations"}).text
+    assert "<h1>Marseille : six interpellations</h1>" in html
+    assert 'data-speaker="Laurent Nuñez"' in html  # the paragraph is the body, its quotes attributed
+
+
 def test_analyser_explains_what_is_wrong(client):
     empty = client.post("/analyser", data={"texte": "  "})
     assert empty.status_code == 422 and "Collez un texte" in empty.text

@@ -196,18 +196,19 @@ def analyse_form(request: Request) -> Response:
 
 
 def _analyse_context(state: ServerState, **extra: Any) -> dict[str, Any]:
-    return {"can_store": state.token is not None, "ready": state.ready.is_set(), "texte": "", "publie": "",
-            "url": "", **extra}
+    return {"can_store": state.token is not None, "ready": state.ready.is_set(), "texte": "", "titre": "",
+            "publie": "", "url": "", **extra}
 
 
 @router.post("/analyser", response_class=HTMLResponse)
 def analyse(request: Request, texte: Annotated[str, Form(max_length=2_000_000)] = "",
+            titre: Annotated[str, Form(max_length=1000)] = "",
             fichier: Annotated[UploadFile | None, File()] = None,
             publie: Annotated[str, Form(max_length=40)] = "", url: Annotated[str, Form(max_length=4000)] = "",
             jeton: Annotated[str, Form(max_length=500)] = "", enregistrer: Annotated[str, Form()] = "") -> Response:
     """Analyse a pasted text or an uploaded file and show it highlighted; store it only with the token."""
     state = server_state(request)
-    form = {"texte": texte, "publie": publie, "url": url}
+    form = {"texte": texte, "titre": titre, "publie": publie, "url": url}
 
     def again(status: int, message: str) -> Response:
         return templates.TemplateResponse(request, "analyse.html", _analyse_context(state, error=message, **form),
@@ -215,7 +216,7 @@ def analyse(request: Request, texte: Annotated[str, Form(max_length=2_000_000)] 
 
     if not state.ready.is_set():
         return again(503, "Le modèle de langue est encore en cours de chargement : réessayez dans un instant.")
-    record = _record(texte, fichier, state.max_bytes)
+    record = _record(texte, titre, fichier, state.max_bytes)
     if isinstance(record, RecordError):
         return again(422, record.reason)
     try:
@@ -247,14 +248,17 @@ def analyse(request: Request, texte: Annotated[str, Form(max_length=2_000_000)] 
     return templates.TemplateResponse(request, "analyse.html", context)
 
 
-def _record(text: str, upload: UploadFile | None, max_bytes: int) -> RawRecord | RecordError:
-    """The article to analyse: the uploaded file (text, HTML or a JSON record) or else the pasted text."""
+def _record(text: str, title: str, upload: UploadFile | None, max_bytes: int) -> RawRecord | RecordError:
+    """The article to analyse: the uploaded file (text, HTML or a JSON record) or else the pasted text,
+    under its headline when one is given (a scraped text's first line is its headline)."""
     if upload is not None and upload.filename:
         data = upload.file.read(max_bytes + 1)
         outcome = next(read_bytes(data, upload.filename, "analyse", max_bytes), None)
         return outcome or RecordError(upload.filename, "le fichier ne contient aucun article")
     if not text.strip():
         return RecordError("texte", "Collez un texte ou choisissez un fichier à analyser.")
+    if title.strip():
+        text = f"{' '.join(title.split())}\n{text.strip()}"
     return RawRecord(id="analyse", source=Source(kind="txt", path="<analyser>"), text=text)
 
 
