@@ -22,6 +22,11 @@ def counts(article):
         ("Des centaines de manifestants ont défilé à Rennes.", ("people", 200, "at_least")),
         ("Près de 2000 pompiers étaient mobilisés.", ("people", 2000, "about")),
         ("Trois personnes sont portées disparues.", ("missing", 3, "exact")),
+        # a noun that says what happened to them: "l'interpellation de", "l'évacuation de", "le décès de"
+        ("La police a procédé à l'interpellation de six personnes mardi.", ("arrested", 6, "exact")),
+        ("L'évacuation de 300 habitants a été ordonnée.", ("displaced", 300, "exact")),
+        ("La disparition de deux randonneurs inquiète.", ("missing", 2, "exact")),
+        ("Le décès de trois patients a été confirmé.", ("killed", 3, "exact")),
         ("Le drone a frappé un bus, tuant neuf passagers.", ("killed", 9, "exact")),
         ("Un homme a été tué par balle.", ("killed", 1, "exact")),
         ("On compte 192 blessés.", ("injured", 192, "exact")),
