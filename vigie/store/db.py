@@ -66,8 +66,14 @@ def _connect(uri: str) -> sqlite3.Connection:
 def _check_corpus(connection: sqlite3.Connection, file: Path, allow_empty: bool) -> None:
     """Refuse what is not a Vigie corpus, or one newer than this Vigie, before touching it."""
     try:
-        version = database_version(connection)
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        # one read transaction: the version and the tables of the same moment, even while another
+        # process is creating the corpus
+        connection.execute("BEGIN")
+        try:
+            version = database_version(connection)
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            connection.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise NotACorpus(f"not a Vigie corpus: {file} ({exc})") from None
     if version == 0 and not tables and allow_empty:
