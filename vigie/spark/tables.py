@@ -21,7 +21,6 @@ UNKNOWN_MONTH = "unknown"
 ERRORS = "errors"
 ERROR_COLUMNS = ("record", "reason")
 CORPUS_WIDE = ("entities", "entity_aliases")  # summed over every article, not partitioned by month
-_SPARK_TYPES = {"TEXT": "string", "INTEGER": "bigint", "REAL": "double", "BLOB": "binary"}
 
 
 @cache
@@ -48,14 +47,14 @@ def table_columns(table: str) -> tuple[str, ...]:
 
 def spark_schema(table: str) -> Any:
     """The Spark StructType of a table (pyspark is imported here: only a Spark run needs it)."""
-    from pyspark.sql.types import StructType, _parse_datatype_string
+    from pyspark.sql import types
 
-    types = sqlite_types().get(table, {})
-    fields = ", ".join(f"`{column}`: {_SPARK_TYPES.get(types.get(column, 'TEXT'), 'string')}"
-                       for column in table_columns(table))
-    schema = _parse_datatype_string(f"struct<{fields}>")
-    assert isinstance(schema, StructType)
-    return schema
+    spark_types = {"TEXT": types.StringType, "INTEGER": types.LongType, "REAL": types.DoubleType,
+                   "BLOB": types.BinaryType}
+    declared = sqlite_types().get(table, {})
+    return types.StructType([
+        types.StructField(column, spark_types.get(declared.get(column, "TEXT"), types.StringType)())
+        for column in table_columns(table)])
 
 
 def month_of(published: str | None) -> str:
