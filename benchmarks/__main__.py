@@ -16,7 +16,7 @@ from benchmarks.figures import parse
 
 # (module, arguments, arguments with --quick)
 BENCHMARKS = [
-    ("throughput", [], ["--repeat", "2"]),
+    ("throughput", [], ["--repeat", "2", "--rounds", "2"]),
     ("entities", [], []),
     ("quotes", ["--limit", "4"], ["--limit", "2"]),
     ("realpages", [], []),
