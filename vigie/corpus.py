@@ -24,7 +24,7 @@ from vigie.readers import read_paths
 from vigie.readers.records import DEFAULT_MAX_BYTES, RawRecord
 from vigie.runner import run_pipeline
 from vigie.store.db import open_db
-from vigie.store.writer import known_content, known_source, store_article
+from vigie.store.writer import CorpusTotals, known_content, known_source, store_article
 
 DEFAULT_BATCH = 50
 
@@ -98,13 +98,14 @@ def _write(connection: sqlite3.Connection, batch: list[Article], summary: Ingest
     write lock before reading, so two ingests into one corpus wait for each other instead of failing."""
     connection.execute("BEGIN IMMEDIATE")
     with connection:
+        totals = CorpusTotals()
         for article in batch:
             if known_source(connection, article.source_hash) or known_content(connection, article.content_hash):
                 summary.duplicates += 1
                 if on_stored is not None:
                     on_stored(article.url, None)
                 continue
-            stored, canonical = store_article(connection, article)
+            stored, canonical = store_article(connection, article, totals)
             if on_stored is not None:
                 on_stored(article.url, stored)
             if stored != article.id:
@@ -112,3 +113,4 @@ def _write(connection: sqlite3.Connection, batch: list[Article], summary: Ingest
                            file=sys.stderr)
             summary.ingested += 1
             summary.near_duplicates += canonical is not None
+        totals.flush(connection)
