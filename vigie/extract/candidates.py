@@ -386,6 +386,8 @@ def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Ca
         result.append(candidate)
     found = []
     for name, rule in media_names().items():
+        if name not in context.text:
+            continue  # most names are absent: a substring test spares compiling and running their pattern
         pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
         if rule == "after":
             pattern = rf"(?:\b(?i:sur|compte|réseau social|plateforme)\s+){pattern}"

@@ -139,10 +139,13 @@ def _counted_noun(doc: Doc, number: Number) -> Token | None:
 
 
 def _text_from(token: Token, length: int) -> str:
-    """The next ``length`` characters of the text from a token, read from the few tokens there
-    (``Doc.text`` joins the whole document on every call: quadratic over an article)."""
-    words = token.doc[token.i : token.i + length // 2 + 1]
-    return words.text[:length]
+    """The next ``length`` characters of the text from a token (``Doc.text`` joins the whole document on
+    every call, so it is read once per Doc)."""
+    doc = token.doc
+    text = doc.user_data.get("vigie.text")
+    if not isinstance(text, str):
+        text = doc.user_data["vigie.text"] = doc.text
+    return text[token.idx : token.idx + length]
 
 
 def _noun_kind(noun: Token) -> str | None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 MIN_QUOTE_WORDS = 3
 _PAIRS = {"«": "»", "“": "”"}
+_CLOSING = frozenset(_PAIRS.values())
+_MARK = re.compile('[«»“”"]')
 # An incise that ends an unclosed quote: ", analyse l'Élysée." / ", a-t-il déclaré."
 _INCISE = re.compile(r",\s+(?:[a-zàâéèêîôûç-]+(?:-t)?-(?:il|elle|ils|elles|on)|(?:a|ont|avait)?\s*[a-zàâéèêîôûç]+\s+"
                      r"(?:l['’]|la |le |les |un |une )?[A-ZÀ-Ý][^,.;!?]*)[.!?]?$")
@@ -43,12 +45,13 @@ def _straight_role(text: str, index: int) -> str:
 def _marks(paragraph: str) -> list[tuple[int, str, str]]:
     """(offset, mark, 'open'|'close') for every quotation mark of a paragraph."""
     marks = []
-    for index, char in enumerate(paragraph):
+    for match in _MARK.finditer(paragraph):
+        index, char = match.start(), match.group()
         if char in _PAIRS:
             marks.append((index, char, "open"))
-        elif char in _PAIRS.values():
+        elif char in _CLOSING:
             marks.append((index, char, "close"))
-        elif char == '"':
+        else:
             marks.append((index, char, _straight_role(paragraph, index)))
     return marks
 
