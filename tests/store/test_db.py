@@ -82,12 +82,13 @@ def test_migration_from_the_first_schema_keeps_the_rows(tmp_path):
     for statement in _statements(MIGRATIONS[0]):
         connection.execute(statement)
     connection.execute("PRAGMA user_version = 1")
-    connection.execute("INSERT INTO articles (id, source_hash, content_hash, minhash, text, ingested_at, document) "
-                       "VALUES ('a', 's', 'c', x'00', 't', 'now', '{}')")
+    connection.execute("INSERT INTO articles (id, source_hash, content_hash, minhash, text, ingested_at, document, "
+                       "published) VALUES ('a', 's', 'c', x'00', 't', 'now', '{}', '2025-03-02')")
     connection.execute("INSERT INTO entities (key, name, type) VALUES ('PER:x', 'X', 'PER')")
-    for number in (1, 2):
-        connection.execute("INSERT INTO events (article_id, type, text, start, end) VALUES ('a', 'AID', ?, 0, 1)",
-                           (f"event {number}",))
+    for number, date in ((1, None), (2, "2025-02-27")):
+        connection.execute("INSERT INTO events (article_id, type, text, date, start, end) "
+                           "VALUES ('a', 'AID', ?, ?, 0, 1)", (f"event {number}", date))
+    connection.execute("INSERT INTO quotes (article_id, text, direct, start, end) VALUES ('a', 'q', 1, 0, 1)")
     connection.execute("INSERT INTO event_participants (event_id, role, name, entity_key) "
                        "VALUES (2, 'actor', 'X', 'PER:x')")
     connection.execute("INSERT INTO counts (article_id, event_id, kind, value, qualifier, text, start, end) "
@@ -99,6 +100,10 @@ def test_migration_from_the_first_schema_keeps_the_rows(tmp_path):
         (0, "event 1"), (1, "event 2")]
     assert tuple(upgraded.execute("SELECT event_seq, name FROM event_participants").fetchone()) == (1, "X")
     assert tuple(upgraded.execute("SELECT seq, event_seq, value FROM counts").fetchone()) == (0, 1, 3)
+    # schema 5: the day each quote and event is sorted by, its own date else its article's
+    assert [r[0] for r in upgraded.execute("SELECT day FROM events ORDER BY seq")] == ["2025-03-02", "2025-02-27"]
+    assert upgraded.execute("SELECT day FROM event_participants").fetchone()[0] == "2025-02-27"
+    assert upgraded.execute("SELECT published FROM quotes").fetchone()[0] == "2025-03-02"
 
 
 def test_like_wildcards_typed_by_a_user_are_literal():

@@ -117,7 +117,8 @@ def test_missing_corpus_is_a_clear_error(tmp_path):
 
 
 def test_pre_aggregated_answers_equal_the_full_joins(connection):
-    """entity_days and co_mentions, kept at ingest, give what a scan of every mention gives."""
+    """entity_days, co_mentions and the entity totals, kept at ingest a batch at a time, give what a scan of
+    every mention gives."""
     for key in [row[0] for row in connection.execute(
             "SELECT key FROM entities ORDER BY mention_count DESC LIMIT 25")]:
         per_day = connection.execute(
@@ -135,8 +136,53 @@ def test_pre_aggregated_answers_equal_the_full_joins(connection):
         kept_company = connection.execute("SELECT other_key, articles FROM co_mentions WHERE entity_key = ?",
                                           (key,)).fetchall()
         assert sorted(map(tuple, company)) == sorted(map(tuple, kept_company)), key
+        totals = connection.execute(
+            f"""SELECT count(*), count(DISTINCT m.article_id), min(a.published), max(a.published) FROM mentions m
+                JOIN articles a ON a.id = m.article_id WHERE m.entity_key = ? AND {queries.CANONICAL}""",
+            (key,)).fetchone()
+        kept_totals = connection.execute("SELECT mention_count, article_count, first_seen, last_seen FROM entities "
+                                         "WHERE key = ?", (key,)).fetchone()
+        assert tuple(totals) == tuple(kept_totals), key
 
 
 def test_top_entities_of_a_month(connection):
     month = queries.top_entities(connection, since="2025-09-01", until="2025-09-30", top=5)
     assert month and all("2025-09-01" <= r["first_seen"] <= r["last_seen"] <= "2025-09-30" for r in month)
+
+
+def test_index_ordered_answers_equal_a_sort_of_every_row(connection):
+    """Quotes of a speaker and events of a participant or a place, read newest first from the day kept on
+    their rows, are those a sort by the article's (or the event's) date of every row gives."""
+    speakers = [r[0] for r in connection.execute(
+        "SELECT speaker_key FROM quotes WHERE speaker_key IS NOT NULL GROUP BY speaker_key ORDER BY count(*) DESC "
+        "LIMIT 5")]
+    for key in speakers:
+        expected = connection.execute(
+            f"""SELECT q.article_id, q.start FROM quotes q JOIN articles a ON a.id = q.article_id
+                WHERE q.speaker_key = ? AND {queries.CANONICAL} ORDER BY a.published DESC, q.start""",
+            (key,)).fetchall()
+        assert [(r["article_id"], r["start"]) for r in queries.quotes(connection, speaker_key=key, limit=500)] == [
+            tuple(r) for r in expected]
+    participants = [r[0] for r in connection.execute(
+        "SELECT entity_key FROM event_participants WHERE entity_key IS NOT NULL GROUP BY entity_key "
+        "ORDER BY count(*) DESC LIMIT 5")]
+    assert participants
+    for key in participants:
+        expected = connection.execute(
+            f"""SELECT DISTINCT ev.article_id, ev.seq, coalesce(ev.date, a.published) AS day FROM events ev
+                JOIN event_participants p ON p.article_id = ev.article_id AND p.event_seq = ev.seq
+                JOIN articles a ON a.id = ev.article_id WHERE p.entity_key = ? AND {queries.CANONICAL}
+                ORDER BY day DESC, ev.article_id, ev.seq""", (key,)).fetchall()
+        assert [(r["article_id"], r["seq"]) for r in queries.events(connection, entity_key=key, limit=500)] == [
+            (r[0], r[1]) for r in expected]
+
+
+def test_search_ranks_the_latest_matches(connection, monkeypatch):
+    everything = queries.search(connection, "Paris", limit=500)
+    assert len(everything) > 3 and all("[" in hit["snippet"] for hit in everything)
+    monkeypatch.setattr(queries, "SEARCH_SCAN", 3)
+    latest = queries.search(connection, "Paris", limit=500)
+    newest = connection.execute(
+        "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH "
+        "'\"Paris\"' ORDER BY articles_fts.rowid DESC LIMIT 3").fetchall()
+    assert {hit["id"] for hit in latest} <= {row[0] for row in newest} and latest

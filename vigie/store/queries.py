@@ -17,6 +17,7 @@ from vigie.textnorm import fold
 Row = dict[str, Any]
 CANONICAL = "a.canonical_id IS NULL"
 QUOTES_ABOUT_SCAN = 2000  # latest mentions of an entity searched for quotes about it
+SEARCH_SCAN = 5000  # latest ingested articles that match a search, ranked by relevance
 
 
 def _rows(cursor: sqlite3.Cursor) -> list[Row]:
@@ -135,7 +136,7 @@ def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: s
     sql = f"""SELECT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.start, a.published, a.id AS article_id,
                      a.title
               FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(filters)}
-              ORDER BY a.published DESC, q.start"""
+              ORDER BY q.published DESC, q.start"""
     if not search:
         return _rows(connection.execute(sql + " LIMIT ? OFFSET ?", (*params, limit, offset)))
     wanted = fold(search)  # accents and case folded on both sides, which LIKE cannot do
@@ -157,17 +158,19 @@ def events(connection: sqlite3.Connection, event_type: str | None = None, place:
            location_key: str | None = None, limit: int = 50, offset: int = 0) -> list[Row]:
     """Events by category, place (name or alias, or its key), date range, or participant."""
     filters, params = _event_filters(connection, event_type, place, since, until, location_key)
-    source = "events ev"
-    if entity_key:  # from the participant's index, not a scan of every event
-        source = ("(SELECT DISTINCT article_id, event_seq FROM event_participants WHERE entity_key = ?) p "
-                  "JOIN events ev ON ev.article_id = p.article_id AND ev.seq = p.event_seq")
-        params.insert(0, entity_key)
+    source, day = "events ev", "ev.day"
+    if entity_key:  # newest first from the participant's index; an event where it has two roles once
+        source = ("event_participants p JOIN events ev ON ev.article_id = p.article_id AND ev.seq = p.event_seq")
+        day = "p.day"
+        filters += ["p.entity_key = ?", """p.rowid = (SELECT min(o.rowid) FROM event_participants o WHERE
+                    o.article_id = p.article_id AND o.event_seq = p.event_seq AND o.entity_key = p.entity_key)"""]
+        params.append(entity_key)
     rows = _rows(connection.execute(
         f"""SELECT ev.seq, ev.type, ev.date, ev.location, ev.location_key, ev.text, ev.negated, ev.hypothetical,
                    ev.start,
                    a.id AS article_id, a.published
             FROM {source} JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(filters)}
-            ORDER BY coalesce(ev.date, a.published) DESC, a.id, ev.seq LIMIT ? OFFSET ?""", (*params, limit, offset)))
+            ORDER BY {day} DESC, ev.article_id, ev.seq LIMIT ? OFFSET ?""", (*params, limit, offset)))
     for row in rows:
         participants = connection.execute(
             "SELECT role, name, entity_key FROM event_participants WHERE article_id = ? AND event_seq = ? "
@@ -192,7 +195,7 @@ def _event_filters(connection: sqlite3.Connection, event_type: str | None, place
         else:
             filters.append("ev.location LIKE ? ESCAPE '\\'")
             params.append(_like(place))
-    _between(filters, params, since, until, column="coalesce(ev.date, a.published)")
+    _between(filters, params, since, until, column="ev.day")
     if location_key:
         filters.append("ev.location_key = ?")
         params.append(location_key)
@@ -228,17 +231,24 @@ def latest_day(connection: sqlite3.Connection) -> str | None:
 
 
 def search(connection: sqlite3.Connection, query: str, limit: int = 20, offset: int = 0) -> list[Row]:
-    """Full-text search over titles and texts (FTS5; accents and case folded), best matches first."""
+    """Full-text search over titles and texts (FTS5; accents and case folded), best matches first among the
+    SEARCH_SCAN matching articles ingested last, so a word found in half a million articles is answered as
+    fast as a rare one."""
     words = [re.findall(r"\w+", chunk) for chunk in query.split()]
     if not any(words):
         return []
     match = " ".join('"' + " ".join(w) + '"' for w in words if w)  # "cessez-le-feu" is one phrase
-    return _rows(connection.execute(
-        f"""SELECT a.id, a.published, a.title,
-                   snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet
-            FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid
-            WHERE articles_fts MATCH ? AND {CANONICAL} ORDER BY bm25(articles_fts) LIMIT ? OFFSET ?""",
-        (match, limit, offset)))
+    found = _rows(connection.execute(
+        f"""SELECT a.id, a.published, a.title, m.rowid FROM
+                (SELECT rowid, bm25(articles_fts) AS score FROM articles_fts WHERE articles_fts MATCH ?
+                 ORDER BY rowid DESC LIMIT ?) m
+            JOIN articles a ON a.rowid = m.rowid WHERE {CANONICAL} ORDER BY m.score LIMIT ? OFFSET ?""",
+        (match, SEARCH_SCAN, limit, offset)))
+    for row in found:  # the snippet of the few shown, not of every match
+        row["snippet"] = connection.execute(
+            "SELECT snippet(articles_fts, 1, '[', ']', '…', 12) FROM articles_fts WHERE articles_fts MATCH ? "
+            "AND rowid = ?", (match, row.pop("rowid"))).fetchone()[0]
+    return found
 
 
 def articles(connection: sqlite3.Connection, since: str | None = None, until: str | None = None,

@@ -26,10 +26,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "article_count", "first_seen", "last_seen"),
     "entity_aliases": ("entity_key", "alias", "folded", "count"),
     "mentions": ("article_id", "entity_key", "text", "start", "end"),
-    "quotes": ("article_id", "seq", "text", "direct", "speaker", "speaker_key", "verb", "start", "end"),
+    "quotes": ("article_id", "seq", "text", "direct", "speaker", "speaker_key", "verb", "start", "end", "published"),
     "events": ("article_id", "seq", "type", "text", "date", "location", "location_key", "negated", "hypothetical",
-               "start", "end"),
-    "event_participants": ("article_id", "event_seq", "role", "name", "entity_key"),
+               "start", "end", "day"),
+    "event_participants": ("article_id", "event_seq", "role", "name", "entity_key", "day"),
     "counts": ("article_id", "seq", "event_seq", "kind", "value", "qualifier", "text", "location", "location_key",
                "start", "end"),
 }
@@ -38,8 +38,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 OTHER_TABLES = ("minhash_bands", "sources", "fetched_urls", "entity_days", "co_mentions")
 # Filled by the corpus when the article is stored, not by the projection.
 STORE_ASSIGNED: dict[str, tuple[str, ...]] = {"articles": ("canonical_id", "similarity", "ingested_at")}
-# Kept in the database for its own use, not exported: a binary signature, the whole document, a search key.
-INTERNAL: dict[str, tuple[str, ...]] = {"articles": ("minhash", "document"), "entity_aliases": ("folded",)}
+# Kept in the database for its own use, not exported: a binary signature, the whole document, a search key,
+# and the day each quote and event is sorted by (the article's date, or the event's own), copied onto its row
+# so an index returns the newest first.
+INTERNAL: dict[str, tuple[str, ...]] = {"articles": ("minhash", "document"), "entity_aliases": ("folded",),
+                                         "quotes": ("published",), "events": ("day",),
+                                         "event_participants": ("day",)}
 
 
 def exported_columns(table: str) -> tuple[str, ...]:
@@ -77,15 +81,17 @@ def article_rows(article: Article, article_id: str | None = None) -> dict[str, l
         rows["quotes"].append({
             "article_id": aid, "seq": seq, "text": quote.text, "direct": int(quote.direct),
             "speaker": name_of(quote.speaker), "speaker_key": key_of(quote.speaker), "verb": quote.verb_lemma,
-            "start": quote.start, "end": quote.end})
+            "start": quote.start, "end": quote.end, "published": article.published})
     for seq, event in enumerate(article.events):
+        day = event.date or article.published
         rows["events"].append({
             "article_id": aid, "seq": seq, "type": event.type, "text": event.text, "date": event.date,
             "location": name_of(event.location), "location_key": key_of(event.location),
             "negated": int(event.negated), "hypothetical": int(event.hypothetical),
-            "start": event.start, "end": event.end})
+            "start": event.start, "end": event.end, "day": day})
         rows["event_participants"] += [
-            {"article_id": aid, "event_seq": seq, "role": role, "name": ref.name, "entity_key": key_of(ref)}
+            {"article_id": aid, "event_seq": seq, "role": role, "name": ref.name, "entity_key": key_of(ref),
+             "day": day}
             for role, refs in (("actor", event.actors), ("target", event.targets)) for ref in refs]
     for seq, count in enumerate(article.counts):
         rows["counts"].append({

@@ -273,6 +273,28 @@ MIGRATIONS: list[str] = [
         JOIN articles a ON a.id = x.article_id WHERE a.canonical_id IS NULL
         GROUP BY x.entity_key, y.entity_key;
     """,
+    # 5: the day of each quote (its article's) and of each event (its own date, else its article's) kept on
+    #    its row and indexed with the speaker, place, category and participant, so that the newest quotes
+    #    of a speaker or events of a place come from an index in order, not from a sort of all of them
+    """
+    ALTER TABLE quotes ADD COLUMN published TEXT;
+    UPDATE quotes SET published = (SELECT a.published FROM articles a WHERE a.id = quotes.article_id);
+    DROP INDEX quotes_speaker;
+    CREATE INDEX quotes_speaker ON quotes(speaker_key, published);
+    CREATE INDEX quotes_published ON quotes(published);
+    ALTER TABLE events ADD COLUMN day TEXT;
+    UPDATE events SET day = coalesce(date, (SELECT a.published FROM articles a WHERE a.id = events.article_id));
+    DROP INDEX events_type_date;
+    DROP INDEX events_location;
+    CREATE INDEX events_type_day ON events(type, day);
+    CREATE INDEX events_location_day ON events(location_key, day);
+    CREATE INDEX events_day ON events(day);
+    ALTER TABLE event_participants ADD COLUMN day TEXT;
+    UPDATE event_participants SET day = (SELECT ev.day FROM events ev
+        WHERE ev.article_id = event_participants.article_id AND ev.seq = event_participants.event_seq);
+    DROP INDEX event_participants_entity;
+    CREATE INDEX event_participants_entity ON event_participants(entity_key, day);
+    """,
 ]
 DATABASE_VERSION = len(MIGRATIONS)
 
