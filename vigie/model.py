@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from vigie.textnorm import fold
 
-DOCUMENT_VERSION = "1.1"  # of the article document (JSON); the database has its own, in store.schema
+DOCUMENT_VERSION = "1.2"  # of the article document (JSON); the database has its own, in store.schema
 
 EntityType = Literal["PER", "ORG", "LOC"]
 BlockKind = Literal["paragraph", "subheading"]
@@ -27,6 +27,11 @@ EventType = Literal[
 CountKind = Literal["killed", "injured", "missing", "arrested", "displaced", "people", "other"]
 Qualifier = Literal["exact", "at_least", "at_most", "about"]
 SourceKind = Literal["txt", "html", "json"]
+# How a quote's speaker was found, from the strongest evidence to the weakest (see vigie.extract.quotes).
+AttributionRule = Literal[
+    "incise", "source", "colon", "clause", "shared_incise", "sentence", "reported", "headline_echo",
+    "carry_over", "next_sentence", "headline_line",
+]
 
 
 class _Model(BaseModel):
@@ -102,6 +107,11 @@ class Quote(Span):
     speaker: Reference | None = None
     verb: Span | None = Field(default=None, description="the reporting verb, when there is one")
     verb_lemma: str | None = None
+    attribution: AttributionRule | None = Field(
+        default=None, description="how the speaker was found; None when it is unknown")
+    confidence: float | None = Field(
+        default=None, ge=0, le=1, description="how often that rule names the right speaker (measured on annotated "
+                                              "articles), lower when the speaker is a pronoun's or role's referent")
 
 
 class Event(Span):

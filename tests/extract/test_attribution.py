@@ -106,3 +106,54 @@ def test_a_definite_description_right_after_a_quote_is_the_person_just_quoted(an
     assert speakers(article) == ["Sophie Binet", "Sophie Binet"]
     unknown = analyse("Titre\n« Il faut un référendum sur les retraites », a insisté la syndicaliste.")
     assert speakers(unknown) == ["la syndicaliste"]  # nobody quoted before: the description stays
+
+
+@pytest.mark.parametrize("verb", ["a rapporté", "a ordonné", "a requis", "a fait valoir", "a recommandé"])
+def test_more_verbs_of_saying_with_an_inverted_role_and_name(analyse, verb):
+    article = analyse(f"Titre\n« Chacun doit rester chez soi jusqu'à nouvel ordre », {verb} sur la radio publique "
+                      "le porte-parole de la préfecture, Julien Garnier.")
+    assert speakers(article) == ["Julien Garnier"]
+
+
+def test_a_verb_that_reports_speech_only_in_an_incise(analyse, pipeline):
+    from vigie.extract.resolve import is_reporting_verb
+
+    nlp = pipeline.warm_up()
+    resumed = next(t for t in nlp("L'armée a repris la ville mardi.") if t.lemma_ == "reprendre")
+    assert not is_reporting_verb(resumed) and is_reporting_verb(resumed, incise=True)
+    article = analyse("Titre\nLa juge Hélène Perrin a ouvert l'audience à 9 heures. « Les débats seront longs », "
+                      "a-t-elle prévenu. « Chacun pourra parler », reprend la magistrate.")
+    assert speakers(article) == ["Hélène Perrin", "Hélène Perrin"]
+
+
+def test_a_clause_with_its_own_object_after_a_quote_is_no_incise(analyse):
+    article = analyse("Titre\nLe maire Paul Roux a lancé « merci à tous les bénévoles », le préfet a ensuite invité "
+                      "les élus à voter.")
+    assert speakers(article) == ["Paul Roux"]
+
+
+def test_quoted_words_in_a_reported_clause_are_the_reporters(analyse):
+    article = analyse("Titre\nLa porte-parole Anne Vidal rappelle que la France avait appelé à « une désescalade "
+                      "immédiate et vérifiable » dès lundi.")
+    assert speakers(article) == ["Anne Vidal"]
+
+
+def test_an_inverted_pronoun_split_by_the_parser_is_still_singular(analyse):
+    article = analyse("Titre\n« Partez tout de suite », avait ordonné la mairie dans un message envoyé à 22 heures.\n"
+                      "Employé au port depuis dix ans, le Normand Yann Lemoine dormait ce soir-là. « J'ai tout laissé "
+                      "derrière moi », raconte-t-il.")
+    assert speakers(article) == ["la mairie", "Yann Lemoine"]
+
+
+def test_each_quote_says_how_its_speaker_was_found_and_how_sure(analyse):
+    article = analyse("Titre\n« Nous ne céderons rien », a déclaré Élisabeth Borne mardi. « Rien du tout. »\n"
+                      "« La réforme sera appliquée », a-t-elle ajouté.\n"
+                      "« Personne ne sait pourquoi. »")
+    rules = [(q.attribution, q.confidence) for q in article.quotes if q.direct]
+    from vigie.extract.quotes import RULE_CONFIDENCE
+
+    assert rules[0] == ("incise", RULE_CONFIDENCE["incise"][0])
+    assert rules[1] == ("carry_over", RULE_CONFIDENCE["carry_over"][1])
+    assert rules[2] == ("incise", RULE_CONFIDENCE["incise"][1])  # "elle" stands for a speaker named before
+    unknown = [q for q in article.quotes if q.speaker is None]
+    assert all(q.attribution is None and q.confidence is None for q in unknown)

@@ -145,3 +145,14 @@ def test_analyser_stores_only_with_the_token(client):
 def test_search_marks_the_matches(client):
     html = client.get("/recherche", params={"q": "Ukraine"}).text
     assert "<mark>Ukraine</mark>" in html and "[Ukraine]" not in html
+
+
+def test_a_speaker_shows_how_it_was_found_and_a_guess_is_marked(client, examples_corpus):
+    connection = open_readonly(examples_corpus)
+    rows = queries.quotes(connection, limit=500)
+    attributed = [r for r in rows if r["attribution"]]
+    assert attributed and all(0 < r["confidence"] <= 1 for r in attributed)
+    html = client.get("/citations", params={"limite": 500}).text
+    assert re.search(r'class="how[^"]*" title="[^"]+, juste \d+ fois sur 100"', html)
+    article = client.get(f"/article/{attributed[0]['article_id']}").text
+    assert "fois sur 100)" in article  # in the highlighted text's title too

@@ -34,8 +34,14 @@ _RESOLVER_KEY = "vigie.resolver"
 
 @cache
 def reporting_verbs() -> frozenset[str]:
-    """Lemmas of verbs that report speech."""
+    """Lemmas of verbs that report speech (in some construction)."""
     return frozenset(words("reporting_verbs"))
+
+
+@cache
+def incise_only_verbs() -> frozenset[str]:
+    """Lemmas that report speech only in an incise ("« ... », reprend-il"): elsewhere they mean something else."""
+    return frozenset(words("reporting_verbs", where=("construction", "incise")))
 
 
 @dataclass
@@ -100,6 +106,12 @@ class Resolver:
         """The entity a noun phrase names: its head inside a mention, a person in the phrase,
         or a person in apposition ("le président des Républicains, Bruno Retailleau")."""
         own = self.entity_at(head.idx, head.idx + len(head.text))
+        if own is not None and self.type_of(own) == "LOC":
+            # "le Québécois Julien Mailhot", "le Marseillais X": an origin word before the person's name
+            person = next((found for child in head.children if child.dep_ in ("appos", "flat:name")
+                           and (found := self.entity_at(child.idx, child.idx + len(child.text))) is not None
+                           and self.type_of(found) == "PER"), None)
+            return person or own
         if own is not None:
             return own
         phrase = noun_phrase(head)
@@ -394,14 +406,20 @@ def reporting_forms() -> dict[str, str]:
     return {**er_verb_forms(reporting_verbs()), **irregular}
 
 
-def is_reporting_verb(token: Token) -> bool:
-    """A verb of saying ("déclarer", "s'inquiéter", "faire savoir"), whatever the tagger called it."""
+def is_reporting_verb(token: Token, incise: bool = False) -> bool:
+    """A verb of saying ("déclarer", "s'inquiéter", "faire savoir", "faire valoir"), whatever the tagger called
+    it; ``incise``: the verb opens an incise after a quote, where verbs like "reprendre" or "s'amuser" report
+    speech too."""
     lemma = token.lemma_.casefold()
-    if lemma == "savoir":  # "a fait savoir que"
+    if lemma in ("savoir", "valoir"):  # "a fait savoir que", "a fait valoir"
         return any(t.lemma_ == "faire" for t in (token.head, *token.children))
+    form_lemma = reporting_forms().get(token.lower_)
+    if not incise and (lemma in incise_only_verbs() or (form_lemma in incise_only_verbs()
+                                                          and lemma not in reporting_verbs())):
+        return False
     if lemma in reporting_verbs() or token.lower_ in reporting_verbs():
-        return token.pos_ in ("VERB", "AUX") or token.lower_ in reporting_forms()
-    return token.lower_ in reporting_forms() and token.pos_ in ("VERB", "NOUN", "ADJ", "PROPN")
+        return token.pos_ in ("VERB", "AUX") or form_lemma is not None
+    return form_lemma is not None and token.pos_ in ("VERB", "NOUN", "ADJ", "PROPN")
 
 
 def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
@@ -412,7 +430,11 @@ def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Toke
 
     subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS and allowed(child)]
     if subjects:
-        return min(subjects, key=lambda child: abs(child.i - verb.i))
+        nearest = min(subjects, key=lambda child: abs(child.i - verb.i))
+        following = nearest.doc[nearest.i + 1] if nearest.i + 1 < len(nearest.doc) else None
+        if nearest.lower_ == "-t" and following is not None and bare_pronoun(following) in _ON | _PERSONAL:
+            return following  # "raconte-t-il" split as "-t" (the subject) and "-il": the pronoun is "il"
+        return nearest
     for child in verb.children:  # "précise-t-on", "a-t-il écrit" are often read as expletives
         if bare_pronoun(child) in _ON | _PERSONAL and allowed(child):
             return child

@@ -99,7 +99,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                            Column("qualifier", _QUALIFIERS, optional=True))),
     Table("parts_of_day", (_WORD, Column("label", _choice("morning", "noon", "afternoon", "evening", "night")))),
     Table("place_heads", (Column("noun"),)),
-    Table("reporting_verbs", (Column("lemma"),)),
+    Table("reporting_verbs", (Column("lemma"), Column("construction", _choice("incise"), optional=True))),
     Table("plover_acled", (Column("plover", _EVENT_TYPES), Column("disorder_type"), Column("event_type"),
                            Column("sub_event_type"))),
     Table("plover_cameo", (Column("plover", _EVENT_TYPES), Column("cameo_code", pattern=r"\d{3}"),

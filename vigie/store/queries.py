@@ -106,8 +106,8 @@ def quotes_about(connection: sqlite3.Connection, key: str, limit: int = 10) -> l
     """Quotes that mention an entity (in their words, whoever says them), newest first, among its latest
     mentions (QUOTES_ABOUT_SCAN), so a profile stays fast however often the entity is named."""
     return _rows(connection.execute(
-        f"""SELECT DISTINCT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.start, a.published,
-                   a.id AS article_id, a.title
+        f"""SELECT DISTINCT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.attribution, q.confidence,
+                   q.start, a.published, a.id AS article_id, a.title
             FROM (SELECT article_id, entity_key, start, end FROM mentions WHERE entity_key = ?
                   ORDER BY rowid DESC LIMIT ?) m
             JOIN quotes q ON q.article_id = m.article_id AND q.start <= m.start AND m.end <= q.end
@@ -133,8 +133,8 @@ def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: s
         params.append(speaker_key)
     if direct_only:
         filters.append("q.direct = 1")
-    sql = f"""SELECT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.start, a.published, a.id AS article_id,
-                     a.title
+    sql = f"""SELECT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.attribution, q.confidence,
+                     q.start, a.published, a.id AS article_id, a.title
               FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(filters)}
               ORDER BY q.published DESC, q.start"""
     if not search:

@@ -26,7 +26,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                  "article_count", "first_seen", "last_seen"),
     "entity_aliases": ("entity_key", "alias", "folded", "count"),
     "mentions": ("article_id", "entity_key", "text", "start", "end"),
-    "quotes": ("article_id", "seq", "text", "direct", "speaker", "speaker_key", "verb", "start", "end", "published"),
+    "quotes": ("article_id", "seq", "text", "direct", "speaker", "speaker_key", "verb", "start", "end", "published",
+               "attribution", "confidence"),
     "events": ("article_id", "seq", "type", "text", "date", "location", "location_key", "negated", "hypothetical",
                "start", "end", "day"),
     "event_participants": ("article_id", "event_seq", "role", "name", "entity_key", "day"),
@@ -81,7 +82,8 @@ def article_rows(article: Article, article_id: str | None = None) -> dict[str, l
         rows["quotes"].append({
             "article_id": aid, "seq": seq, "text": quote.text, "direct": int(quote.direct),
             "speaker": name_of(quote.speaker), "speaker_key": key_of(quote.speaker), "verb": quote.verb_lemma,
-            "start": quote.start, "end": quote.end, "published": article.published})
+            "start": quote.start, "end": quote.end, "published": article.published,
+            "attribution": quote.attribution, "confidence": quote.confidence})
     for seq, event in enumerate(article.events):
         day = event.date or article.published
         rows["events"].append({

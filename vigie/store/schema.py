@@ -275,9 +275,12 @@ MIGRATIONS: list[str] = [
     """,
     # 5: the day of each quote (its article's) and of each event (its own date, else its article's) kept on
     #    its row and indexed with the speaker, place, category and participant, so that the newest quotes
-    #    of a speaker or events of a place come from an index in order, not from a sort of all of them
+    #    of a speaker or events of a place come from an index in order, not from a sort of all of them;
+    #    how each quote's speaker was found and how sure that is (older rows: unknown)
     """
     ALTER TABLE quotes ADD COLUMN published TEXT;
+    ALTER TABLE quotes ADD COLUMN attribution TEXT;
+    ALTER TABLE quotes ADD COLUMN confidence REAL;
     UPDATE quotes SET published = (SELECT a.published FROM articles a WHERE a.id = quotes.article_id);
     DROP INDEX quotes_speaker;
     CREATE INDEX quotes_speaker ON quotes(speaker_key, published);

@@ -16,7 +16,7 @@ from urllib.parse import quote as url_quote
 
 from markupsafe import Markup, escape
 
-from vigie.web.labels import COUNT_KINDS, ENTITY_TYPES, QUALIFIERS
+from vigie.web.labels import COUNT_KINDS, ENTITY_TYPES, QUALIFIERS, attribution_note
 
 Document = dict[str, Any]
 UNKNOWN_SPEAKER = "locuteur inconnu"
@@ -52,12 +52,13 @@ def _quote_marks(document: Document) -> list[_Mark]:
         name = speaker["name"] if speaker else UNKNOWN_SPEAKER
         kind = "quote" if speaker else "quote unknown"
         anchor = quote_anchor(quote["start"])
+        note = attribution_note(quote.get("attribution"), quote.get("confidence"))
+        title = f"Citation — {name}" + (f" ({note})" if note else "")
 
-        def opening(first: bool, name: str = name, kind: str = kind, anchor: str = anchor) -> str:
+        def opening(first: bool, name: str = name, kind: str = kind, anchor: str = anchor, title: str = title) -> str:
             if not first:
                 return f'<span class="{kind} cont">'
-            return (f'<span class="{kind}" id="{anchor}" data-speaker="{escape(name)}" '
-                    f'title="Citation — {escape(name)}">')
+            return f'<span class="{kind}" id="{anchor}" data-speaker="{escape(name)}" title="{escape(title)}">'
 
         marks.append(_Mark(quote["start"], quote["end"], opening, "</span>"))
     return marks
