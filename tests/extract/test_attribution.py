@@ -157,3 +157,11 @@ def test_each_quote_says_how_its_speaker_was_found_and_how_sure(analyse):
     assert rules[2] == ("incise", RULE_CONFIDENCE["incise"][1])  # "elle" stands for a speaker named before
     unknown = [q for q in article.quotes if q.speaker is None]
     assert all(q.attribution is None and q.confidence is None for q in unknown)
+
+
+def test_the_previous_speaker_is_not_carried_over_once_the_text_names_someone_else(analyse):
+    article = analyse("Titre\n« Nous ne lâcherons rien », a déclaré la syndicaliste Marie Caron mardi.\n"
+                      "« Les salaires doivent suivre. »\n"
+                      "Le patron de la fédération, Luc Perrot, a reçu les délégués jeudi. « Rien n'est décidé. »")
+    assert speakers(article)[:2] == ["Marie Caron", "Marie Caron"]
+    assert speakers(article)[2] != "Marie Caron"

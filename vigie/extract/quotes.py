@@ -77,8 +77,8 @@ class Attribution:
 # towards 0.5. Indirect speech is not annotated: its figure is the clause rule's.
 RULE_CONFIDENCE: dict[str, tuple[float, float]] = {
     "incise": (0.93, 0.85), "clause": (0.88, 0.59), "sentence": (0.67, 0.67), "shared_incise": (0.85, 0.85),
-    "source": (0.75, 0.75), "colon": (0.65, 0.65), "headline_echo": (0.82, 0.82), "carry_over": (0.58, 0.58),
-    "next_sentence": (0.4, 0.4), "headline_line": (0.31, 0.31), "reported": (0.88, 0.59),
+    "source": (0.75, 0.75), "colon": (0.65, 0.65), "headline_echo": (0.85, 0.85), "carry_over": (0.81, 0.81),
+    "next_sentence": (0.35, 0.35), "headline_line": (0.39, 0.39), "reported": (0.88, 0.59),
 }
 
 
@@ -92,6 +92,7 @@ class QuoteFinder:
         self.resolver = resolver_for(article, doc)
         self.discourse = Discourse()
         self.quoted: list[tuple[int, int]] = []  # the current paragraph's quoted stretches, marks included
+        self.said_until = 0  # end of the last quote given a speaker
 
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -291,11 +292,14 @@ class QuoteFinder:
             for index, quoted in enumerate(found):
                 attribution = attributions[index]
                 if attribution is None or attribution.speaker is None:
-                    attribution = self._next_in_sentence(found, attributions, index) or previous \
+                    carried = previous if previous is not None and previous.speaker is not None and \
+                        not self._someone_else_named(previous.speaker, quoted.open_mark) else None
+                    attribution = self._next_in_sentence(found, attributions, index) or carried \
                         or self.following_subject(quoted)
                 if attribution is not None and attribution.speaker is not None:
                     previous = Attribution(attribution.speaker, rule="carry_over")
                     self._remember(attribution.speaker)
+                    self.said_until = quoted.end
                 quotes.append(self._quote(quoted, attribution or Attribution(None)))
             if kind == "paragraph":
                 quotes.extend(self._indirect(start, end))
@@ -322,6 +326,12 @@ class QuoteFinder:
                 return Attribution(attribution.speaker, attribution.verb, "shared_incise")
             previous = later
         return None
+
+    def _someone_else_named(self, speaker: Speaker, before: int) -> bool:
+        """Whether the narration names another person between the last attributed quote and ``before``: the
+        discourse has moved on, so the previous speaker is not carried over."""
+        return any(entity.id != speaker.entity_id and entity.name != speaker.name
+                   for entity, _mention in self.resolver.people_between(self.said_until, before))
 
     def _carried(self) -> Attribution | None:
         """The previous quote's speaker, when no new one is named (within a paragraph or the next)."""

@@ -90,6 +90,13 @@ class Resolver:
             self.by_type.setdefault(entity.type, []).append((mention.start, entity, mention))
         self.type_starts = {kind: [start for start, _, _ in found] for kind, found in self.by_type.items()}
 
+    def people_between(self, start: int, end: int) -> list[tuple[Entity, Mention]]:
+        """The persons the narration (not someone's quoted words) names between two offsets."""
+        found = self.by_type.get("PER", [])
+        starts = self.type_starts.get("PER", [])
+        return [(entity, mention) for _, entity, mention in
+                found[bisect_left(starts, start) : bisect_left(starts, end)]]
+
     def entity_at(self, start: int, end: int) -> Speaker | None:
         """The entity named by the characters [start, end), if any."""
         for offset in range(start, end):
