@@ -32,6 +32,20 @@ def events(article):
         ("L'Union européenne a gelé jeudi les avoirs de la banque Rossiya.", "SANCTION"),
         ("Le procureur reproche à Paul Martin des faits de corruption depuis mars.", "ACCUSE"),
         ("Kiev et Moscou ont conclu une trêve de trois jours lundi.", "RETREAT"),
+        # more of each category
+        ("Le ministère de l'Intérieur a envoyé des renforts à Nantes samedi.", "MOBILIZE"),
+        ("Des soldats patrouillent depuis lundi dans le centre de Bamako.", "MOBILIZE"),
+        ("Le chancelier Olaf Scholz a échangé avec Emmanuel Macron mardi.", "CONSULT"),
+        ("Les syndicats ont obtenu une entrevue avec la Première ministre jeudi.", "CONSULT"),
+        ("Le gouvernement a reculé mardi sur la réforme de l'assurance chômage.", "CONCEDE"),
+        ("La Chine a assoupli jeudi les restrictions imposées aux entreprises japonaises.", "CONCEDE"),
+        ("Un commando a saboté la voie ferrée près de Lyon dans la nuit.", "ASSAULT"),
+        ("Les forces de l'ordre ont dispersé les manifestants place de la République.", "COERCE"),
+        ("L'armée birmane a réprimé lundi le soulèvement de Mandalay.", "COERCE"),
+        ("La mairie a relogé quarante familles sinistrées mercredi.", "AID"),
+        ("Le Kremlin a annulé la rencontre prévue avec Donald Trump à Budapest.", "REJECT"),
+        ("Les deux armées ont signé un armistice lundi.", "RETREAT"),
+        ("La CNIL a infligé jeudi une amende de 90 000 euros à la ville de Lille.", "SANCTION"),
     ],
 )
 def test_main_triggers_of_each_category(analyse, sentence, event_type):
@@ -131,3 +145,9 @@ def test_a_plural_noun_is_not_the_last_person_named(analyse):
     article = analyse("Titre\nDonald Trump est arrivé lundi. Les otages ont été libérés lundi par le Hamas.")
     released = [e for e in article.events if e.type == "RETREAT"]
     assert released and all("Donald Trump" not in [t.name for t in e.targets] for e in released)
+
+
+def test_a_nationality_adjective_of_a_phrase_naming_no_one_gives_the_country(analyse):
+    found = events(analyse("Titre\nLe gouvernement a expulsé mardi douze agents du réseau diplomatique algérien."))
+    assert ("COERCE", [], ["Algérie"]) in [(t, [a for a in actors if a != "gouvernement"], targets)
+                                            for t, actors, targets in found]

@@ -109,7 +109,21 @@ class Arguments:
                                   and self._is_agent(r)), None)
             if reference is not None and reference.name not in {r.name for r in found}:
                 found.append(reference)
+        if not found and head.pos_ in ("NOUN", "PROPN"):
+            found += self._nationality(head)
         return found
+
+    def _nationality(self, head: Token) -> list[Reference]:
+        """'les autorités algériennes', 'douze agents du réseau diplomatique algérien': the country a
+        nationality adjective of the phrase (or of its "de" complement) gives, for a phrase naming no one."""
+        nouns = [head, *[c for c in head.children if c.dep_ == "nmod" and c.pos_ == "NOUN"]]
+        for noun in nouns:
+            for adjective in noun.children:
+                if adjective.dep_ == "amod" and adjective.pos_ == "ADJ":
+                    reference = self.demonym(adjective)
+                    if reference is not None:
+                        return [reference]
+        return []
 
     def is_medium(self, reference: Reference) -> bool:
         """A newspaper, a channel or a social network: where words are published."""
