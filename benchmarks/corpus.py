@@ -35,6 +35,7 @@ from vigie.model import Article
 from vigie.nlp import DEFAULT_MODEL
 from vigie.pipeline import Pipeline
 from vigie.store import open_db, queries
+from vigie.store.db import refresh_statistics
 from vigie.store.rows import Row, article_rows
 from vigie.store.writer import CorpusTotals, write_rows
 
@@ -136,7 +137,7 @@ def main() -> None:
 
     connection = open_db(db)
     grow(connection, args.articles)
-    connection.execute("ANALYZE")
+    refresh_statistics(connection)  # as an ingest leaves it
     total = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
     size = db.stat().st_size + (db.with_name(db.name + "-wal").stat().st_size
                                 if db.with_name(db.name + "-wal").exists() else 0)

@@ -75,7 +75,7 @@ def main() -> None:
     print(f"ratio vigie / bare spaCy: {vigie_rate / bare_rate:.2f}")
     figure("extraction / bare spaCy, words/s", f"{vigie_rate / bare_rate:.2f}×", "≥ 0.85×")
     if args.workers > 1:
-        # the workers are forked from this process after its model is loaded (where the system can fork),
+        # the workers are forked from this process after its model is loaded (on Linux),
         # and they are started anew in each run: their start-up is in the timing
         parallel = best_rate(f"vigie extract, {args.workers} workers", words,
                              lambda: list(run_pipeline(records, pipeline, workers=args.workers)), args.rounds)

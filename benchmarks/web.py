@@ -27,6 +27,7 @@ from vigie.api import create_app
 from vigie.corpus import ingest
 from vigie.pipeline import Pipeline
 from vigie.store import open_db
+from vigie.store.db import refresh_statistics
 
 
 def timed(client: TestClient, path: str) -> float:
@@ -49,7 +50,7 @@ def main() -> None:
     ingest([str(records)], db, pipeline=Pipeline(), progress=False)
     connection = open_db(db)
     grow(connection, args.articles)
-    connection.execute("ANALYZE")
+    refresh_statistics(connection)  # as an ingest leaves it
     articles = [r[0] for r in connection.execute(
         "SELECT id FROM articles WHERE canonical_id IS NULL ORDER BY random() LIMIT 20")]
     entities = {kind: [r[0] for r in connection.execute(

@@ -23,7 +23,7 @@ from vigie.pipeline import Pipeline
 from vigie.readers import read_paths
 from vigie.readers.records import DEFAULT_MAX_BYTES, RawRecord
 from vigie.runner import run_pipeline
-from vigie.store.db import open_db
+from vigie.store.db import open_db, refresh_statistics
 from vigie.store.writer import CorpusTotals, known_content, known_source, store_article
 
 DEFAULT_BATCH = 50
@@ -89,6 +89,8 @@ def ingest_records(connection: sqlite3.Connection, records: Iterable[RawRecord |
             batch = []
     if batch:
         _write(connection, batch, summary, on_stored)
+    if summary.ingested:
+        refresh_statistics(connection)
     return summary
 
 

@@ -1,11 +1,11 @@
 """Run a pipeline over many records, in this process or in worker processes.
 
-Where the system can fork (Linux, macOS), the parent loads the model once and
-forks its workers, which share its pages until they write to them: no worker
-spends seconds loading its own copy. Elsewhere workers are spawned and each
-loads the model. Workers take small chunks of records, so both cores stay busy
-to the end; results come back in input order, with a bounded number of chunks
-in flight so memory stays flat on long inputs.
+On Linux, the parent loads the model once and forks its workers, which share
+its memory pages until they write to them: no worker spends seconds loading its
+own copy. Elsewhere (macOS, Windows) workers are spawned and each loads the
+model. Workers take small chunks of records, so both cores stay busy to the
+end; results come back in input order, with a bounded number of chunks in
+flight so memory stays flat on long inputs.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import ctypes
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections import deque
@@ -87,7 +88,7 @@ def run_pipeline(
         yield from pipeline.process(records)
         return
     executor: ProcessPoolExecutor
-    if "fork" in multiprocessing.get_all_start_methods():
+    if sys.platform.startswith("linux"):  # macOS forbids forking after its system libraries started threads
         pipeline.warm_up()  # before the fork, so every worker inherits the loaded model
         # the fork happens at the first submit, from this thread, before the executor starts its own thread
         executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),

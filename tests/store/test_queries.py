@@ -117,8 +117,8 @@ def test_missing_corpus_is_a_clear_error(tmp_path):
 
 
 def test_pre_aggregated_answers_equal_the_full_joins(connection):
-    """entity_days, co_mentions and the entity totals, kept at ingest a batch at a time, give what a scan of
-    every mention gives."""
+    """entity_days, co_mentions, quote_mentions and the entity totals, kept at ingest a batch at a time, give
+    what a scan of every mention gives."""
     for key in [row[0] for row in connection.execute(
             "SELECT key FROM entities ORDER BY mention_count DESC LIMIT 25")]:
         per_day = connection.execute(
@@ -143,6 +143,14 @@ def test_pre_aggregated_answers_equal_the_full_joins(connection):
         kept_totals = connection.execute("SELECT mention_count, article_count, first_seen, last_seen FROM entities "
                                          "WHERE key = ?", (key,)).fetchone()
         assert tuple(totals) == tuple(kept_totals), key
+        about = connection.execute(
+            f"""SELECT DISTINCT q.article_id, q.seq FROM quotes q JOIN mentions m ON m.article_id = q.article_id
+                AND q.start <= m.start AND m.end <= q.end JOIN articles a ON a.id = q.article_id
+                WHERE m.entity_key = ? AND (q.speaker_key IS NULL OR q.speaker_key != ?) AND {queries.CANONICAL}
+                ORDER BY a.published DESC, q.article_id, q.seq""", (key, key)).fetchall()
+        kept_about = [(r["article_id"], r["start"]) for r in queries.quotes_about(connection, key, limit=10_000)]
+        starts = dict(connection.execute("SELECT article_id || ':' || seq, start FROM quotes").fetchall())
+        assert kept_about == [(r[0], starts[f"{r[0]}:{r[1]}"]) for r in about], key
 
 
 def test_top_entities_of_a_month(connection):
@@ -159,7 +167,7 @@ def test_index_ordered_answers_equal_a_sort_of_every_row(connection):
     for key in speakers:
         expected = connection.execute(
             f"""SELECT q.article_id, q.start FROM quotes q JOIN articles a ON a.id = q.article_id
-                WHERE q.speaker_key = ? AND {queries.CANONICAL} ORDER BY a.published DESC, q.start""",
+                WHERE q.speaker_key = ? AND {queries.CANONICAL} ORDER BY a.published DESC, q.article_id, q.start""",
             (key,)).fetchall()
         assert [(r["article_id"], r["start"]) for r in queries.quotes(connection, speaker_key=key, limit=500)] == [
             tuple(r) for r in expected]

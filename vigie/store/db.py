@@ -85,3 +85,10 @@ def _check_corpus(connection: sqlite3.Connection, file: Path, allow_empty: bool)
     if version < DATABASE_VERSION and not allow_empty:
         raise NotACorpus(f"corpus {file} is at schema {version}, this Vigie reads {DATABASE_VERSION}: "
                          "open it once for writing (e.g. `vigie ingest`) to upgrade it")
+
+
+def refresh_statistics(connection: sqlite3.Connection) -> None:
+    """Let SQLite's planner know the tables' sizes after an ingest (a few hundred rows sampled per index,
+    so it stays quick on a large corpus): without them it may scan where an index answers at once."""
+    connection.execute("PRAGMA analysis_limit = 400")
+    connection.execute("ANALYZE")

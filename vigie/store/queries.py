@@ -16,7 +16,6 @@ from vigie.textnorm import fold
 
 Row = dict[str, Any]
 CANONICAL = "a.canonical_id IS NULL"
-QUOTES_ABOUT_SCAN = 2000  # latest mentions of an entity searched for quotes about it
 SEARCH_SCAN = 5000  # latest ingested articles that match a search, ranked by relevance
 
 
@@ -103,17 +102,15 @@ def entity_profile_by_key(connection: sqlite3.Connection, key: str, limit: int =
 
 
 def quotes_about(connection: sqlite3.Connection, key: str, limit: int = 10) -> list[Row]:
-    """Quotes that mention an entity (in their words, whoever says them), newest first, among its latest
-    mentions (QUOTES_ABOUT_SCAN), so a profile stays fast however often the entity is named."""
+    """Quotes that name an entity (in their words, whoever says them but itself), newest first, from the
+    quotes' mentions kept at ingest."""
     return _rows(connection.execute(
-        f"""SELECT DISTINCT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.attribution, q.confidence,
-                   q.start, a.published, a.id AS article_id, a.title
-            FROM (SELECT article_id, entity_key, start, end FROM mentions WHERE entity_key = ?
-                  ORDER BY rowid DESC LIMIT ?) m
-            JOIN quotes q ON q.article_id = m.article_id AND q.start <= m.start AND m.end <= q.end
-            JOIN articles a ON a.id = q.article_id
-            WHERE {CANONICAL} AND (q.speaker_key IS NULL OR q.speaker_key != m.entity_key)
-            ORDER BY a.published DESC, q.start LIMIT ?""", (key, QUOTES_ABOUT_SCAN, limit)))
+        """SELECT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.attribution, q.confidence,
+                  q.start, a.published, a.id AS article_id, a.title
+           FROM quote_mentions qm JOIN quotes q ON q.article_id = qm.article_id AND q.seq = qm.quote_seq
+           JOIN articles a ON a.id = q.article_id
+           WHERE qm.entity_key = ? ORDER BY qm.published DESC, qm.article_id, qm.quote_seq LIMIT ?""",
+        (key, limit)))
 
 
 def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: str | None = None,
@@ -136,7 +133,7 @@ def quotes(connection: sqlite3.Connection, speaker: str | None = None, search: s
     sql = f"""SELECT q.speaker, q.speaker_key, q.text, q.direct, q.verb, q.attribution, q.confidence,
                      q.start, a.published, a.id AS article_id, a.title
               FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {' AND '.join(filters)}
-              ORDER BY q.published DESC, q.start"""
+              ORDER BY q.published DESC, q.article_id, q.start"""
     if not search:
         return _rows(connection.execute(sql + " LIMIT ? OFFSET ?", (*params, limit, offset)))
     wanted = fold(search)  # accents and case folded on both sides, which LIKE cannot do
@@ -158,10 +155,10 @@ def events(connection: sqlite3.Connection, event_type: str | None = None, place:
            location_key: str | None = None, limit: int = 50, offset: int = 0) -> list[Row]:
     """Events by category, place (name or alias, or its key), date range, or participant."""
     filters, params = _event_filters(connection, event_type, place, since, until, location_key)
-    source, day = "events ev", "ev.day"
+    source, order = "events ev", "ev.day DESC, ev.article_id, ev.seq"
     if entity_key:  # newest first from the participant's index; an event where it has two roles once
         source = ("event_participants p JOIN events ev ON ev.article_id = p.article_id AND ev.seq = p.event_seq")
-        day = "p.day"
+        order = "p.day DESC, p.article_id, p.event_seq"
         filters += ["p.entity_key = ?", """p.rowid = (SELECT min(o.rowid) FROM event_participants o WHERE
                     o.article_id = p.article_id AND o.event_seq = p.event_seq AND o.entity_key = p.entity_key)"""]
         params.append(entity_key)
@@ -170,7 +167,7 @@ def events(connection: sqlite3.Connection, event_type: str | None = None, place:
                    ev.start,
                    a.id AS article_id, a.published
             FROM {source} JOIN articles a ON a.id = ev.article_id WHERE {' AND '.join(filters)}
-            ORDER BY {day} DESC, ev.article_id, ev.seq LIMIT ? OFFSET ?""", (*params, limit, offset)))
+            ORDER BY {order} LIMIT ? OFFSET ?""", (*params, limit, offset)))
     for row in rows:
         participants = connection.execute(
             "SELECT role, name, entity_key FROM event_participants WHERE article_id = ? AND event_seq = ? "

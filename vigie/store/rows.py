@@ -35,8 +35,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "start", "end"),
 }
 # Tables that are not an article's projection: the near-duplicate index, what `vigie watch` follows, and the
-# pre-aggregates the writer keeps (mentions per entity per day, co-mentions).
-OTHER_TABLES = ("minhash_bands", "sources", "fetched_urls", "entity_days", "co_mentions")
+# pre-aggregates the writer keeps (mentions per entity per day, co-mentions, entities named in quotes).
+OTHER_TABLES = ("minhash_bands", "sources", "fetched_urls", "entity_days", "co_mentions", "quote_mentions")
 # Filled by the corpus when the article is stored, not by the projection.
 STORE_ASSIGNED: dict[str, tuple[str, ...]] = {"articles": ("canonical_id", "similarity", "ingested_at")}
 # Kept in the database for its own use, not exported: a binary signature, the whole document, a search key,

@@ -283,20 +283,37 @@ MIGRATIONS: list[str] = [
     ALTER TABLE quotes ADD COLUMN confidence REAL;
     UPDATE quotes SET published = (SELECT a.published FROM articles a WHERE a.id = quotes.article_id);
     DROP INDEX quotes_speaker;
-    CREATE INDEX quotes_speaker ON quotes(speaker_key, published);
-    CREATE INDEX quotes_published ON quotes(published);
+    CREATE INDEX quotes_speaker ON quotes(speaker_key, published DESC, article_id, start);
+    CREATE INDEX quotes_published ON quotes(published DESC, article_id, start);
     ALTER TABLE events ADD COLUMN day TEXT;
     UPDATE events SET day = coalesce(date, (SELECT a.published FROM articles a WHERE a.id = events.article_id));
     DROP INDEX events_type_date;
     DROP INDEX events_location;
-    CREATE INDEX events_type_day ON events(type, day);
-    CREATE INDEX events_location_day ON events(location_key, day);
-    CREATE INDEX events_day ON events(day);
+    CREATE INDEX events_type_day ON events(type, day DESC, article_id, seq);
+    CREATE INDEX events_location_day ON events(location_key, day DESC, article_id, seq);
+    CREATE INDEX events_day ON events(day DESC, article_id, seq);
     ALTER TABLE event_participants ADD COLUMN day TEXT;
     UPDATE event_participants SET day = (SELECT ev.day FROM events ev
         WHERE ev.article_id = event_participants.article_id AND ev.seq = event_participants.event_seq);
     DROP INDEX event_participants_entity;
-    CREATE INDEX event_participants_entity ON event_participants(entity_key, day);
+    CREATE INDEX event_participants_entity ON event_participants(entity_key, day DESC, article_id, event_seq);
+    """,
+    # 6: which entities each quote names (not its own speaker), kept at ingest for stories counted once, so
+    #    the quotes about an entity come newest first from an index, however often it is named
+    """
+    CREATE TABLE quote_mentions (
+        entity_key TEXT NOT NULL REFERENCES entities(key),
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        quote_seq INTEGER NOT NULL,
+        published TEXT,
+        PRIMARY KEY (entity_key, article_id, quote_seq)
+    ) WITHOUT ROWID;
+    CREATE INDEX quote_mentions_recent ON quote_mentions(entity_key, published DESC, article_id, quote_seq);
+    INSERT OR IGNORE INTO quote_mentions (entity_key, article_id, quote_seq, published)
+        SELECT m.entity_key, q.article_id, q.seq, q.published
+        FROM quotes q JOIN mentions m ON m.article_id = q.article_id AND q.start <= m.start AND m.end <= q.end
+        JOIN articles a ON a.id = q.article_id
+        WHERE a.canonical_id IS NULL AND (q.speaker_key IS NULL OR q.speaker_key != m.entity_key);
     """,
 ]
 DATABASE_VERSION = len(MIGRATIONS)

@@ -122,6 +122,16 @@ def _combined(held: dict[str, Any], entity: dict[str, Any]) -> dict[str, Any]:
             "first_seen": min(seen) if seen else None, "last_seen": max(last) if last else None}
 
 
+def quote_mentions(rows: dict[str, list[Row]]) -> list[tuple[str, str, int, str | None]]:
+    """(entity, article, quote, day) for each entity one of the article's quotes names, its speaker apart."""
+    found = []
+    for quote in rows["quotes"]:
+        keys = {m["entity_key"] for m in rows["mentions"]
+                if quote["start"] <= m["start"] and m["end"] <= quote["end"]} - {quote["speaker_key"]}
+        found += [(key, quote["article_id"], quote["seq"], quote["published"]) for key in sorted(keys)]
+    return found
+
+
 def write_rows(connection: sqlite3.Connection, rows: dict[str, list[Row]], totals: CorpusTotals | None = None) -> None:
     """Write one article's rows (its ``articles`` row complete) and keep the corpus totals and the
     pre-aggregated tables (mentions per entity per day, co-mentions) in step, at once or, with ``totals``,
@@ -139,6 +149,9 @@ def write_rows(connection: sqlite3.Connection, rows: dict[str, list[Row]], total
     for table in _PLAIN_TABLES:
         _insert(connection, table, rows[table])
     if article["canonical_id"] is None:
+        connection.executemany(
+            "INSERT OR IGNORE INTO quote_mentions (entity_key, article_id, quote_seq, published) VALUES (?, ?, ?, ?)",
+            quote_mentions(rows))
         if totals is not None:
             totals.add(rows)
         else:
