@@ -12,6 +12,9 @@ import sqlite3
 import struct
 from dataclasses import dataclass
 
+import numpy as np
+from numpy.typing import NDArray
+
 from vigie.textnorm import fold
 
 SHINGLE_WORDS = 3
@@ -40,10 +43,28 @@ def shingles(text: str) -> set[int]:
     return {int.from_bytes(hashlib.blake2b(g.encode(), digest_size=8).digest(), "little") for g in grams}
 
 
+_A = np.array([a for a, _ in _COEFFICIENTS], dtype=np.uint64)[:, None]
+_B = np.array([b for _, b in _COEFFICIENTS], dtype=np.uint64)[:, None]
+_LOW_29 = np.uint64((1 << 29) - 1)
+_LOW_32 = np.uint64(_MASK)
+_P = np.uint64(_PRIME)
+
+
+def _mod_prime(values: NDArray[np.uint64]) -> NDArray[np.uint64]:
+    """``values`` mod 2^61 - 1 for values below 2^64 (2^61 ≡ 1: fold the high bits onto the low ones)."""
+    values = (values & _P) + (values >> np.uint64(61))
+    return np.where(values >= _P, values - _P, values)
+
+
 def signature(text: str) -> list[int]:
-    """The MinHash signature of a text."""
-    hashes = shingles(text)
-    return [min(((a * h + b) % _PRIME) & _MASK for h in hashes) for a, b in _COEFFICIENTS]
+    """The MinHash signature of a text: for each permutation (a, b), the least ((a·h + b) mod 2^61 - 1) & 2^32 - 1
+    over the shingle hashes h, computed exactly in 64-bit integers for all of them at once."""
+    h = _mod_prime(np.fromiter(shingles(text), dtype=np.uint64))[None, :]
+    low = _mod_prime(_A * (h & _LOW_32))  # a · (h mod 2^32) < 2^64
+    high = _A * (h >> np.uint64(32))  # a · (h div 2^32) < 2^61, to be shifted by 32 bits mod p:
+    high = ((high & _LOW_29) << np.uint64(32)) + (high >> np.uint64(29))  # 2^61 ≡ 1
+    values = _mod_prime(_mod_prime(low + _mod_prime(high) + _B))
+    return [int(v) for v in (values & _LOW_32).min(axis=1)]
 
 
 def similarity(first: list[int], second: list[int]) -> float:
