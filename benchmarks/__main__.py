@@ -19,6 +19,7 @@ BENCHMARKS = [
     ("throughput", [], ["--repeat", "2", "--rounds", "2"]),
     ("entities", [], []),
     ("quotes", ["--limit", "4"], ["--limit", "2"]),
+    ("attribution", [], []),
     ("realpages", [], []),
     ("scaling", [], []),
     ("corpus", [], ["--articles", "20000"]),

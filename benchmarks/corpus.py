@@ -3,12 +3,14 @@
 1. Ingest the dev + TimeBank articles into a fresh database, and run the
    extraction alone and bare ``nlp.pipe`` on the same texts, in the same
    run: articles/s of each and the ratios of ingest to both.
-2. Grow a corpus to ``--articles`` (default 1,000,000: about 40 minutes and
-   20 GB of disk on a 2-core machine; ``--articles 20000`` for a quick look) with copies of the ingested articles under new ids and
-   dates, written through the store's own projection and writer, a batch
-   of 2,000 per transaction as at ingest (the extraction is not rerun), then time an entity profile, quotes by speaker,
-   events by place and dates, full-text search and the top entities of a
-   month (median of 5 runs), and report the database size per 1,000 articles.
+2. Grow a corpus to ``--articles`` (default 1,000,000: about 40 minutes
+   and 20 GB of disk on a 2-core machine; ``--articles 20000`` for a quick
+   look) with copies of the ingested articles under new ids and dates,
+   written through the store's own projection and writer, a batch of 2,000
+   per transaction as at ingest (the extraction is not rerun), then time an
+   entity profile, quotes by speaker, events by place and dates, full-text
+   search and the top entities of a month (median of 5 runs), and report
+   the database size per 1,000 articles.
 
     python -m benchmarks.corpus [--articles N] [--keep DIR]
 """

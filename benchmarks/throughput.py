@@ -19,8 +19,8 @@ import spacy
 from benchmarks.figures import figure
 from benchmarks.goldset import GOLD
 from vigie.model import Source
-from vigie.nlp import DEFAULT_MODEL
-from vigie.pipeline import Pipeline
+from vigie.nlp import DEFAULT_MODEL, pipe_by_line
+from vigie.pipeline import Pipeline, build_article
 from vigie.readers.records import RawRecord
 from vigie.runner import run_pipeline
 
@@ -50,6 +50,24 @@ def best_rate(label: str, words: int, run: Callable[[], object], times: int) -> 
     return rate
 
 
+def print_stage_profile(pipeline: Pipeline, records: list[RawRecord]) -> None:
+    """Where the time beyond spaCy's parse goes: each extraction stage's seconds over the same articles, and
+    its share of the parse's."""
+    articles = [build_article(record) for record in records]
+    start = time.perf_counter()
+    docs = list(pipe_by_line(pipeline.warm_up(), [a.text for a in articles]))
+    parse = time.perf_counter() - start
+    spent: dict[str, float] = {}
+    for article, doc in zip(articles, docs, strict=True):
+        for stage in pipeline.steps:
+            start = time.perf_counter()
+            stage.function(article, doc)
+            spent[stage.name] = spent.get(stage.name, 0.0) + time.perf_counter() - start
+    print(f"profile: parse {parse:.2f} s; stages " + ", ".join(
+        f"{name} {seconds:.2f} s ({seconds / parse:.0%})" for name, seconds in spent.items())
+        + f"; all stages {sum(spent.values()) / parse:.0%} of the parse")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
@@ -74,6 +92,7 @@ def main() -> None:
                            args.rounds)
     print(f"ratio vigie / bare spaCy: {vigie_rate / bare_rate:.2f}")
     figure("extraction / bare spaCy, words/s", f"{vigie_rate / bare_rate:.2f}×", "≥ 0.85×")
+    print_stage_profile(pipeline, records)
     if args.workers > 1:
         # the workers are forked from this process after its model is loaded (on Linux),
         # and they are started anew in each run: their start-up is in the timing

@@ -111,6 +111,11 @@ class Pipeline:
             self._nlp = load_nlp(self.model)
         return self._nlp
 
+    @property
+    def steps(self) -> tuple[Stage, ...]:
+        """The extraction stages, in the order they run."""
+        return tuple(self._steps)
+
     def enrich(self, article: Article, doc: Doc) -> Article:
         """Step 3: run the extraction stages over one article."""
         for stage in self._steps:

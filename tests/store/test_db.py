@@ -89,7 +89,8 @@ def test_migration_from_the_first_schema_keeps_the_rows(tmp_path):
         connection.execute("INSERT INTO events (article_id, type, text, date, start, end) "
                            "VALUES ('a', 'AID', ?, ?, 0, 1)", (f"event {number}", date))
     connection.execute("INSERT INTO quotes (article_id, text, direct, start, end) VALUES ('a', 'q', 1, 0, 1)")
-    connection.execute("INSERT INTO mentions (article_id, entity_key, text, start, end) VALUES ('a', 'PER:x', 't', 0, 1)")
+    connection.execute("INSERT INTO mentions (article_id, entity_key, text, start, end) "
+                       "VALUES ('a', 'PER:x', 't', 0, 1)")
     connection.execute("INSERT INTO event_participants (event_id, role, name, entity_key) "
                        "VALUES (2, 'actor', 'X', 'PER:x')")
     connection.execute("INSERT INTO counts (article_id, event_id, kind, value, qualifier, text, start, end) "
