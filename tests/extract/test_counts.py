@@ -60,6 +60,17 @@ def test_vague_amounts_without_a_number_are_skipped():
 def test_thousands_separators():
     [number] = find_numbers("quelque 16 000 hectares")
     assert (number.value, number.qualifier) == (16000, "about")
+    assert [n.value for n in find_numbers("Quelque 48'000 abonnés du Valais et 2’500 foyers")] == [48000, 2500]
+
+
+def test_decimal_millions_and_billions():
+    assert [(n.value, n.qualifier) for n in find_numbers("plus de 2,4 millions de visiteurs")] == [
+        (2_400_000, "at_least")]
+    assert 3_000_000_000 in [n.value for n in find_numbers("un budget de 3 milliards d'euros")]
+
+
+def test_a_percentage_in_words_is_no_hundred():
+    assert [n.value for n in find_numbers("entre 20 et 40 pour cent des récoltes")] == [20, 40]
 
 
 def test_headline_count_repeated_in_the_body_is_counted_once(analyse):

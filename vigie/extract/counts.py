@@ -24,7 +24,9 @@ from vigie.lexicon import words as lexicon_words
 from vigie.model import Article, Count, Entity, Mention, Reference
 from vigie.stages import register_stage
 
-_DIGITS = r"\d{1,3}(?:[ \u202f.]\d{3})+(?!\d)|\d+"
+# thousands grouped by a space (narrow or not), a dot or, in Switzerland, an apostrophe: "160'000"
+_DIGITS = r"\d{1,3}(?:[ \u202f\u00a0.'’]\d{3})+(?!\d)|\d+"
+_SCALES = {"million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000}
 _ORDINAL_OR_SCORE = re.compile(r"^(?:e|er|ème|eme|ᵉ|-\d|/\d|,\d|\.\d)")
 _SUBTOTAL_CUES = re.compile(r"\b(?:dont|contre|soit)\b[^.;,]{0,15}$", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"[\s,]*(?:et|ainsi que)?\s*(?:de|d['’]|des)?\s*")
@@ -81,6 +83,7 @@ def _number_pattern() -> re.Pattern[str]:
     approximate = "|".join(re.escape(w) for w in approx)
     return re.compile(
         rf"(?<![\w-])(?:(?P<approx_det>une?|des)\s+(?P<approx>{approximate})s?\s+(?:de\b|d['’])"
+        rf"|(?P<scaled>\d+(?:[,.]\d+)?)\s+(?P<scale>millions?|milliards?)(?![\w-])"
         rf"|(?P<digits>{_DIGITS})(?![\w-])|(?P<word>{alternation})(?![\w-]))",
         re.IGNORECASE)
 
@@ -106,6 +109,11 @@ def find_numbers(text: str) -> list[Number]:
                 value, implied = 2 * value, "at_least"  # "des centaines" → at least 200
             found.append(Number(match.start(), match.end(), value, qualifier or implied, approximate=True))
             continue
+        if match.group("scaled"):  # "1,5 million de bêtes"
+            number = float(match.group("scaled").replace(",", "."))
+            found.append(Number(match.start(), match.end(), round(number * _SCALES[match.group("scale").casefold()]),
+                                qualifier))
+            continue
         if match.group("digits"):
             glued = match.start() > 0 and text[match.start() - 1] in "-/,"  # "5-0", "12/09", "3,5"
             if glued or _ORDINAL_OR_SCORE.match(text[match.end() : match.end() + 3]):
@@ -114,6 +122,8 @@ def find_numbers(text: str) -> list[Number]:
             found.append(Number(match.start(), match.end(), value, qualifier))
             continue
         word = match.group("word").casefold()
+        if word == "cent" and re.search(r"\bpour\s+$", text[max(0, match.start() - 6) : match.start()], re.IGNORECASE):
+            continue  # "30 pour cent": a percentage
         found.append(Number(match.start(), match.end(), cardinal_words()[word], qualifier,
                             indefinite=word in _INDEFINITE))
     return found
