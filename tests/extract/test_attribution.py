@@ -165,3 +165,9 @@ def test_the_previous_speaker_is_not_carried_over_once_the_text_names_someone_el
                       "Le patron de la fédération, Luc Perrot, a reçu les délégués jeudi. « Rien n'est décidé. »")
     assert speakers(article)[:2] == ["Marie Caron", "Marie Caron"]
     assert speakers(article)[2] != "Marie Caron"
+
+
+def test_a_town_named_on_the_line_of_an_unattributed_quote_is_not_its_speaker(analyse):
+    article = analyse("Titre\nLe message est arrivé vers 22 heures à Narbonne : « Tout le monde doit partir "
+                      "maintenant ».")
+    assert "Narbonne" not in speakers(article)

@@ -401,7 +401,7 @@ class QuoteFinder:
         line_end = len(self.text) if line_end == -1 else line_end
         mentions = [self.resolver.entity_at(o, o + 1) for o in range(line_start, line_end)
                     if not (quote.start <= o < quote.end)]
-        people = [m for m in mentions if m is not None]
+        people = [m for m in mentions if m is not None and self.resolver.can_speak(m)]  # no town, no bay
         if not people:
             return None
         entity_types = {e.id: e.type for e in self.article.entities}
