@@ -20,6 +20,7 @@ from vigie.errors import BadRecord
 from vigie.lexicon import words
 from vigie.structure.clean import collapse_spaces
 from vigie.structure.credits import clean_credit, split_credit
+from vigie.structure.dateline import reconcile
 from vigie.structure.layout import Layout, layout_from_parts
 from vigie.textnorm import fold
 
@@ -72,7 +73,7 @@ def parse_html(html: str) -> HtmlArticle:
     if not blocks:
         raise BadRecord("no article text found in the HTML")
     layout = layout_from_parts(title, caption, credit, blocks)
-    return HtmlArticle(layout=layout, published=doc.get("date"), url=doc.get("url"))
+    return HtmlArticle(layout=layout, published=reconcile(doc.get("date"), html, title), url=doc.get("url"))
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•]\s+")
