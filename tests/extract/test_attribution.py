@@ -171,3 +171,20 @@ def test_a_town_named_on_the_line_of_an_unattributed_quote_is_not_its_speaker(an
     article = analyse("Titre\nLe message est arrivé vers 22 heures à Narbonne : « Tout le monde doit partir "
                       "maintenant ».")
     assert "Narbonne" not in speakers(article)
+
+
+def test_an_incise_inside_the_marks_splits_the_quote_and_names_both_parts(analyse):
+    article = analyse("Titre\nLa maire de Rennes, Nathalie Appéré, a réuni les commerçants jeudi. « Sur ce point, nos "
+                      "positions sont proches, reconnaît-elle. Le plan de circulation sera revu avant l'été. »")
+    quotes = [(q.text, q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes if q.direct]
+    assert quotes == [
+        ("Sur ce point, nos positions sont proches", "Nathalie Appéré", "incise"),
+        ("Le plan de circulation sera revu avant l'été", "Nathalie Appéré", "incise"),
+    ]
+
+
+def test_a_question_inside_a_quote_is_no_incise(analyse):
+    article = analyse("Titre\n« Comment la ville peut-elle, sans moyens, rénover ses écoles ? », a demandé le "
+                      "conseiller Paul Méry.")
+    assert [q.text for q in article.quotes if q.direct] == [
+        "Comment la ville peut-elle, sans moyens, rénover ses écoles ?"]

@@ -53,6 +53,9 @@ _SOURCE_RELATIVE = re.compile(rf",\s*(?:{_cues()})\s+(?:qui|laquelle|lequel)\s*$
 _COLON_BEFORE = re.compile(r"(?P<source>[^.!?:;«»\"“”\n]{2,80}?)\s*:\s*$")
 _CHARGE_CUE = re.compile(r"(?:\bpour|\bchefs?\s+d['’e]|\bdes\s+faits\s+d['’e])\s*$", re.IGNORECASE)
 CARRY_OVER_PARAGRAPHS = 1
+# an incise inside the marks: ", souligne-t-elle. ", ", a-t-il expliqué, ", ", poursuit-on, "
+_INSIDE_INCISE = re.compile(r",\s+(?P<verb>[^\W\d_][\w’']*)(?:-t)?-(?:il|elle|on|ils|elles)"
+                            r"(?:\s+(?P<participle>[^\W\d_][\w]*))?\s*[,.;]\s+")
 _INCISE_REACH = 150  # characters after a quote within which its incise names the speaker
 _MAX_QUOTE_GAP = 40  # characters between two quotes that share one incise: "« A » et « B », a-t-il dit"
 
@@ -276,14 +279,24 @@ class QuoteFinder:
         for number, (start, end, kind) in enumerate(self._paragraphs()):
             self.discourse.paragraph = number
             every = [q for q in find_quoted(self.text[start:end], start) if not self._is_charge_name(q)]
-            self.quoted = [(q.open_mark, (q.close_mark + 1) if q.close_mark is not None else q.end) for q in every]
+            continued: dict[int, QuotedSpan] = {}  # a quote's part after an incise inside its marks → the part before
+            every = [part for q in every for part in self._split_at_incise(q, continued)]
+            self.quoted = [(q.open_mark if q.open_mark < q.start else q.start,
+                            (q.close_mark + 1) if q.close_mark is not None else q.end) for q in every]
             found = [q for q in every if is_quotation(q)]
             if kind in ("title", "subheading"):
                 quotes.extend(self._quote(q, Attribution(None)) for q in found)
                 continue
             attributions: list[Attribution | None] = []
+            by_start: dict[int, Attribution | None] = {}
             for quoted in every:  # in reading order, so pronouns see the speakers before them
-                attribution = self.after(quoted) or self.before(quoted) or self.in_sentence(quoted)
+                head = continued.get(quoted.start)
+                if head is not None:  # the words after an incise inside the marks are the incise's too
+                    first = by_start.get(head.start)
+                    attribution = Attribution(first.speaker, first.verb, "incise") if first is not None else None
+                else:
+                    attribution = self.after(quoted) or self.before(quoted) or self.in_sentence(quoted)
+                by_start[quoted.start] = attribution
                 if attribution is not None and attribution.speaker is not None:
                     self._remember(attribution.speaker)  # a scare quote's speaker counts too
                 if is_quotation(quoted):
@@ -305,6 +318,24 @@ class QuoteFinder:
                 quotes.extend(self._indirect(start, end))
         self._headline_speakers(quotes)
         return sorted(quotes, key=lambda q: q.start)
+
+    def _split_at_incise(self, quoted: QuotedSpan, continued: dict[int, QuotedSpan]) -> list[QuotedSpan]:
+        """« Là-dessus, notre désaccord est total, souligne-t-elle. La CGT a des solutions. »: two quotes
+        around the incise inside the marks (a verb of saying with its subject pronoun after it), both the
+        incise's; ``continued`` learns which part follows which."""
+        for incise in _INSIDE_INCISE.finditer(self.text, quoted.start, quoted.end):
+            verb_at = incise.start("participle") if incise.group("participle") else incise.start("verb")
+            verb = self.tokens(verb_at, verb_at + 1)
+            rest_start = incise.end()
+            if verb is None or not is_reporting_verb(verb[0], incise=True) or rest_start >= quoted.end - 2:
+                continue
+            first_end = incise.start()
+            first = QuotedSpan(quoted.open_mark, None, quoted.start, first_end, self.text[quoted.start : first_end])
+            second = QuotedSpan(rest_start, quoted.close_mark, rest_start, quoted.end,
+                                self.text[rest_start : quoted.end])
+            continued[second.start] = first
+            return [first, *self._split_at_incise(second, continued)]
+        return [quoted]
 
     def _remember(self, speaker: Speaker) -> None:
         self.discourse.speaker = speaker
