@@ -188,3 +188,9 @@ def test_a_question_inside_a_quote_is_no_incise(analyse):
                       "conseiller Paul Méry.")
     assert [q.text for q in article.quotes if q.direct] == [
         "Comment la ville peut-elle, sans moyens, rénover ses écoles ?"]
+
+
+def test_a_quote_that_is_the_complement_of_a_reported_verb_of_saying_is_its_subjects(analyse):
+    article = analyse("Titre\nUne voisine, Marie Lenoir, raconte que l'agresseur, Karim Haddad, lui a demandé "
+                      "« Avez-vous de l'argent sur vous ? » avant de s'enfuir.")
+    assert speakers(article) == ["Karim Haddad"]

@@ -56,6 +56,7 @@ CARRY_OVER_PARAGRAPHS = 1
 # an incise inside the marks: ", souligne-t-elle. ", ", a-t-il expliqué, ", ", poursuit-on, "
 _INSIDE_INCISE = re.compile(r",\s+(?P<verb>[^\W\d_][\w’']*)(?:-t)?-(?:il|elle|on|ils|elles)"
                             r"(?:\s+(?P<participle>[^\W\d_][\w]*))?\s*[,.;]\s+")
+_SAID_DEPS = ("obj", "ccomp", "xcomp", "parataxis")  # how a verb of saying takes the words it introduces
 _INCISE_REACH = 150  # characters after a quote within which its incise names the speaker
 _MAX_QUOTE_GAP = 40  # characters between two quotes that share one incise: "« A » et « B », a-t-il dit"
 
@@ -215,13 +216,16 @@ class QuoteFinder:
             for _ in range(8):
                 if head.head is head:
                     break
-                head = head.head
+                child, head = head, head.head
                 if inside.start <= head.i < inside.end or head.pos_ != "VERB" or self._in_quote(head.idx):
                     continue
                 if closed and head.i >= inside.end:
                     continue
                 if is_reporting_verb(head):
-                    return self._reporter_of(head)
+                    # the quote as the verb's own complement is its subject's words ("lui a demandé « ... »");
+                    # a fragment deeper in a reported clause is the reporter's
+                    direct = inside.start <= child.i < inside.end and child.dep_ in _SAID_DEPS
+                    return head if direct else self._reporter_of(head)
                 nearest = nearest or head
         return nearest
 
