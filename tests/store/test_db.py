@@ -112,3 +112,29 @@ def test_migration_from_the_first_schema_keeps_the_rows(tmp_path):
 
 def test_like_wildcards_typed_by_a_user_are_literal():
     assert _like("50%_x\\") == "50\\%\\_x\\\\"
+
+
+def test_planner_statistics_are_refreshed_only_once_the_corpus_has_grown(tmp_path):
+    from vigie.store.db import refresh_statistics
+
+    connection = open_db(tmp_path / "c.db")
+
+    def add(count: int, first: int) -> None:
+        with connection:
+            connection.executemany(
+                "INSERT INTO articles (id, source_hash, content_hash, minhash, text, ingested_at, document) "
+                "VALUES (?, ?, ?, x'00', 't', 'now', '{}')",
+                [(f"a{i}", f"s{i}", f"c{i}") for i in range(first, first + count)])
+
+    def recorded() -> int:
+        return int(connection.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'articles'").fetchone()[0].split()[0])
+
+    add(100, 0)
+    refresh_statistics(connection)
+    assert recorded() == 100
+    add(10, 100)
+    refresh_statistics(connection)
+    assert recorded() == 100  # a tenth more: the statistics still hold
+    add(40, 110)
+    refresh_statistics(connection)
+    assert recorded() == 150

@@ -87,8 +87,18 @@ def _check_corpus(connection: sqlite3.Connection, file: Path, allow_empty: bool)
                          "open it once for writing (e.g. `vigie ingest`) to upgrade it")
 
 
+STATISTICS_GROWTH = 1.25  # the corpus grown by this factor since the planner's statistics: refresh them
+
+
 def refresh_statistics(connection: sqlite3.Connection) -> None:
-    """Let SQLite's planner know the tables' sizes after an ingest (a few hundred rows sampled per index,
-    so it stays quick on a large corpus): without them it may scan where an index answers at once."""
-    connection.execute("PRAGMA analysis_limit = 400")
-    connection.execute("ANALYZE")
+    """Let SQLite's planner know the tables' sizes once the corpus has grown by a quarter since it last
+    looked (a few hundred rows sampled per index, so it stays quick on a large corpus; `vigie watch` ingests
+    every few minutes and need not pay it each round): without them it may scan where an index answers."""
+    recorded = None
+    if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone() is not None:
+        row = connection.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'articles' LIMIT 1").fetchone()
+        recorded = int(row[0].split()[0]) if row is not None else None
+    articles: int = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+    if recorded is None or articles > recorded * STATISTICS_GROWTH:
+        connection.execute("PRAGMA analysis_limit = 400")
+        connection.execute("ANALYZE")
