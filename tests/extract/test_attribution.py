@@ -146,16 +146,18 @@ def test_an_inverted_pronoun_split_by_the_parser_is_still_singular(analyse):
 
 
 def test_each_quote_says_how_its_speaker_was_found_and_how_sure(analyse):
-    article = analyse("Titre\n« Nous ne céderons rien », a déclaré Élisabeth Borne mardi. « Rien du tout. »\n"
+    article = analyse("Retraites : « une étape décisive pour tous »\n"
+                      "« Nous ne céderons rien », a déclaré Élisabeth Borne mardi. « Rien du tout. »\n"
                       "« La réforme sera appliquée », a-t-elle ajouté.\n"
                       "« Personne ne sait pourquoi. »")
-    rules = [(q.attribution, q.confidence) for q in article.quotes if q.direct]
+    rules = [(q.attribution, q.confidence) for q in article.quotes if q.direct and q.speaker is not None]
     from vigie.extract.quotes import RULE_CONFIDENCE
 
     assert rules[0] == ("incise", RULE_CONFIDENCE["incise"][0])
     assert rules[1] == ("carry_over", RULE_CONFIDENCE["carry_over"][1])
     assert rules[2] == ("incise", RULE_CONFIDENCE["incise"][1])  # "elle" stands for a speaker named before
     unknown = [q for q in article.quotes if q.speaker is None]
+    assert unknown  # the headline's words, said nowhere in the body by anyone named
     assert all(q.attribution is None and q.confidence is None for q in unknown)
 
 
