@@ -59,3 +59,18 @@ def test_caption_without_credit():
 def test_page_without_text_is_a_bad_record():
     with pytest.raises(BadRecord, match="no article text"):
         parse_html("<html><body><nav><a href='/'>Accueil</a></nav></body></html>")
+
+
+def test_the_captions_of_photos_inside_the_body_are_not_paragraphs():
+    html = """<html><body><article><h1>Les manifestants défilent contre la réforme à Lyon</h1>
+<p>Plusieurs milliers de personnes ont défilé samedi dans le centre de Lyon contre la réforme.</p>
+<div class="media"><img src="a.jpg" alt="Des manifestants place Bellecour - Lyon - 4 mars 2023 © J.D">
+<span class="legend">Des manifestants place Bellecour - Lyon - 4 mars 2023 © J.D</span></div>
+<p>Le cortège est parti de la place Bellecour en début d'après-midi, sous une pluie fine et persistante.</p>
+<div class="photo"><img src="b.jpg" title="Une banderole devant la préfecture du Rhône, en fin de journée">
+<p>Une banderole devant la préfecture du Rhône, en fin de journée</p></div>
+<p>Les syndicats annoncent une nouvelle journée de mobilisation pour le jeudi suivant dans toute la région.</p>
+</article></body></html>"""
+    text = parse_html(html).layout.text
+    assert "Le cortège est parti" in text and "nouvelle journée de mobilisation" in text
+    assert "place Bellecour - Lyon" not in text and "Une banderole devant" not in text

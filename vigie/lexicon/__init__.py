@@ -111,6 +111,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("speaker_nouns", (Column("noun"), Column("kind", _choice("person", "group", "document", "proxy")))),
     Table("speech_sources", (Column("cue"), Column("position", _choice("any", "clause_start")))),
     Table("temporal_modifiers", (_WORD, Column("direction", _choice("-1", "1")))),
+    Table("time_zones", (Column("code", pattern=r"[A-Z]{2}"), Column("zone", pattern=r"[A-Z][A-Za-z_]+/[A-Za-z_-]+"))),
     Table("verb_classes", (Column("lemma"), Column("class", _choice(
         "etre_auxiliary", "future_auxiliary", "addressing"))), unique=("lemma", "class")),
     Table("verb_forms", (Column("form"), Column("lemma"))),

@@ -1,9 +1,10 @@
-"""The date a page shows its reader under the headline ("mardi 10.12.19", "24 août 2020 - 21:15 (Montréal)"),
-and which date to keep when it and the page's metadata disagree by a day.
+"""The day a page was published for its readers: the date shown under the headline ("mardi 10.12.19",
+"24 août 2020 - 21:15 (Montréal)"), or the page's timestamp read in its newsroom's time zone.
 
 Metadata timestamps near midnight fall on the neighbouring day once read in another time zone (a UTC
 "2020-08-25T00:23Z" for an evening article in Montréal) or are an evening release of the next day's
-edition; the dateline under the headline is the day the newsroom gives its readers.
+edition; the dateline under the headline is the day the newsroom gives its readers, and without one a
+UTC timestamp is read in the zone of the page's country (its locale, else its domain).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from functools import cache
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import lxml.html
 from lxml import etree
@@ -36,10 +39,18 @@ def shown_date(html: str, title: str | None = None) -> str | None:
     """The first date (YYYY-MM-DD) in the text right after the page's headline (the <h1> that reads as
     ``title``, else each <h1> in turn: a logo or a section name may hold the first); None when that first
     date is an update's."""
+    tree = _parse(html)
+    return None if tree is None else _shown_in(tree, title)
+
+
+def _parse(html: str) -> etree._Element | None:
     try:
-        tree = lxml.html.fromstring(html)
+        return lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return None
+
+
+def _shown_in(tree: etree._Element, title: str | None) -> str | None:
     etree.strip_elements(tree, "script", "style", "noscript", "template", with_tail=False)
     headings = list(tree.iter("h1"))
     wanted = " ".join((title or "").split())
@@ -81,16 +92,82 @@ def _iso(match: re.Match[str]) -> str | None:
         return None
 
 
-def reconcile(metadata_date: str | None, html: str, title: str | None = None) -> str | None:
+def reconcile(metadata_date: str | None, html: str, title: str | None = None, url: str | None = None) -> str | None:
     """The page's publication day: its metadata's, unless the dateline under its headline shows the day
-    next to it (a time-zone or evening-edition shift), when the reader's day wins."""
+    next to it (a time-zone or evening-edition shift), when the reader's day wins; without a dateline, a
+    UTC timestamp of that day is read in the zone of the page's country."""
     if metadata_date is None:
         return None
     try:
         day = dt.date.fromisoformat(metadata_date[:10])
     except ValueError:
         return metadata_date
-    shown = shown_date(html, title)
+    tree = _parse(html)
+    if tree is None:
+        return metadata_date
+    local = _local_day(tree, day, url)  # read before _shown_in strips the scripts holding JSON-LD
+    shown = _shown_in(tree, title)
     if shown is not None and abs((dt.date.fromisoformat(shown) - day).days) == 1:
         return shown
-    return metadata_date
+    return local or metadata_date
+
+
+_TIMESTAMP_META = ("article:published_time", "og:published_time", "datePublished", "date", "dc.date")
+_JSON_LD_PUBLISHED = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_UTC = re.compile(r"(?:Z|[+-]00:?00)$")
+_REGION = re.compile(r"^[a-z]{2}[-_]([a-z]{2})$", re.IGNORECASE)
+
+
+def _local_day(tree: etree._Element, day: dt.date, url: str | None) -> str | None:
+    """The day, in the page's country, of its UTC publication timestamp that falls on ``day``; None when
+    the page has no such timestamp or its country is not known."""
+    zone = _page_zone(tree, url)
+    if zone is None:
+        return None
+    for stamp in _published_stamps(tree):
+        if not _UTC.search(stamp) or stamp[:10] != day.isoformat():
+            continue
+        try:
+            moment = dt.datetime.fromisoformat(stamp)
+        except ValueError:
+            continue
+        return moment.astimezone(zone).date().isoformat()
+    return None
+
+
+def _published_stamps(tree: etree._Element) -> list[str]:
+    stamps = [str(m.get("content", "")).strip() for m in tree.iter("meta")
+              if (m.get("property") or m.get("name") or m.get("itemprop")) in _TIMESTAMP_META]
+    for script in tree.iter("script"):
+        if "ld+json" in str(script.get("type", "")):
+            stamps += _JSON_LD_PUBLISHED.findall(script.text or "")
+    return stamps
+
+
+def _page_zone(tree: etree._Element, url: str | None) -> dt.tzinfo | None:
+    """The time zone of the page's country: the region of its locale (``fr-CA``, og:locale ``fr_BE``), else
+    its domain's country (``.ch``)."""
+    locales = [str(tree.get("lang", ""))]
+    locales += [str(m.get("content", "")) for m in tree.iter("meta") if m.get("property") == "og:locale"]
+    codes = [match.group(1).upper() for match in map(_REGION.match, locales) if match]
+    host = urlsplit(url or _canonical_url(tree)).hostname or ""
+    if re.search(r"\.[a-z]{2}$", host):
+        codes.append(host.rsplit(".", 1)[1].upper())
+    zones = mapping("time_zones", "code", "zone")
+    for code in codes:
+        if code in zones:
+            try:
+                return ZoneInfo(zones[code])
+            except ZoneInfoNotFoundError:
+                return None
+    return None
+
+
+def _canonical_url(tree: etree._Element) -> str:
+    for link in tree.iter("link"):
+        if link.get("rel") == "canonical" and link.get("href"):
+            return str(link.get("href"))
+    for meta in tree.iter("meta"):
+        if meta.get("property") == "og:url" and meta.get("content"):
+            return str(meta.get("content"))
+    return ""

@@ -2,7 +2,9 @@
 
 trafilatura keeps the article body and drops boilerplate (navigation,
 footers) but also drops <figcaption>; the caption and its credit are
-recovered here from the markup.
+recovered here from the markup, and the captions of the other photos
+(a <figcaption>, an element classed as a legend, a long image description),
+which some sites leave among the paragraphs, are kept out of the body.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ from vigie.textnorm import fold
 
 _CREDIT_CLASS = re.compile(r"credit|copy|author|source|photographer|byline", re.IGNORECASE)
 _COPYRIGHT_PREFIX = re.compile(r"^\s*(?:©|\(c\)|crédit(?:s)?(?: photo)?\s*:|photo\s*:)\s*", re.IGNORECASE)
+_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:legend|legende|légende|caption)(?:$|[\s_-])", re.IGNORECASE)
+_MIN_ALT_WORDS = 5  # an image's alt or title this long is a caption; shorter ones are file names or labels
 
 
 @dataclass
@@ -68,12 +72,14 @@ def parse_html(html: str) -> HtmlArticle:
     lead = standfirst(html)
     if lead is not None and lead != title and not any(_alike(lead, text) for _, text in blocks):
         blocks.insert(0, ("paragraph", lead))
+    photo_captions = caption_texts(html)
     blocks = [(kind, text) for kind, text in blocks
-              if not is_boilerplate(text) and text not in (caption, credit)]
+              if not is_boilerplate(text) and text not in (caption, credit) and text not in photo_captions]
     if not blocks:
         raise BadRecord("no article text found in the HTML")
     layout = layout_from_parts(title, caption, credit, blocks)
-    return HtmlArticle(layout=layout, published=reconcile(doc.get("date"), html, title), url=doc.get("url"))
+    return HtmlArticle(layout=layout, published=reconcile(doc.get("date"), html, title, doc.get("url")),
+                       url=doc.get("url"))
 
 
 _TITLE_SEPARATOR = re.compile(r"\s+[|\-–—·•]\s+")
@@ -284,8 +290,37 @@ def lead_caption(html: str) -> tuple[str | None, str | None]:
     return caption or None, credit or None
 
 
+def caption_texts(html: str) -> frozenset[str]:
+    """The text of every photo caption of the page, and of every image description long enough to be one:
+    what a body paragraph must not repeat."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return frozenset()
+    texts = {collapse_spaces(element.text_content()) for element in _captions(tree)}
+    for image in tree.iter("img"):
+        texts |= {text for text in (collapse_spaces(image.get("alt") or ""), collapse_spaces(image.get("title") or ""))
+                  if len(text.split()) >= _MIN_ALT_WORDS}
+    return frozenset(texts - {""})
+
+
+def _captions(tree: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Every <figcaption> and every element whose class names a legend or a caption, in page order, the
+    outermost of nested ones."""
+    found: list[lxml.html.HtmlElement] = []
+    for element in tree.iter():
+        inside_the_last = found and any(a is found[-1] for a in element.iterancestors())
+        if not isinstance(element, lxml.html.HtmlElement) or inside_the_last:
+            continue
+        if element.tag == "figcaption" or _CAPTION_CLASS.search(element.get("class") or ""):
+            found.append(element)
+    return found
+
+
 def _first_figcaption(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
-    """The article's first <figcaption>, preferring ones inside <article> or <main>."""
+    """The article's first <figcaption>, preferring ones inside <article> or <main>. (An element merely
+    classed as a legend is too often a gallery's, a keyword's or a bare credit to be taken for the lead
+    photo's caption; it is only kept out of the body.)"""
     for query in ("//article//figcaption", "//main//figcaption", "//figcaption"):
         for element in tree.xpath(query):
             if isinstance(element, lxml.html.HtmlElement) and element.get("hidden") is None \
