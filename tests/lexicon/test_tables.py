@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import resources
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -69,3 +70,8 @@ def test_every_plover_category_has_its_cameo_code_root_and_quad_class():
         root = int(row["cameo_root"])
         assert row["cameo_code"].startswith(row["cameo_root"]), plover
         assert row["quad_class"] == ("1" if root <= 5 else "2" if root <= 8 else "3" if root <= 13 else "4"), plover
+
+
+def test_every_newsroom_time_zone_is_known_to_the_time_zone_database():
+    for zone in mapping("time_zones", "code", "zone").values():
+        assert ZoneInfo(zone).key == zone
