@@ -142,6 +142,9 @@ def test_durations_vague_times_and_counts_are_not_dates(text):
 def test_bare_month_needs_a_cue_and_takes_the_tense_into_account():
     assert texts("Il a plu en mars.") == ["mars"]
     assert texts("Un marché aux puces mai bien.") == []
+    assert texts("Les travaux dureront jusqu'en juillet, depuis juin déjà.") == ["juillet", "juin"]
+    assert texts("Les soldes commencent mi-janvier et finissent fin février.") == ["mi-janvier", "fin février"]
+    assert texts("Le cortège du mois d'avril, enfin mars.") == ["avril"]
     assert value("en mars", dt.date(2026, 1, 5), Tense.PAST) == "2025-03"
     assert value("en mars", dt.date(2026, 1, 5), Tense.FUTURE) == "2026-03"
 

@@ -58,9 +58,10 @@ def count_predicates() -> dict[str, str]:
 
 
 @cache
-def qualifier_words() -> list[tuple[str, str]]:
-    """(words, qualifier), longest first."""
-    return sorted(((row["words"], row["qualifier"]) for row in rows("count_qualifiers")), key=lambda r: -len(r[0]))
+def qualifier_words() -> dict[str, str]:
+    """Words → qualifier, longest first."""
+    return dict(sorted(((row["words"], row["qualifier"]) for row in rows("count_qualifiers")),
+                       key=lambda r: -len(r[0])))
 
 
 @cache
@@ -88,12 +89,17 @@ def _number_pattern() -> re.Pattern[str]:
         re.IGNORECASE)
 
 
+@cache
+def _qualifier_pattern() -> re.Pattern[str]:
+    """The qualifier words ending a stretch of text; the earliest start is the longest words."""
+    alternation = "|".join(re.escape(words) for words in qualifier_words())
+    return re.compile(rf"(?:^|\W)(?P<words>{alternation})\s*$")
+
+
 def _qualifier(text: str, start: int) -> str | None:
     before = text[max(0, start - 25) : start].casefold().replace("’", "'")
-    for words, qualifier in qualifier_words():
-        if re.search(rf"(?:^|\W){re.escape(words)}\s*$", before):
-            return qualifier
-    return None
+    match = _qualifier_pattern().search(before)
+    return qualifier_words()[match.group("words")] if match else None
 
 
 def find_numbers(text: str) -> list[Number]:

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc
 
@@ -110,14 +110,20 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w and w not in _STOPWORDS_IN_ACRONYMS)
 
 
+@lru_cache(maxsize=1 << 14)
 def _same_person_variant(a: str, b: str) -> bool:
     """'Benjamin Netanyahu' ~ 'Benyamin Netanyahou': every word alike, same length."""
     wa, wb = fold(a).split(), fold(b).split()
     if len(wa) != len(wb) or len(wa) < 1:
         return False
-    return all(x == y or (x[0] == y[0] and len(x) >= 4
-                          and SequenceMatcher(None, x, y).ratio() >= PERSON_VARIANT_SIMILARITY)
-               for x, y in zip(wa, wb, strict=True))
+    return all(x == y or (x[0] == y[0] and len(x) >= 4 and _alike_words(x, y)) for x, y in zip(wa, wb, strict=True))
+
+
+def _alike_words(x: str, y: str) -> bool:
+    """Similar enough to be one name spelled two ways; the cheap upper bounds of the ratio rule out most pairs."""
+    matcher = SequenceMatcher(None, x, y)
+    return all(bound() >= PERSON_VARIANT_SIMILARITY
+               for bound in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio))
 
 
 def _joins(cluster: Cluster, candidate: Candidate, surface: str, text: str) -> bool:

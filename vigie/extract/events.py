@@ -152,17 +152,14 @@ class Arguments:
 
     def place(self, trigger: Token, taken: set[str]) -> Reference | None:
         """A LOC entity the clause puts the event in ("à Paris", "près de Bilopillia"), else one in the sentence."""
-        clause = [t for t in trigger.subtree] if trigger.pos_ in ("VERB", "AUX") else list(trigger.head.subtree)
-        sentence = trigger.sent
-        for pool in (clause, list(sentence)):
+        clause = list(trigger.subtree if trigger.pos_ in ("VERB", "AUX") else trigger.head.subtree)
+        for pool in (clause, trigger.sent):
             for token in pool:
-                reference = self.entity_of(token)
-                if reference is None or reference.name in taken:
+                found = self.resolver.entity_at(token.idx, token.idx + 1)
+                if found is None or found.name in taken or self.resolver.type_of(found) != "LOC":
                     continue
-                entity_type = self.type_of(reference)
-                cases = {c.lower_ for c in token.children if c.dep_ == "case"}
-                if entity_type == "LOC" and (cases & _PLACE_CASES or pool is not clause):
-                    return reference
+                if pool is not clause or any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in token.children):
+                    return Reference(name=found.name, entity_id=found.entity_id, start=found.start, end=found.end)
         return None
 
 
@@ -216,15 +213,24 @@ def verb_forms() -> dict[str, str]:
     return er_verb_forms(lemma for lemma, entries in triggers().items() if any(t.pos == "VERB" for t in entries))
 
 
+@cache
+def _trigger_words() -> frozenset[str]:
+    """Every word a trigger may be read from: a lemma or an inflected form."""
+    return frozenset(triggers()) | frozenset(verb_forms())
+
+
 def _matching_trigger(token: Token) -> Trigger | None:
     """The trigger a word is, checking its part of speech and its particle ("appeler à")."""
-    for lemma in (token.lemma_.casefold(), token.lower_):
-        for trigger in triggers().get(lemma, []):
+    lower, lemma = token.lower_, token.lemma_.casefold()
+    if lower not in _trigger_words() and lemma not in _trigger_words():
+        return None  # most words: decided by one set look-up
+    for word in (lemma, lower):
+        for trigger in triggers().get(word, []):
             pos_ok = trigger.pos == "any" or (trigger.pos == "VERB" and token.pos_ in ("VERB", "AUX")) \
                 or (trigger.pos == "NOUN" and token.pos_ in ("NOUN", "PROPN"))
             if pos_ok and _has_particle(token, trigger.particle):
                 return trigger
-    form_of = verb_forms().get(token.lower_)
+    form_of = verb_forms().get(lower)
     if form_of is not None and (token.pos_ == "VERB" or token.dep_ in ("ROOT", "conj", "ccomp")):
         for trigger in triggers()[form_of]:
             if trigger.pos == "VERB" and _has_particle(token, trigger.particle):
@@ -268,7 +274,8 @@ def _clause_text(article: Article, trigger: Token, arguments: list[Token]) -> tu
     sentence = trigger.sent
     start = max(min(t.idx for t in tokens), sentence.start_char)
     last = max(tokens, key=lambda t: t.idx)
-    end = min(max(t.idx + len(t.text) for t in last.subtree if t.sent == sentence), sentence.end_char)
+    end = min(max(t.idx + len(t.text) for t in last.subtree if sentence.start <= t.i < sentence.end),
+              sentence.end_char)
     return start, max(end, trigger.idx + len(trigger.text))
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
@@ -119,11 +120,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{b}(?:(?P<det>l['’]année|le\s+mois\s+de)\s+)?(?:(?P<portion>début|fin|mi-|courant)\s*)?"
             rf"(?P<month>{month})\s+(?:{year}|(?P<year2>\d\d)(?![\d\s]*(?:h|heures?)\b)){e}", flags)),
         ("month_modifier", re.compile(rf"{b}(?P<month>{month})\s+(?P<modifier>{modifier}){e}")),
-        ("month", re.compile(
-            rf"(?:(?<=\ben\s)|(?<=\bdepuis\s)|(?<=\bd['’]ici\s)|(?<=\bjusqu['’]en\s)|(?<=\bdès\s)|(?<=\bmois\sde\s)"
-            rf"|(?<=\bmois\sd['’])|(?<=\bfin\s)|(?<=\bdébut\s)|(?<=\bmi-)|(?<=\bde\s)|(?<=\bd['’])|(?<=[a-zé]-)"
-            rf"|{b}(?=(?:début|fin|mi-))|{b}(?=\w+-\w))"
-            rf"(?:(?P<portion>début|fin|mi-)\s*)?(?P<month>{month}){e}")),
+        # a bare month only after a cue (_MONTH_CUE) or with its portion ("mi-mars"): checked in _bare_months
+        ("month", re.compile(rf"(?:(?P<portion>début|fin|mi-)\s*)?(?P<month>{month}){e}")),
         ("season", re.compile(
             rf"{b}(?P<det>l['’]|le\s+|cet\s+|cette\s+)?(?P<season>printemps|été|automne|hiver)(?:\s+{year})?{e}",
             flags)),
@@ -165,11 +163,33 @@ def _plausible_year(text: str, match: re.Match[str]) -> bool:
     return bool(_YEAR_CUES.search(before)) or bool(re.match(r"^\s*(?:[,.;:)!?/-]|et\b|$)", after))
 
 
+# What a bare month name ("en mai", "depuis juin", "fin janvier", "courant de mars") must follow to be a date.
+_MONTH_CUE = re.compile(r"(?:\ben\s|\bdepuis\s|\bd['’]ici\s|\bjusqu['’]en\s|\bdès\s|\bmois\sde\s|\bmois\sd['’]|\bfin\s"
+                        r"|\bdébut\s|\bmi-|\bde\s|\bd['’]|[a-zé]-)$")
+_WORD_START = re.compile(r"(?<![\w-])")
+_CUE_REACH = 12  # characters before a month where its cue stands
+
+
+def _bare_months(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The matches of the bare-month pattern that follow a cue or open with their portion, found as a scan
+    would find them (a rejected match lets the next position try). Checking the cue after a match on the
+    month's name is several times faster than a pattern opening on a dozen look-behinds."""
+    position = 0
+    while (match := pattern.search(text, position)) is not None:
+        start = match.start()
+        if _MONTH_CUE.search(text, max(0, start - _CUE_REACH), start) or (
+                match.group("portion") and _WORD_START.match(text, start)):
+            yield match
+            position = max(match.end(), start + 1)
+        else:
+            position = start + 1
+
+
 def find_expressions(text: str) -> list[Expression]:
     """Every date expression in a text, longest first where they overlap."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     for priority, (kind, pattern) in enumerate(_patterns()):
-        for match in pattern.finditer(text):
+        for match in _bare_months(pattern, text) if kind == "month" else pattern.finditer(text):
             if kind == "year" and not _plausible_year(text, match):
                 continue
             if kind == "relative_unit" and not _valid_relative_unit(match):
