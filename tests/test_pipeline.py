@@ -1,6 +1,7 @@
 import pytest
 
-from vigie.model import Source
+from vigie.extract.gazetteer import load_index
+from vigie.model import Article, Source
 from vigie.nlp import pipe_by_line, split_lines
 from vigie.pipeline import STAGES, Pipeline, build_article, extract_text, register_stage
 from vigie.readers import RawRecord, RecordError
@@ -69,3 +70,12 @@ def test_unknown_stage_is_refused():
 def test_lines_join_back_to_the_text():
     for text in ["", "a", "a\n", "a\n\nb", "\nx\ny\n\n"]:
         assert "".join(split_lines(text)) == text
+
+
+def test_priming_runs_every_stage_and_loads_the_gazetteer(pipeline):
+    load_index.cache_clear()
+    primer = pipeline.prime()
+    assert isinstance(primer, Article)
+    assert load_index.cache_info().currsize == 1  # loaded before any worker is forked
+    assert primer.entities and primer.quotes and primer.dates and primer.counts and primer.events
+    assert any(e.place is not None for e in primer.entities)

@@ -32,6 +32,8 @@ from vigie.structure.html import parse_html
 # Extraction stages in the order they run; later stages may read what earlier ones wrote.
 DEFAULT_STAGES: tuple[str, ...] = ("entities", "places", "dates", "quotes", "events", "counts")
 DEFAULT_RECORD_TIMEOUT = 120.0  # seconds of extraction stages one record may take
+_PRIMER = ("Grève à Lyon : trois blessés\n\nLa maire de Lyon, Marie Durand, a déclaré lundi 3 mars 2025 : "
+           "« Nous ne céderons pas. » Quelque 2 000 manifestants ont défilé en France et en Belgique.\n")
 
 
 class RecordTimeout(BaseException):
@@ -110,6 +112,13 @@ class Pipeline:
         if self._nlp is None:
             self._nlp = load_nlp(self.model)
         return self._nlp
+
+    def prime(self) -> Article | RecordError:
+        """Load all the stages read (the model, the lexicons, the gazetteer's index) by analysing a paragraph
+        of our own, returned: processes forked afterwards share it instead of each loading a copy, and the
+        first real article pays nothing."""
+        [primer] = self.process([RawRecord(id="primer", source=Source(kind="txt"), text=_PRIMER)])
+        return primer
 
     @property
     def steps(self) -> tuple[Stage, ...]:

@@ -1,6 +1,6 @@
 """Run a pipeline over many records, in this process or in worker processes.
 
-On Linux, the parent loads the model once and forks its workers, which share
+On Linux, the parent loads the model, lexicons and gazetteer once and forks its workers, which share
 its memory pages until they write to them: no worker spends seconds loading its
 own copy. Elsewhere (macOS, Windows) workers are spawned and each loads the
 model. Workers take small chunks of records, so both cores stay busy to the
@@ -89,7 +89,7 @@ def run_pipeline(
         return
     executor: ProcessPoolExecutor
     if sys.platform.startswith("linux"):  # macOS forbids forking after its system libraries started threads
-        pipeline.warm_up()  # before the fork, so every worker inherits the loaded model
+        pipeline.prime()  # before the fork, so every worker inherits the loaded model, lexicons and gazetteer
         # the fork happens at the first submit, from this thread, before the executor starts its own thread
         executor = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
                                        initializer=_adopt_pipeline, initargs=(pipeline,))

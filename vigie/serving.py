@@ -32,7 +32,7 @@ class ServerState:
 
     def warm_up(self) -> None:
         try:
-            self.pipeline.warm_up()
+            self.pipeline.prime()
             self.ready.set()
         except Exception:
             log.exception("the language model could not be loaded")
