@@ -34,20 +34,25 @@ def load_texts(folder: Path, repeat: int) -> list[str]:
     return [f.read_text(encoding="utf-8") for f in files] * repeat
 
 
-def best_rate(label: str, words: int, run: Callable[[], object], times: int) -> float:
-    """The best words per second of ``times`` runs of a zero-argument callable, printed.
+def best_rates(words: int, contenders: dict[str, Callable[[], object]], times: int) -> dict[str, float]:
+    """The best words per second of each contender over ``times`` rounds, printed.
 
-    The best run is the one least disturbed by the rest of the machine; each contender gets as many.
+    Rounds alternate between the contenders, so a slow spell of the machine (a neighbour's load on a
+    shared host lasts seconds to minutes) slows each of them rather than the one that happened to run in it;
+    the best run is the one least disturbed.
     """
-    seconds = []
+    seconds: dict[str, list[float]] = {label: [] for label in contenders}
     for _ in range(times):
-        start = time.perf_counter()
-        run()
-        seconds.append(time.perf_counter() - start)
-    rate = words / min(seconds)
-    print(f"{label:28s} {min(seconds):7.2f} s  {rate:9.0f} words/s  (best of {times}: "
-          f"{', '.join(f'{s:.1f}' for s in seconds)} s)")
-    return rate
+        for label, run in contenders.items():
+            start = time.perf_counter()
+            run()
+            seconds[label].append(time.perf_counter() - start)
+    rates = {}
+    for label, spent in seconds.items():
+        rates[label] = words / min(spent)
+        print(f"{label:28s} {min(spent):7.2f} s  {rates[label]:9.0f} words/s  (best of {times}: "
+              f"{', '.join(f'{s:.1f}' for s in spent)} s)")
+    return rates
 
 
 def print_stage_profile(pipeline: Pipeline, records: list[RawRecord]) -> None:
@@ -87,17 +92,20 @@ def main() -> None:
 
     list(bare.pipe(texts[:4]))  # warm both up so neither pays first-call costs in its timing
     list(pipeline.process(records[:4]))
-    bare_rate = best_rate("bare spaCy nlp.pipe", words, lambda: list(bare.pipe(texts, batch_size=16)), args.rounds)
-    vigie_rate = best_rate("vigie extract", words, lambda: list(run_pipeline(records, pipeline, workers=1)),
-                           args.rounds)
+    rates = best_rates(words, {
+        "bare spaCy nlp.pipe": lambda: list(bare.pipe(texts, batch_size=16)),
+        "vigie extract": lambda: list(run_pipeline(records, pipeline, workers=1)),
+    }, args.rounds)
+    bare_rate, vigie_rate = rates["bare spaCy nlp.pipe"], rates["vigie extract"]
     print(f"ratio vigie / bare spaCy: {vigie_rate / bare_rate:.2f}")
     figure("extraction / bare spaCy, words/s", f"{vigie_rate / bare_rate:.2f}×", "≥ 0.85×")
     print_stage_profile(pipeline, records)
     if args.workers > 1:
         # the workers are forked from this process after its model is loaded (on Linux),
         # and they are started anew in each run: their start-up is in the timing
-        parallel = best_rate(f"vigie extract, {args.workers} workers", words,
-                             lambda: list(run_pipeline(records, pipeline, workers=args.workers)), args.rounds)
+        label = f"vigie extract, {args.workers} workers"
+        parallel = best_rates(words, {label: lambda: list(run_pipeline(records, pipeline, workers=args.workers))},
+                              args.rounds)[label]
         print(f"ratio {args.workers} workers / 1: {parallel / vigie_rate:.2f}")
         figure(f"extraction, {args.workers} workers / 1", f"{parallel / vigie_rate:.2f}×",
                "≥ 1.7×" if args.workers == 2 else "")
