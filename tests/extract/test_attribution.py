@@ -196,3 +196,34 @@ def test_a_quote_that_is_the_complement_of_a_reported_verb_of_saying_is_its_subj
     article = analyse("Titre\nUne voisine, Marie Lenoir, raconte que l'agresseur, Karim Haddad, lui a demandé "
                       "« Avez-vous de l'argent sur vous ? » avant de s'enfuir.")
     assert speakers(article) == ["Karim Haddad"]
+
+
+def test_a_pronoun_stands_for_the_unnamed_person_just_brought_in(analyse):
+    article = analyse("Titre\nLe gouvernement de Paul Lemaire défend sa réforme. Un ancien député s'est souvenu "
+                      "de la campagne de 2017.\n« Nous étions seuls contre tous », a-t-il lâché.")
+    assert speakers(article) == ["Un ancien député"]
+
+
+def test_a_person_in_a_negated_generic_clause_is_nobody_to_point_back_to(analyse):
+    article = analyse("Titre\nPaul Lemaire a perdu le vote. Jamais un maire n'avait été ainsi désavoué.\n"
+                      "« Je reste à mon poste », a-t-il assuré.")
+    assert speakers(article) == ["Paul Lemaire"]
+
+
+def test_the_agent_of_a_passive_participle_said_the_words_it_quotes(analyse):
+    article = analyse("Titre\nQualifié de « meilleur négociateur de sa génération » par un diplomate "
+                      "allemand, Marc Vasseur reste prudent.")
+    assert speakers(article) == ["un diplomate allemand"]
+
+
+def test_a_source_after_a_quote_ends_at_its_comma(analyse):
+    article = analyse("Titre\nLe texte de Claire Vasseur divise. « Redoutable en négociation », selon un proche "
+                      "de Paul Lemaire, Claire Vasseur ne cède rien.")
+    assert speakers(article) == ["un proche de Paul Lemaire"]
+
+
+def test_a_political_affiliation_describes_a_new_person_but_names_no_one_when_definite(analyse):
+    article = analyse("Titre\nUne insoumise a raconté la séance. « Le débat a été confisqué », a-t-elle dénoncé.\n"
+                      "Paul Lemaire a quitté l'hémicycle. « La séance est levée », a écrit le socialiste sur X.")
+    assert speakers(article)[0] == "Une insoumise"
+    assert speakers(article)[1] != "le socialiste"

@@ -151,3 +151,9 @@ def test_a_nationality_adjective_of_a_phrase_naming_no_one_gives_the_country(ana
     found = events(analyse("Titre\nLe gouvernement a expulsé mardi douze agents du réseau diplomatique algérien."))
     assert ("COERCE", [], ["Algérie"]) in [(t, [a for a in actors if a != "gouvernement"], targets)
                                             for t, actors, targets in found]
+
+
+def test_a_call_to_calm_is_a_request_of_the_person_a_pronoun_kept_in_view(analyse):
+    article = analyse("Titre\nÀ Lunel, la maire Claire Vasseur a dit son effroi. « Notre ville est en deuil », "
+                      "avait-elle écrit samedi sur Facebook. Dimanche, l'élue a appelé les habitants au calme.")
+    assert ("REQUEST", ["Claire Vasseur"], []) in events(article)

@@ -196,14 +196,18 @@ def _hypothetical(trigger: Token) -> bool:
     return len(before) > 0 and before[0].lower_ in conditions and not any(t.text == "," for t in before)
 
 
+_UNCONTRACTED = {"au": "à", "aux": "à"}  # "appeler au calme" is "appeler à" ("des", "du" may be articles)
+
+
 def _has_particle(trigger: Token, particle: str) -> bool:
     """Whether the word the trigger needs is there: a following "à", "pour", or "se" for a reflexive verb."""
     if not particle:
         return True
     if particle == "se":
         return _reflexive(trigger)
-    nearby = [t.lower_ for t in trigger.doc[trigger.i + 1 : trigger.i + 4]]
-    return particle in nearby or any(particle in (c.lower_ for c in child.subtree) for child in trigger.children
+    nearby = [_UNCONTRACTED.get(t.lower_, t.lower_) for t in trigger.doc[trigger.i + 1 : trigger.i + 4]]
+    return particle in nearby or any(particle in (_UNCONTRACTED.get(c.lower_, c.lower_) for c in child.subtree)
+                                     for child in trigger.children
                                      if child.dep_ in ("advmod", "obl:arg", "obl:mod", "xcomp", "obj", "iobj"))
 
 

@@ -30,6 +30,7 @@ from vigie.extract.resolve import (
     Discourse,
     Speaker,
     is_reporting_verb,
+    passive_agent,
     resolver_for,
     subject_of,
 )
@@ -188,7 +189,7 @@ class QuoteFinder:
         if inside is not None:
             governor = self._governing_verb(inside)
             if governor is not None:
-                subject = subject_of(governor, self.quoted)
+                subject = passive_agent(governor, self.quoted) or subject_of(governor, self.quoted)
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     return Attribution(self.resolver.subject_speaker(subject, self.discourse), governor, "clause")
         colon = _COLON_BEFORE.search(lead)

@@ -137,7 +137,10 @@ class Resolver:
         following = self.doc[phrase.end : phrase.end + 6]
         if len(following) > 1 and following[0].text == ",":
             candidate = self.entity_at(following[1].idx, following[1].idx + len(following[1].text))
-            if candidate is not None and self.type_of(candidate) == "PER":
+            # after "un proche de X," a name is an apposition only when a comma closes it: in "selon un proche
+            # de X, Y se montre redoutable" Y begins the sentence's own clause
+            closed = not anonymous or (candidate is not None and self.article.text[candidate.end:].startswith(","))
+            if candidate is not None and self.type_of(candidate) == "PER" and closed:
                 return candidate
         return None
 
@@ -220,18 +223,32 @@ class Resolver:
             return speaker
         return None
 
-    def recent_subject(self, before: int, wanted: str = "PER", sentences: int = 4) -> Speaker | None:
-        """The last entity of a type that was the subject of a clause, in the few sentences before."""
+    def recent_subject(self, before: int, wanted: str = "PER", sentences: int = 4,
+                       descriptions: bool = False) -> Speaker | None:
+        """The last entity of a type that was the subject of a clause, in the few sentences before; with
+        ``descriptions``, an unnamed person the text brought in as one ("un ancien ministre a raconté")
+        counts too."""
         token_span = self.doc.char_span(before, before + 1, alignment_mode="expand")
         if token_span is None:
             return None
         sentence = token_span.sent
-        for _ in range(sentences):
+        budget, reach = sentences, 2 * sentences
+        while budget > 0 and reach > 0:
             subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.idx < before]
+            # a sentence about "il" or "elle" continues a person named before it: it does not use up the reach
+            # (a pronoun inside quotation marks is the quoted speaker's own)
+            reach -= 1
+            budget -= 0 if any(bare_pronoun(t) in ("il", "elle") and not self._quoted(t, sentence) for t in subjects) \
+                else 1
             for subject in reversed(subjects):
                 found = self.named_by(subject) or (self.role_referent(subject) if sentences > 2 else None)
                 if found is not None and self.type_of(found) == wanted:
                     return found
+                if found is None and descriptions and wanted == "PER" and self._new_person(subject) \
+                        and not _negated(subject.head):
+                    phrase = noun_phrase(subject)  # "un chiraquien s'est souvenu ... « ... », a-t-il lâché"
+                    return Speaker(self.article.text[phrase.start_char : phrase.end_char], phrase.start_char,
+                                   phrase.end_char)
             if sentence.start == 0:
                 break
             sentence = self.doc[sentence.start - 1].sent
@@ -261,7 +278,8 @@ class Resolver:
         if last is not None and discourse is not None and discourse.speaker_paragraph == discourse.paragraph:
             return last
         near = last is not None and discourse is not None and discourse.paragraph - discourse.speaker_paragraph <= 1
-        return self.recent_subject(before) or (last if near else None) or self.recent_entity(before, "PER")
+        return self.recent_subject(before, descriptions=singular) or (last if near else None) \
+            or self.recent_entity(before, "PER")
 
     def subject_speaker(self, subject: Token, discourse: Discourse | None = None) -> Speaker | None:
         """The speaker a grammatical subject names: an entity, an anaphor's antecedent, or a description."""
@@ -284,6 +302,8 @@ class Resolver:
                 return self.author_of(subject)
             if kind is None and subject.pos_ == "NOUN":
                 return None  # "ce choix", "une attaque", "la houle": a thing does not speak
+            if kind == "affiliation" and not self._new_person(subject):
+                return None  # "a écrit le républicain": someone already named, whom the text does not say
             introduced = self.introduced_as(subject)
             if introduced is not None:
                 return introduced
@@ -297,6 +317,20 @@ class Resolver:
             text = self.article.text[phrase.start_char : phrase.end_char]
             return Speaker(text, phrase.start_char, phrase.end_char)
         return None
+
+    def _quoted(self, token: Token, sentence: Span) -> bool:
+        """Whether a word stands inside quotation marks opened in its sentence."""
+        before = self.article.text[sentence.start_char : token.idx]
+        return before.count("«") + before.count("“") > before.count("»") + before.count("”")
+
+    @staticmethod
+    def _new_person(noun: Token) -> bool:
+        """'un ancien ministre', 'une habitante', 'un proche du maire': one unnamed person the text brings in,
+        who is then the 'il' or 'elle' of what follows."""
+        determiners = [c.lower_ for c in noun.children if c.dep_ == "det"]
+        common = noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.is_lower)  # a rare noun read as a name
+        return common and bool(determiners) and determiners[0] in ("un", "une") \
+            and speaker_noun_kind(noun) in ("person", "proxy", "affiliation")
 
     @staticmethod
     def _definite_singular(noun: Token) -> bool:
@@ -427,6 +461,26 @@ def is_reporting_verb(token: Token, incise: bool = False) -> bool:
     if lemma in reporting_verbs() or token.lower_ in reporting_verbs():
         return token.pos_ in ("VERB", "AUX") or form_lemma is not None
     return form_lemma is not None and token.pos_ in ("VERB", "NOUN", "ADJ", "PROPN")
+
+
+def _negated(verb: Token) -> bool:
+    """'n'était tombé', 'ne l'a jamais dit': a clause that says something did not happen."""
+    return any(c.lower_ in ("ne", "n'", "n’") for c in verb.children)
+
+
+def passive_agent(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
+    """The agent of a passive participle, who did what it says: "qualifié de « ... » par un dirigeant",
+    "il a été décrit comme « ... » par ses pairs" (the subject, if any, is who it was done to)."""
+    if "Part" not in verb.morph.get("VerbForm", []) or any(
+            c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in verb.children):
+        return None
+    for child in verb.children:
+        by = child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and any(
+            c.dep_ == "case" and c.lower_ == "par" for c in child.children))
+        if by and child.pos_ in ("NOUN", "PROPN", "PRON") and \
+                not any(start <= child.idx < end for start, end in quoted or ()):
+            return child
+    return None
 
 
 def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
