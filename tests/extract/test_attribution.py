@@ -227,3 +227,10 @@ def test_a_political_affiliation_describes_a_new_person_but_names_no_one_when_de
                       "Paul Lemaire a quitté l'hémicycle. « La séance est levée », a écrit le socialiste sur X.")
     assert speakers(article)[0] == "Une insoumise"
     assert speakers(article)[1] != "le socialiste"
+
+
+def test_a_role_written_without_its_adjective_is_still_the_person_given_it(analyse):
+    article = analyse("Titre\nLe ministre russe de la Défense, Andreï Sokolov, a inspecté les troupes mardi. Il a été "
+                      "reçu par le général Ivan Petrov.\nLe ministre de la Défense a affirmé que la progression "
+                      "« s'est accélérée maintenant ».")
+    assert speakers(article) == ["Andreï Sokolov"]

@@ -263,8 +263,10 @@ class Resolver:
             if role is None:
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
             before_name = _comparable(self.article.text[max(0, mention.start - 50) : mention.start])
-            after_name = _comparable(self.article.text[mention.end : mention.end + 30])
-            if role in fold(entity.name).split() or role in before_name or role in after_name:
+            # what follows the name, never as far as the phrase being resolved
+            after_name = _comparable(self.article.text[mention.end : min(mention.end + 30, before)])
+            if role in fold(entity.name).split() or role in before_name or role in after_name \
+                    or _role_within(role, before_name):
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
         return None
 
@@ -426,6 +428,24 @@ def _quoted_words(text: str, min_length: int = 25) -> list[tuple[int, int]]:
         spans += [(q.start, q.end) for q in find_quoted(paragraph, offset) if q.end - q.start >= min_length]
         offset += len(paragraph) + 1
     return spans
+
+
+def _role_within(role: str, text: str, gap: int = 1) -> bool:
+    """Whether a role of several words is written in ``text`` with at most ``gap`` words slipped between two
+    of them: "le ministre de la Défense" was introduced as "le ministre russe de la Défense, Andreï B."."""
+    wanted, words = role.split(), re.findall(r"[\w'-]+", text)
+    if len(wanted) < 2:
+        return False
+    for first in (i for i, word in enumerate(words) if word == wanted[0]):
+        position = first
+        for word in wanted[1:]:
+            window = words[position + 1 : position + 2 + gap]
+            if word not in window:
+                break
+            position += 1 + window.index(word)
+        else:
+            return True
+    return False
 
 
 def _comparable(text: str) -> str:
