@@ -234,3 +234,14 @@ def test_a_role_written_without_its_adjective_is_still_the_person_given_it(analy
                       "reçu par le général Ivan Petrov.\nLe ministre de la Défense a affirmé que la progression "
                       "« s'est accélérée maintenant ».")
     assert speakers(article) == ["Andreï Sokolov"]
+
+
+def test_a_headline_quote_is_its_verbs_subjects_not_the_nearest_persons(analyse):
+    article = analyse("Claire Vasseur met en garde Paul Lemaire sur la « gravité de la situation dans le pays »\n"
+                      "La syndicaliste a été reçue mardi à Matignon.")
+    assert speakers(article) == ["Claire Vasseur"]
+
+
+def test_a_headline_that_is_only_a_quote_names_nobody(analyse):
+    article = analyse("« Nous ne céderons rien sur les salaires »\nLa grève se poursuit mardi dans les dépôts.")
+    assert speakers(article) == [None]

@@ -53,9 +53,9 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense:
             break
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "ROOT"):
             tense = verb_tense(token)
-            if tense is not Tense.UNKNOWN or "Inf" not in token.morph.get("VerbForm", []) or token.head is token:
+            if tense is not Tense.UNKNOWN or "Inf" not in token.morph.get("VerbForm", []) or token.head.i == token.i:
                 return tense  # an infinitive takes its tense from the verb above ("peuvent rêver")
-        if token.head is token:
+        if token.head.i == token.i:
             break
         token = token.head
     return Tense.UNKNOWN
@@ -75,7 +75,7 @@ def verb_tense(verb: Token) -> Tense:
     for aux in auxiliaries:  # a passive without a tense auxiliary: "est fixé", "sera renouvelée"
         if participle and aux.dep_ == "aux:pass":
             return verb_tense(aux)
-    if participle and not auxiliaries and verb.head is not verb and verb.dep_ in ("acl", "acl:relcl", "amod") \
+    if participle and not auxiliaries and verb.head.i != verb.i and verb.dep_ in ("acl", "acl:relcl", "amod") \
             and not any(c.dep_ == "obl:agent" for c in verb.children):
         return Tense.UNKNOWN  # "prévue le 15 septembre" is an adjective; "renversé lundi par X" an event
     if verb.lemma_ in _FUTURE_AUXILIARIES and any(c.morph.get("VerbForm", []) == ["Inf"] for c in verb.children):

@@ -215,7 +215,7 @@ class QuoteFinder:
         for token in inside:
             head = token
             for _ in range(8):
-                if head.head is head:
+                if head.head.i == head.i:
                     break
                 child, head = head, head.head
                 if inside.start <= head.i < inside.end or head.pos_ != "VERB" or self._in_quote(head.idx):
@@ -233,7 +233,7 @@ class QuoteFinder:
     def _reporter_of(self, verb: Token) -> Token:
         """The outermost verb of saying whose reported clause holds ``verb``: in "X rappelle que le pays avait
         appelé à « ... »" the words are X's, who reports the call."""
-        while verb.dep_ == "ccomp" and verb.head is not verb and verb.head.pos_ == "VERB" \
+        while verb.dep_ == "ccomp" and verb.head.i != verb.i and verb.head.pos_ == "VERB" \
                 and is_reporting_verb(verb.head) and not self._in_quote(verb.head.idx):
             verb = verb.head
         return verb
@@ -440,11 +440,31 @@ class QuoteFinder:
         people = [m for m in mentions if m is not None and self.resolver.can_speak(m)]  # no town, no bay
         if not people:
             return None
+        subject = self._subject_around(quote.start, quote.end, line_end)
+        if subject is not None:  # "Sophie Binet met en garde Emmanuel Macron sur la « ... »": who warns
+            return Reference(name=subject.name, entity_id=subject.entity_id, start=subject.start, end=subject.end)
         entity_types = {e.id: e.type for e in self.article.entities}
         ranked = sorted(people, key=lambda s: (entity_types.get(s.entity_id or "") != "PER",
                                                abs(s.start - quote.start)))
         chosen = ranked[0]
         return Reference(name=chosen.name, entity_id=chosen.entity_id, start=chosen.start, end=chosen.end)
+
+    def _subject_around(self, start: int, end: int, line_end: int) -> Speaker | None:
+        """The named subject of the verb the quoted words [start, end) depend on, in their line."""
+        inside = self.tokens(start, max(start + 1, end))
+        if inside is None:
+            return None
+        for token in inside:
+            head = token
+            while head.head.i != head.i and inside.start <= head.i < inside.end:
+                head = head.head
+            if head.pos_ == "VERB" and not (inside.start <= head.i < inside.end) and head.idx < line_end:
+                subject = subject_of(head)
+                named = self.resolver.named_by(subject) if subject is not None else None
+                if named is not None and self.resolver.can_speak(named) and named.end <= line_end:
+                    return named
+                return None
+        return None
 
     # -- reported speech -----------------------------------------------------------------------------
 

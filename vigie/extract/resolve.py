@@ -519,6 +519,6 @@ def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Toke
     for child in verb.children:  # "précise-t-on", "a-t-il écrit" are often read as expletives
         if bare_pronoun(child) in _ON | _PERSONAL and allowed(child):
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head, quoted)  # "assurant avoir ...": the subject of the main verb
     return None
