@@ -245,3 +245,13 @@ def test_a_headline_quote_is_its_verbs_subjects_not_the_nearest_persons(analyse)
 def test_a_headline_that_is_only_a_quote_names_nobody(analyse):
     article = analyse("« Nous ne céderons rien sur les salaires »\nLa grève se poursuit mardi dans les dépôts.")
     assert speakers(article) == [None]
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("« Mon client est innocent », a déclaré l'avocat de Paul Lemaire.", "l'avocat de Paul Lemaire"),
+    ("La fille de Marie Dubois a témoigné : « Ma mère était terrifiée. »", "La fille de Marie Dubois"),
+    ("« Le dossier est vide », a ajouté Maître Jean Sorel, avocat de Paul Lemaire.", "Maître Jean Sorel"),
+])
+def test_a_person_related_to_someone_named_is_not_that_someone(analyse, sentence, speaker):
+    article = analyse("Titre\nPaul Lemaire et Marie Dubois comparaissaient mardi à Lyon. " + sentence)
+    assert speakers(article) == [speaker]

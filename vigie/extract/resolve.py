@@ -126,6 +126,9 @@ class Resolver:
         anonymous = speaker_noun_kind(head) == "proxy" or any(
             c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children)
         people = [s for t in phrase if (s := self.entity_at(t.idx, t.idx + len(t.text))) and self.type_of(s) == "PER"]
+        related = self._related_name(head)
+        if related is not None:  # "l'avocat de Paul Lemaire", "la fille de X": someone else than X
+            people = [p for p in people if not related.start_char <= p.start < related.end_char]
         if people and not anonymous:
             return people[0]
         appositions = [c for c in head.children if c.dep_ == "appos" and 0 < c.i - head.i <= 20]
@@ -144,6 +147,19 @@ class Resolver:
                 return candidate
         return None
 
+    def _related_name(self, head: Token) -> Span | None:
+        """The person or body a person noun is related to through its "de" complement ("l'avocat de Paul
+        Lemaire", "la mère de X", "l'avocate de la SNCF"), as words of the text: never the one the phrase
+        designates. (A place is not: "le maire de Lyon" is found through who was given that role.)"""
+        if speaker_noun_kind(head) not in ("person", "proxy", "affiliation"):
+            return None
+        for child in head.children:
+            if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children):
+                found = self.entity_at(child.idx, child.idx + len(child.text))
+                if found is not None and self.type_of(found) in ("PER", "ORG") and fold(found.name) not in _seats():
+                    return child.doc[child.left_edge.i : child.right_edge.i + 1]
+        return None
+
     def role_referent(self, subject: Token, discourse: Discourse | None = None) -> Speaker | None:
         """'le ministre', 'la magistrate', 'le syndicat': the entity last given that role."""
         role = role_nouns().get(subject.lower_)
@@ -158,7 +174,7 @@ class Resolver:
         first = next((t for t in phrase if t.dep_ != "det"), subject)
         written = self.article.text[first.idx : phrase.end_char]
         found = self.recent_entity(subject.idx, role, role=_comparable(written))
-        if found is None and role == "PER":
+        if found is None and role == "PER" and self._related_name(subject) is None:
             # "X a succédé ... a prévenu le nouveau ministre"; "la magistrate a précisé" after X's words
             found = (self.recent_subject(subject.idx, sentences=2) or self.recent_speaker(subject.idx, discourse)
                      or self.recent_mention(subject.idx) or self.protagonist(subject.idx))
@@ -428,6 +444,12 @@ def _quoted_words(text: str, min_length: int = 25) -> list[tuple[int, int]]:
         spans += [(q.start, q.end) for q in find_quoted(paragraph, offset) if q.end - q.start >= min_length]
         offset += len(paragraph) + 1
     return spans
+
+
+@cache
+def _seats() -> frozenset[str]:
+    """Folded seats of power: "le locataire de Matignon" is who holds the seat, not someone related to it."""
+    return frozenset(fold(name) for name in mapping("metonyms", "name", "stands_for"))
 
 
 def _role_within(role: str, text: str, gap: int = 1) -> bool:
