@@ -210,9 +210,12 @@ def test_a_person_in_a_negated_generic_clause_is_nobody_to_point_back_to(analyse
     assert speakers(article) == ["Paul Lemaire"]
 
 
-def test_the_agent_of_a_passive_participle_said_the_words_it_quotes(analyse):
-    article = analyse("Titre\nQualifié de « meilleur négociateur de sa génération » par un diplomate "
-                      "allemand, Marc Vasseur reste prudent.")
+@pytest.mark.parametrize("sentence", [
+    "Qualifié de « meilleur négociateur de sa génération » par un diplomate allemand, Marc Vasseur reste prudent.",
+    "Marc Vasseur a été qualifié de « meilleur négociateur de sa génération » par un diplomate allemand.",
+])
+def test_the_agent_of_a_passive_participle_said_the_words_it_quotes(analyse, sentence):
+    article = analyse("Titre\n" + sentence)
     assert speakers(article) == ["un diplomate allemand"]
 
 

@@ -513,8 +513,9 @@ def _negated(verb: Token) -> bool:
 def passive_agent(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
     """The agent of a passive participle, who did what it says: "qualifié de « ... » par un dirigeant",
     "il a été décrit comme « ... » par ses pairs" (the subject, if any, is who it was done to)."""
-    if "Part" not in verb.morph.get("VerbForm", []) or any(
-            c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in verb.children):
+    active = any(c.dep_ == "aux:tense" and c.lemma_ == "avoir" for c in verb.children) and not any(
+        c.dep_ == "aux:pass" for c in verb.children)  # "a qualifié", but "a été qualifié" is passive
+    if "Part" not in verb.morph.get("VerbForm", []) or active:
         return None
     for child in verb.children:
         by = child.dep_ == "obl:agent" or (child.dep_.startswith("obl") and any(
