@@ -1,6 +1,6 @@
 import pytest
 
-from vigie.extract.gazetteer import load_index
+from vigie.extract.gazetteer import load_index, lookup
 from vigie.model import Article, Source
 from vigie.nlp import pipe_by_line, split_lines
 from vigie.pipeline import STAGES, Pipeline, build_article, extract_text, register_stage
@@ -73,6 +73,7 @@ def test_lines_join_back_to_the_text():
 
 
 def test_priming_runs_every_stage_and_loads_the_gazetteer(pipeline):
+    lookup.cache_clear()  # earlier tests' look-ups would answer without the index
     load_index.cache_clear()
     primer = pipeline.prime()
     assert isinstance(primer, Article)
