@@ -8,9 +8,13 @@ is mostly UTF-8 with a stray byte (in a comment, say) keeps its text, the byte r
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 
 from vigie.errors import BadRecord
+
+log = logging.getLogger("vigie.readers")
+_STRAY_BYTES = 16  # invalid bytes a UTF-8 page may hold (or one per 1,000 bytes) and still be read as UTF-8
 
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
 
@@ -43,25 +47,41 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
-def decode_html(data: bytes, max_bytes: int, charset: str | None = None) -> str:
-    """Decode a web page: UTF-8, else its declared charset (header, then meta), else a detected one."""
+def decode_html(data: bytes, max_bytes: int, charset: str | None = None, name: str = "page") -> str:
+    """Decode a web page: UTF-8, else its declared charset (header, then meta), else UTF-8 with a few stray
+    bytes replaced (reported under ``name``), else a detected charset."""
     try:
         return decode_bytes(data, max_bytes)
     except BadRecord as exc:
         if "not valid UTF-8" not in str(exc):
             raise
-    for name in (charset, declared_charset(data)):
-        if name:
-            try:
-                return _checked(data.decode(name))
-            except (LookupError, UnicodeDecodeError):
-                continue
+    declared = [found for found in (charset, declared_charset(data)) if found]
+    for encoding in declared:
+        try:
+            return _checked(data.decode(encoding))
+        except (LookupError, UnicodeDecodeError):
+            continue
+    if all(_is_utf8(encoding) for encoding in declared):
+        text = data.decode("utf-8", errors="replace")
+        stray = text.count("\ufffd") - data.count("\ufffd".encode())
+        decoded = sum(1 for c in text if ord(c) > 0x7F) - text.count("\ufffd")  # well-formed UTF-8 letters
+        # a byte in a comment of a UTF-8 page, not a page in another charset (whose letters are all invalid)
+        if stray <= max(_STRAY_BYTES, len(data) // 1000) and decoded > stray:
+            log.warning("%s: %d byte(s) not valid UTF-8, replaced", name, stray)
+            return _checked(text)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
     if best is not None and best.encoding:
         return _checked(data.decode(best.encoding, errors="replace"))
     return _checked(data.decode("utf-8", errors="replace"))
+
+
+def _is_utf8(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return True  # an unknown name says nothing against UTF-8
 
 
 def _checked(text: str) -> str:

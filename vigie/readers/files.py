@@ -156,7 +156,7 @@ def read_warc(file: Path, max_bytes: int) -> Iterator[Outcome]:
                     continue
                 try:
                     payload = record.content_stream().read(max_bytes + 1)
-                    html = decode_html(payload, max_bytes, header_charset(content_type))
+                    html = decode_html(payload, max_bytes, header_charset(content_type), name)
                 except BadRecord as exc:
                     yield RecordError(name, str(exc))
                     continue
@@ -215,7 +215,7 @@ def _read_document(file: Path, source: Source, max_bytes: int) -> Iterator[Outco
     try:
         check_size(file.stat().st_size, max_bytes)
         data = file.read_bytes()
-        text = decode_html(data, max_bytes) if source.kind == "html" else decode_bytes(data, max_bytes)
+        text = decode_html(data, max_bytes, name=str(file)) if source.kind == "html" else decode_bytes(data, max_bytes)
     except BadRecord as exc:
         yield RecordError(str(file), str(exc))
         return

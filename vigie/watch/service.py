@@ -167,7 +167,8 @@ class Watcher:
         if page.reason is not None:
             return RecordError(entry.url, page.reason)
         try:
-            html = decode_html(page.body, self.client.politeness.max_bytes, header_charset(page.content_type))
+            html = decode_html(page.body, self.client.politeness.max_bytes, header_charset(page.content_type),
+                               entry.url)
         except BadRecord as exc:
             return RecordError(entry.url, str(exc))
         return RawRecord(id=safe_id(entry.url.split("://", 1)[-1])[:120], html=html, url=entry.url,
