@@ -61,3 +61,4 @@ def test_the_metadata_stays_when_the_country_or_the_zone_is_unknown():
     assert reconcile("2021-03-10", undated("2021-03-10T02:10:00Z")) == "2021-03-10"  # .example, lang "fr"
     assert reconcile("2021-03-10", undated("2021-03-10T02:10:00+01:00", host="www.journal.ca")) == "2021-03-10"
     assert reconcile("2021-03-10", undated("2021-03-12T02:10:00Z", host="www.journal.ca")) == "2021-03-10"
+    assert reconcile("2021-03-10", undated("2021-03-10T02:10:00Z", host="[::1")) == "2021-03-10"  # malformed

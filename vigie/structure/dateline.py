@@ -150,7 +150,10 @@ def _page_zone(tree: etree._Element, url: str | None) -> dt.tzinfo | None:
     locales = [str(tree.get("lang", ""))]
     locales += [str(m.get("content", "")) for m in tree.iter("meta") if m.get("property") == "og:locale"]
     codes = [match.group(1).upper() for match in map(_REGION.match, locales) if match]
-    host = urlsplit(url or _canonical_url(tree)).hostname or ""
+    try:
+        host = urlsplit(url or _canonical_url(tree)).hostname or ""
+    except ValueError:  # "http://[::1": a malformed address names no country
+        host = ""
     if re.search(r"\.[a-z]{2}$", host):
         codes.append(host.rsplit(".", 1)[1].upper())
     zones = mapping("time_zones", "code", "zone")
