@@ -24,14 +24,13 @@ from vigie.extract.candidates import media_names
 from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
-from vigie.extract.resolve import is_reporting_verb, resolver_for, subject_of
+from vigie.extract.resolve import is_negated, is_reporting_verb, resolver_for, subject_of
 from vigie.lexicon import function_words, mapping, rows, words
 from vigie.model import Article, Event, Reference
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
 from vigie.textnorm import fold
 
-_NEGATIONS = function_words("negation")
 _ACTOR_DEPS = ("nsubj", "csubj")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
 _PLACE_CASES = function_words("place_preposition")
@@ -180,11 +179,6 @@ def _same_event_as_head(token: Token, trigger: Trigger) -> bool:
         return False
     head_trigger = _matching_trigger(token.head)
     return head_trigger is not None and head_trigger.type == trigger.type
-
-
-def _negated(trigger: Token) -> bool:
-    children = {c.lower_ for c in trigger.children}
-    return bool(children & {"ne", "n'", "n’"}) and bool(children & _NEGATIONS)
 
 
 def _hypothetical(trigger: Token) -> bool:
@@ -397,7 +391,7 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         date = _date_for(article, token)
         verbal = token.pos_ in ("VERB", "AUX")
         # "n'a pas signé", "n'a pas appelé à la grève", "si l'armée frappe": told, not asserted; kept flagged
-        negated = _negated(token) or (not verbal and token.head.i != token.i and _negated(token.head))
+        negated = is_negated(token) or (not verbal and token.head.i != token.i and is_negated(token.head))
         hypothetical = _hypothetical(token)
         asserted_subject = not verbal and token.dep_ == "nsubj" and token.head.pos_ == "VERB"  # "des heurts ont opposé"
         in_headline = article.title_span is not None and token.idx < article.title_span.end

@@ -27,6 +27,7 @@ _PERSONAL = function_words("personal_pronoun")
 _PRONOUNS = _PERSONAL | function_words("anaphoric_pronoun")
 _ON = function_words("impersonal_pronoun")
 _DE = function_words("de_form")
+_NEGATIONS = function_words("negation")
 _INDEFINITE = function_words("indefinite_determiner")
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _RESOLVER_KEY = "vigie.resolver"
@@ -261,7 +262,7 @@ class Resolver:
                 if found is not None and self.type_of(found) == wanted:
                     return found
                 if found is None and descriptions and wanted == "PER" and self._new_person(subject) \
-                        and not _negated(subject.head):
+                        and not is_negated(subject.head):
                     phrase = noun_phrase(subject)  # "un chiraquien s'est souvenu ... « ... », a-t-il lâché"
                     return Speaker(self.article.text[phrase.start_char : phrase.end_char], phrase.start_char,
                                    phrase.end_char)
@@ -505,9 +506,10 @@ def is_reporting_verb(token: Token, incise: bool = False) -> bool:
     return form_lemma is not None and token.pos_ in ("VERB", "NOUN", "ADJ", "PROPN")
 
 
-def _negated(verb: Token) -> bool:
-    """'n'était tombé', 'ne l'a jamais dit': a clause that says something did not happen."""
-    return any(c.lower_ in ("ne", "n'", "n’") for c in verb.children)
+def is_negated(verb: Token) -> bool:
+    """'n'a pas signé', 'n'était jamais tombé': a clause that says something did not happen."""
+    children = {c.lower_ for c in verb.children}
+    return bool(children & {"ne", "n'", "n’"}) and bool(children & _NEGATIONS)
 
 
 def passive_agent(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
