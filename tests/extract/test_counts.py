@@ -36,6 +36,16 @@ def counts(article):
         ("Jusqu'à 300 éleveurs se relayaient devant la préfecture.", ("people", 300, "at_most")),
         ("Le texte a été adopté par 310 voix contre 190, avec 41 abstentions.", ("people", 41, "exact")),
         ("L'explosion a fait 56 blessés, dont 30 Belges et 12 Néerlandais.", ("injured", 12, "exact")),
+        # the predicate's object or the place it puts them in says it: "perdre la vie", "en garde à vue"
+        ("Deux randonneurs ont perdu la vie dans l'avalanche.", ("killed", 2, "exact")),
+        ("L'effondrement a coûté la vie à sept ouvriers.", ("killed", 7, "exact")),
+        ("Cinq personnes, dont le chauffeur, étaient en garde à vue lundi soir.", ("arrested", 5, "exact")),
+        ("Onze supporters ont été conduits à l'hôpital.", ("injured", 11, "exact")),
+        ("Huit manifestants ont été hospitalisés.", ("injured", 8, "exact")),
+        # an approximate amount's noun acts through it: "une centaine de personnes se trouvaient"
+        ("Près d'une centaine de personnes se trouvaient dans la salle.", ("people", 100, "about")),
+        # a participle the parse misreads still says what was done to them
+        ("Un camion a percuté la foule qui fêtait le titre, blessant six membres d'un club.", ("injured", 6, "exact")),
     ],
 )
 def test_number_forms_qualifiers_and_kinds(analyse, sentence, expected):
@@ -76,3 +86,28 @@ def test_a_percentage_in_words_is_no_hundred():
 def test_headline_count_repeated_in_the_body_is_counted_once(analyse):
     article = analyse("Deux morts dans une collision\nDeux morts ont été retrouvés sur la route de Lyon.")
     assert counts(article) == [("killed", 2, "exact")]
+
+
+def test_a_group_drawn_from_casualties_counts_as_they_do(analyse):
+    article = analyse("Titre\nLe séisme a fait 80 blessés. On compte parmi eux 25 Chiliens et 9 Péruviens ; "
+                      "l'identité de six autres reste inconnue. Le consul a évoqué une dizaine d'Argentins "
+                      "parmi les blessés.")
+    assert counts(article) == [("injured", 80, "exact"), ("injured", 25, "exact"), ("injured", 9, "exact"),
+                               ("injured", 6, "exact"), ("injured", 10, "at_least")]
+
+
+def test_the_ones_already_counted_are_not_counted_again(analyse):
+    article = analyse("Titre\nLe naufrage a fait 30 disparus. Parmi les 30 disparus, douze enfants.")
+    assert ("missing", 30, "exact") in counts(article)
+    assert [c for c in counts(article) if c[:2] == ("missing", 30)] == [("missing", 30, "exact")]
+
+
+def test_conjoined_counts_each_count_their_own_noun(analyse):
+    article = analyse("Titre\nBilan de l'opération : 14 arrestations et 120 logements fouillés.")
+    assert counts(article) == [("arrested", 14, "exact"), ("other", 120, "exact")]
+
+
+def test_people_deprived_of_something_do_not_take_part(analyse):
+    article = analyse("Titre\nJusqu'à 90 000 foyers ont été privés d'électricité mardi.")
+    assert ("people", 90000, "at_most") not in counts(article)
+

@@ -30,9 +30,12 @@ _SCALES = {"million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_00
 _ORDINAL_OR_SCORE = re.compile(r"^(?:e|er|ème|eme|ᵉ|-\d|/\d|,\d|\.\d)")
 _SUBTOTAL_CUES = re.compile(r"\b(?:dont|contre|soit)\b[^.;,]{0,15}$", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"[\s,]*(?:et|ainsi que)?\s*(?:de|d['’]|des)?\s*")
+_DEFINITE_BEFORE = re.compile(r"\b(?:les|ces)\s+$", re.IGNORECASE)
+_GROUP_PRONOUNS = {"eux", "elles", "lesquels", "lesquelles"}
 _SMALL_GENERIC = 3  # "deux camps", "trois agences": small amounts of things no event affected
 _INDEFINITE = {"un", "une"}
 _CASUALTY = {"killed", "injured", "missing"}
+_UNCONTRACTED = {"au": "à", "aux": "à"}  # "transportés aux urgences", "conduits à l'hôpital"
 
 
 @dataclass
@@ -55,6 +58,18 @@ def count_nouns() -> dict[str, str]:
 @cache
 def count_predicates() -> dict[str, str]:
     return mapping("count_predicates", "verb", "kind")
+
+
+@cache
+def count_states() -> dict[tuple[str, str], str]:
+    """(preposition, noun) → what being there says: "en garde à vue", "à l'hôpital"."""
+    return {(row["preposition"], row["noun"]): row["kind"] for row in rows("count_states")}
+
+
+@cache
+def count_verb_objects() -> dict[tuple[str, str], str]:
+    """(verb, object) → what the phrase says happened: "perdre la vie", "coûter la vie à"."""
+    return {(row["verb"], row["object"]): row["kind"] for row in rows("count_verb_objects")}
 
 
 @cache
@@ -182,6 +197,8 @@ def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
     candidates = [head] if head.i != noun.i else []
     if head.pos_ in ("VERB", "AUX") and head.head.i != head.i and head.head.pos_ in ("VERB", "AUX"):
         candidates.append(head.head)
+    if noun.dep_ == "conj" and head.pos_ in ("NOUN", "PROPN"):
+        candidates = []  # "23 arrestations et 271 appartements": each conjunct counts its own
     for predicate in candidates:
         verbal = predicate.pos_ in ("VERB", "AUX", "ADJ")
         if verbs_only and not verbal:
@@ -192,9 +209,13 @@ def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
             kind = count_predicates().get(token.lemma_.casefold()) or count_predicates().get(token.lower_)
             if kind and token.i != noun.i:
                 return kind
+            kind = _state_kind(token) if verbal or token.i == predicate.i else None
+            if kind and token.i != noun.i:
+                return kind
     for child in noun.children:  # "des civils tués", "personnes interpellées", "sept pompiers blessés"
         if child.dep_ in ("acl", "amod", "acl:relcl"):
-            kind = count_predicates().get(child.lemma_.casefold()) or count_predicates().get(child.lower_)
+            kind = count_predicates().get(child.lemma_.casefold()) or count_predicates().get(child.lower_) \
+                or _state_kind(child)
             if kind:
                 return kind
     following = _text_from(noun, 60).casefold()
@@ -203,6 +224,34 @@ def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
     after = re.match(r"^(?:-\w+)?\s+(bless|tué|tues|mort)", _text_from(noun, 40)[len(noun.text) :])
     if after:  # "sept sapeurs-pompiers blessés"
         return {"bless": "injured"}.get(after.group(1), "killed")
+    return None
+
+
+def _participle_before(doc: Doc, start: int) -> str | None:
+    """A present participle just before the number says what it did to them ("blessant quatre membres"),
+    whatever the parse made of it."""
+    for token in doc[max(0, start - 2) : start]:
+        morph = token.morph
+        if token.pos_ == "VERB" and "Part" in morph.get("VerbForm", []) and "Pres" in morph.get("Tense", []):
+            return count_predicates().get(token.lemma_.casefold())
+    return None
+
+
+def _state_kind(token: Token) -> str | None:
+    """What a predicate says through where it puts people ("placés en détention", "étaient en garde à vue")
+    or through its object ("ont perdu la vie", "a coûté la vie à")."""
+    for word in (token, *token.children):
+        if word.i != token.i and word.dep_ == "obj":
+            kind = count_verb_objects().get((token.lemma_.casefold(), word.lemma_.casefold()))
+        elif word.i == token.i or word.dep_.startswith("obl"):
+            cases = [c.lower_.replace("’", "'") for c in word.children if c.dep_ == "case"]
+            kind = next((found for case in cases
+                         if (found := count_states().get((_UNCONTRACTED.get(case, case), word.lemma_.casefold())))),
+                        None)
+        else:
+            kind = None
+        if kind:
+            return kind
     return None
 
 
@@ -222,7 +271,26 @@ def _takes_part(noun: Token) -> bool:
     if noun.dep_ == "nsubj" and noun.head.pos_ in ("VERB", "AUX") and not any(
             c.dep_ == "aux:pass" for c in noun.head.children):
         return True
-    return any(c.dep_ == "case" and c.lower_ == "devant" for c in noun.children)
+    cases = [c.lower_.replace("’", "'") for c in noun.children if c.dep_ == "case"]
+    if cases and set(cases) <= {"jusqu'", "à"} and noun.head.pos_ == "VERB" and not any(
+            c.dep_.startswith("nsubj") or c.dep_ == "aux:pass" for c in noun.head.children):
+        return True  # "jusqu'à 400 agriculteurs se relayaient": the subject, read as a complement
+    return "devant" in cases
+
+
+def _among_kind(noun: Token, quantity: Token | None, previous: tuple[str, int] | None) -> str | None:
+    """The casualties a group of people is drawn from: "une quinzaine d'Italiens parmi les blessés" (the
+    noun says), "on compte parmi eux 71 Suisses" (the count before says)."""
+    anchors = {noun.i, noun.head.i, *((quantity.i, quantity.head.i) if quantity is not None else ())}
+    for token in noun.sent:
+        group = token.head
+        if token.lower_ != "parmi" or token.dep_ != "case" or group.head.i not in anchors or group.i == noun.i:
+            continue
+        if group.lower_ in _GROUP_PRONOUNS:
+            return previous[0] if previous is not None and previous[0] in _CASUALTY else None
+        kind = _noun_kind(group)
+        return kind if kind in _CASUALTY else None
+    return None
 
 
 def _tells_of_gathering(sentence: Span) -> bool:
@@ -263,6 +331,7 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
     previous_end = 0
     date_starts = [d.start for d in article.dates]
     places, place_starts = _place_mentions(article)
+    told: set[tuple[str, int]] = set()
     for number in find_numbers(article.text):
         if _overlaps_dates(article, date_starts, number.start, number.end) or number.value == 0:
             continue
@@ -274,15 +343,17 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
         kind = _noun_kind(noun) if noun is not None else None
         if kind == "unit":
             continue
+        quantity = next((t for t in span if t.lower_.rstrip("s") in approximate_words()), None)
         if noun is not None and kind in (None, "people", "person"):
             # the lexicon's casualties and things stand as they are; "un"/"une" needs a verb ("a été tué")
-            quantity = next((t for t in span if t.lower_.rstrip("s") in approximate_words()), None)
             kind = _predicate_kind(noun, verbs_only=number.indefinite) \
-                or (_predicate_kind(quantity) if quantity is not None else None) or kind  # "une dizaine ... ont été"
-            if kind is None and noun.pos_ == "NOUN" and not number.indefinite:
+                or (_predicate_kind(quantity) if quantity is not None else None) \
+                or _participle_before(doc, span.start) or kind  # "une dizaine ... ont été", "blessant quatre"
+            if kind is None and noun.pos_ == "NOUN" and not number.indefinite and noun.lower_ != "autres":
                 kind = "other"
         if kind == "person":  # anyone: attendance in a sentence about a gathering, else just people counted
-            kind = "people" if (noun is not None and _takes_part(noun)) or _tells_of_gathering(span.sent) else "other"
+            acting = noun is not None and (_takes_part(noun) or (quantity is not None and _takes_part(quantity)))
+            kind = "people" if acting or _tells_of_gathering(span.sent) else "other"
         if number.indefinite and (kind not in _CASUALTY or noun is None
                                   or _noun_kind(noun) not in ("people", "person", *_CASUALTY)):
             continue  # "un bus", "une réunion": only a person who is a casualty makes "un" a count
@@ -292,6 +363,8 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
                     _LIST_SEPARATOR.fullmatch(article.text[previous_end:number.start])
                     or _SUBTOTAL_CUES.search(article.text[max(0, number.start - 25) : number.start])):
             kind = previous_kind[0]  # "192 blessés, 22 policiers et sept pompiers"; "119 blessés, dont 71 Suisses"
+        if human and kind in ("people", "other") and noun is not None:
+            kind = _among_kind(noun, quantity, previous_kind) or kind  # "parmi les blessés, 71 Suisses"
         if kind in ("other", "people") and number.value <= _SMALL_GENERIC and noun is not None \
                 and _predicate_kind(noun) is None:
             continue
@@ -306,6 +379,10 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
                 kind = previous_kind[0]  # "dont 203 à Paris", "contre 194", "Douze d'entre eux"
             else:
                 continue
+        before = article.text[max(0, number.start - 8) : number.start]
+        if (kind, number.value) in told and _DEFINITE_BEFORE.search(before):
+            continue  # "sur les 119 blessés": the ones already counted
+        told.add((kind, number.value))
         end = noun.idx + len(noun.text) if noun is not None and noun.idx > number.start else number.end
         counts.append(Count(kind=kind, value=number.value,
                             qualifier=number.qualifier or "exact",
