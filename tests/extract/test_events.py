@@ -46,6 +46,17 @@ def events(article):
         ("Le Kremlin a annulé la rencontre prévue avec Donald Trump à Budapest.", "REJECT"),
         ("Les deux armées ont signé un armistice lundi.", "RETREAT"),
         ("La CNIL a infligé jeudi une amende de 90 000 euros à la ville de Lille.", "SANCTION"),
+        # the annotation guide's conventions: summoning another's diplomat disapproves, recalling one's own
+        # sanctions, ordering diplomats out coerces
+        ("Rome a convoqué lundi l'ambassadeur de Hongrie après ces propos.", "DISAPPROVE"),
+        ("Ottawa a convoqué mardi le chargé d'affaires indien.", "DISAPPROVE"),
+        ("Madrid a décidé mardi de rappeler son ambassadrice à Buenos Aires.", "SANCTION"),
+        ("Bamako a sommé jeudi trois diplomates de quitter le pays sous 72 heures.", "COERCE"),
+        ("Deux adolescents ont été placés en garde à vue vendredi à Nantes.", "COERCE"),
+        ("Un tireur a ouvert le feu mardi soir devant une école de Lyon.", "ASSAULT"),
+        ("Le parquet de Nice a ouvert une information judiciaire lundi.", "ACCUSE"),
+        ("La commune de Vaison a décrété l'état d'urgence dimanche.", "MOBILIZE"),
+        ("Le sénateur a reproché mercredi au ministre son manque de fermeté.", "DISAPPROVE"),
     ],
 )
 def test_main_triggers_of_each_category(analyse, sentence, event_type):
@@ -157,3 +168,18 @@ def test_a_call_to_calm_is_a_request_of_the_person_a_pronoun_kept_in_view(analys
     article = analyse("Titre\nÀ Lunel, la maire Claire Vasseur a dit son effroi. « Notre ville est en deuil », "
                       "avait-elle écrit samedi sur Facebook. Dimanche, l'élue a appelé les habitants au calme.")
     assert ("REQUEST", ["Claire Vasseur"], []) in events(article)
+
+
+def test_a_named_subject_the_parse_left_behind_its_comma_acts(analyse):
+    article = analyse("Titre\nLors d'un point presse, la porte-parole et ministre déléguée, Aurore Bergé, a dénoncé "
+                      "mardi une « provocation » et accusé Jordan Bardella de mensonge.")
+    assert ("DISAPPROVE", ["Aurore Bergé"], []) in events(article)
+    assert ("ACCUSE", ["Aurore Bergé"], ["Jordan Bardella"]) in events(article)
+
+
+def test_a_bare_participle_was_done_to_the_one_it_describes(analyse):
+    article = analyse("Titre\nL'écrivain Boualem Sansal, emprisonné en 2024 à Alger et libéré en 2025, a "
+                      "reçu un prix à Paris.")
+    found = events(article)
+    assert ("COERCE", [], ["Boualem Sansal"]) in found and ("RETREAT", [], ["Boualem Sansal"]) in found
+

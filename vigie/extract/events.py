@@ -149,6 +149,21 @@ class Arguments:
             return Reference(name=entity.name, entity_id=entity.id, start=token.idx, end=token.idx + len(token.text))
         return Reference(name=country, start=token.idx, end=token.idx + len(token.text))
 
+    def subject_before(self, verb: Token) -> Token | None:
+        """A named person or organisation just before the verb and its comma, a subject the parse hung
+        elsewhere ("le premier ministre ..., cheikh M. A., a dénoncé")."""
+        auxiliaries = [c.i for c in verb.children if c.dep_.startswith("aux")]
+        if not auxiliaries and "Fin" not in verb.morph.get("VerbForm", []):
+            return None
+        first = min([verb.i, *auxiliaries])
+        if first < 2 or verb.doc[first - 1].text != ",":
+            return None
+        before = verb.doc[first - 2]
+        found = self.resolver.entity_at(before.idx, before.idx + 1)
+        if found is None or self.resolver.type_of(found) not in ("PER", "ORG") or before.sent.start != verb.sent.start:
+            return None
+        return before
+
     def place(self, trigger: Token, taken: set[str]) -> Reference | None:
         """A LOC entity the clause puts the event in ("à Paris", "près de Bilopillia"), else one in the sentence."""
         clause = list(trigger.subtree if trigger.pos_ in ("VERB", "AUX") else trigger.head.subtree)
@@ -311,11 +326,28 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
             targets += [r for r in args.names(child) if not (place_case and args.is_place(r))
                         and not ("sur" in cases and args.is_medium(r))]  # "a salué sur X": where, not whom
             words.append(child)
-    subject = subject_of(verb)
+    described = verb.head if verb.dep_ == "conj" and _bare_participle(verb.head) else verb
+    if _bare_participle(described):  # "le réalisateur, emprisonné ... et libéré": the one it was done to
+        undergoer = described.head if described.dep_ in ("acl", "appos") else subject_of(described.head) \
+            if described.dep_ == "advcl" else None
+        if undergoer is not None and undergoer.pos_ in ("NOUN", "PROPN", "PRON"):
+            targets += args.names(undergoer)
+            words.append(undergoer)
+        return actors, targets, words
+    subject = subject_of(verb) or args.subject_before(verb)
+    if subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+        subject = args.subject_before(verb.head)  # "..., X, a dénoncé ... et accusé ..."
     if subject is not None and not passive:
         actors += args.names(subject)
         words.append(subject)
     return actors, targets, words
+
+
+def _bare_participle(verb: Token) -> bool:
+    """A past participle with no auxiliary, in a phrase that describes someone ("interpellé sur place,
+    l'assaillant ..."): passive in meaning, and its subject is not its actor."""
+    return "Part" in verb.morph.get("VerbForm", []) and "Past" in verb.morph.get("Tense", []) \
+        and verb.dep_ in ("acl", "advcl", "appos") and not any(c.dep_.startswith("aux") for c in verb.children)
 
 
 def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Participants:
