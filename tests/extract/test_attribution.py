@@ -258,3 +258,16 @@ def test_a_headline_that_is_only_a_quote_names_nobody(analyse):
 def test_a_person_related_to_someone_named_is_not_that_someone(analyse, sentence, speaker):
     article = analyse("Titre\nPaul Lemaire et Marie Dubois comparaissaient mardi à Lyon. " + sentence)
     assert speakers(article) == [speaker]
+
+
+def test_a_descriptive_epithet_is_the_person_just_quoted(analyse):
+    article = analyse("Titre\n« Le bar était plein tous les soirs », raconte Lucas Morel, 24 ans, serveur à Sion. "
+                      "« On se connaissait tous », ajoute le jeune homme, ému.")
+    assert speakers(article) == ["Lucas Morel", "Lucas Morel"]
+
+
+def test_a_role_named_after_a_bracketed_acronym_is_the_person_named(analyse):
+    article = analyse("Titre\nLa route s'est effondrée dans la nuit. « Selon nos informations, la chaussée a cédé "
+                      "sous la pluie », a précisé dimanche matin la porte-parole de la Gendarmerie royale du "
+                      "Canada (GRC), Julie Tremblay.")
+    assert speakers(article) == ["Julie Tremblay"]

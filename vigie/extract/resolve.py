@@ -138,7 +138,10 @@ class Resolver:
                 candidate = self.entity_at(child.idx, child.idx + len(child.text))
                 if candidate is not None and self.type_of(candidate) != "LOC":
                     return candidate
-        following = self.doc[phrase.end : phrase.end + 6]
+        after = phrase.end
+        if after < len(self.doc) and self.doc[after].text == "(":  # "la porte-parole de la SQ (police), X"
+            after = next((t.i + 1 for t in self.doc[after : after + 8] if t.text == ")"), after)
+        following = self.doc[after : after + 6]
         if len(following) > 1 and following[0].text == ",":
             candidate = self.entity_at(following[1].idx, following[1].idx + len(following[1].text))
             # after "un proche de X," a name is an apposition only when a comma closes it: in "selon un proche
@@ -327,12 +330,19 @@ class Resolver:
             if introduced is not None:
                 return introduced
             phrase = noun_phrase(subject)
-            if kind == "person" and len(phrase) == 2 and self._definite_singular(subject):
-                # "a insisté la syndicaliste" right after her quoted words: the person just quoted
+            epithet = all(t.i == subject.i or t.dep_ == "det" or (t.dep_ == "amod" and t.pos_ == "ADJ")
+                          for t in phrase)  # "la syndicaliste", "le jeune homme", "l'éleveur haut-garonnais"
+            if kind == "person" and epithet and self._definite_singular(subject):
+                # "a insisté la syndicaliste" right after her quoted words: the person just quoted, else the
+                # person the sentences before were about ("X, figure de la révolte, assurait ... « ... »,
+                # lançait l'éleveur")
                 last = self.recent_speaker(subject.idx, discourse)
                 if last is not None and discourse is not None and \
                         discourse.paragraph - discourse.speaker_paragraph <= 1:
                     return last
+                earlier = self.recent_subject(subject.sent.start_char, sentences=3)
+                if earlier is not None:
+                    return earlier
             text = self.article.text[phrase.start_char : phrase.end_char]
             return Speaker(text, phrase.start_char, phrase.end_char)
         return None
