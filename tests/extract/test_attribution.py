@@ -271,3 +271,26 @@ def test_a_role_named_after_a_bracketed_acronym_is_the_person_named(analyse):
                       "sous la pluie », a précisé dimanche matin la porte-parole de la Gendarmerie royale du "
                       "Canada (GRC), Julie Tremblay.")
     assert speakers(article) == ["Julie Tremblay"]
+
+
+def test_a_source_opening_the_sentence_speaks_for_the_quotes_in_it(analyse):
+    article = analyse("Titre\nMardi, Claire Vasseur a répondu au ministre. Selon elle, le rapport « ne dit rien » "
+                      "de ce que Paul Lemaire « savait depuis des mois ».")
+    assert speakers(article) == ["Claire Vasseur", "Claire Vasseur"]
+
+
+def test_a_verb_of_saying_with_its_own_subject_outweighs_the_opening_source(analyse):
+    article = analyse("Titre\nSelon Le Parisien, Paul Lemaire a déclaré : « Je ne démissionnerai pas. »")
+    assert speakers(article) == ["Paul Lemaire"]
+
+
+def test_a_colon_after_a_subject_the_parse_left_before_its_verb(analyse):
+    article = analyse("Titre\nPaul Lemaire a salué le texte. Son adjointe, la conseillère écologiste du Rhône "
+                      "Claire Vasseur, défend une tout autre analyse: «Il n'a rien caché, il a dit sa vérité.»")
+    assert speakers(article) == ["Claire Vasseur"]
+
+
+def test_a_possessive_description_says_whose(analyse):
+    article = analyse("Titre\nLa ministre, Claire Vasseur, a défendu son texte. « Rien n'est joué », a-t-elle dit. "
+                      "Selon son entourage, elle « s'attend à un vote serré ».")
+    assert speakers(article) == ["Claire Vasseur", "l'entourage de Claire Vasseur"]

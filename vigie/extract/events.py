@@ -149,21 +149,6 @@ class Arguments:
             return Reference(name=entity.name, entity_id=entity.id, start=token.idx, end=token.idx + len(token.text))
         return Reference(name=country, start=token.idx, end=token.idx + len(token.text))
 
-    def subject_before(self, verb: Token) -> Token | None:
-        """A named person or organisation just before the verb and its comma, a subject the parse hung
-        elsewhere ("le premier ministre ..., cheikh M. A., a dénoncé")."""
-        auxiliaries = [c.i for c in verb.children if c.dep_.startswith("aux")]
-        if not auxiliaries and "Fin" not in verb.morph.get("VerbForm", []):
-            return None
-        first = min([verb.i, *auxiliaries])
-        if first < 2 or verb.doc[first - 1].text != ",":
-            return None
-        before = verb.doc[first - 2]
-        found = self.resolver.entity_at(before.idx, before.idx + 1)
-        if found is None or self.resolver.type_of(found) not in ("PER", "ORG") or before.sent.start != verb.sent.start:
-            return None
-        return before
-
     def place(self, trigger: Token, taken: set[str]) -> Reference | None:
         """A LOC entity the clause puts the event in ("à Paris", "près de Bilopillia"), else one in the sentence."""
         clause = list(trigger.subtree if trigger.pos_ in ("VERB", "AUX") else trigger.head.subtree)
@@ -334,9 +319,9 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
             targets += args.names(undergoer)
             words.append(undergoer)
         return actors, targets, words
-    subject = subject_of(verb) or args.subject_before(verb)
+    subject = subject_of(verb) or args.resolver.subject_before(verb)
     if subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
-        subject = args.subject_before(verb.head)  # "..., X, a dénoncé ... et accusé ..."
+        subject = args.resolver.subject_before(verb.head)  # "..., X, a dénoncé ... et accusé ..."
     if subject is not None and not passive:
         actors += args.names(subject)
         words.append(subject)

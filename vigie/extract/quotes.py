@@ -50,6 +50,7 @@ def _cues(position: str | None = None) -> str:
 # "« ... », selon X" (never "pour", which after a quote is a purpose); "Selon X, « ... »"; "pour qui « ... »"
 _SOURCE_AFTER = re.compile(rf"^\s*[,]?\s*(?:toujours\s+|encore\s+)?(?:{_cues('any')})\s+", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(rf"(?:^|[.!?;]\s+|\n)(?:{_cues()})\s+(?P<source>[^,«»\"“”]{{2,80}}),\s*$", re.IGNORECASE)
+_SOURCE_OPENING = re.compile(r"\s*(?:selon|d['’]apr[èe]s)\s+(?P<source>[^,«»\"“”]{2,80}),", re.IGNORECASE)
 _SOURCE_RELATIVE = re.compile(rf",\s*(?:{_cues()})\s+(?:qui|laquelle|lequel)\s*$", re.IGNORECASE)
 _COLON_BEFORE = re.compile(r"(?P<source>[^.!?:;«»\"“”\n]{2,80}?)\s*:\s*$")
 _CHARGE_CUE = re.compile(r"(?:\bpour|\bchefs?\s+d['’e]|\bdes\s+faits\s+d['’e])\s*$", re.IGNORECASE)
@@ -185,13 +186,16 @@ class QuoteFinder:
             speaker = self.resolver.entity_at(start + relative.start() - 1, start + relative.start())
             if speaker is not None:
                 return Attribution(speaker, rule="source")
+        opening = _SOURCE_OPENING.match(lead)  # "Selon lui, l'audition « permet de constater » que ..."
         inside = self.tokens(quote.start, max(quote.start + 1, quote.end))
         if inside is not None:
             governor = self._governing_verb(inside)
-            if governor is not None:
+            if governor is not None and not (opening and not is_reporting_verb(governor)):
                 subject = passive_agent(governor, self.quoted) or subject_of(governor, self.quoted)
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     return Attribution(self.resolver.subject_speaker(subject, self.discourse), governor, "clause")
+        if opening:  # the source that opens the sentence speaks for it, unless a verb of saying names another
+            return self._source_at(start + opening.start("source"), "source")
         colon = _COLON_BEFORE.search(lead)
         if colon and lead.rstrip().endswith(":"):
             phrase_end = start + colon.end("source")
@@ -201,6 +205,12 @@ class QuoteFinder:
                 subject = subject_of(verbs[-1])
                 speaker = self.resolver.subject_speaker(subject, self.discourse) if subject is not None else None
                 return Attribution(speaker, verbs[-1], "colon")
+            # "X, la députée Y, défend une autre analyse : « ... »": a named subject the parse left before the verb
+            named = [(verb, found) for verb in window if verb.pos_ == "VERB"
+                     and (found := self.resolver.subject_before(verb)) is not None] if window is not None else []
+            if named:
+                verb, subject = named[-1]
+                return Attribution(self.resolver.named_by(subject), verb, "colon")
             speaker = self.resolver.entity_at(phrase_end - 1, phrase_end)
             if speaker is not None and speaker.end >= phrase_end - 1:
                 return Attribution(speaker, rule="colon")  # "X : « ... »"

@@ -45,6 +45,9 @@ def incise_only_verbs() -> frozenset[str]:
     return frozenset(words("reporting_verbs", where=("construction", "incise")))
 
 
+_OWNER_ARTICLES = {"son": "le", "sa": "la", "ses": "les"}  # whose one person's: "leur" may be several
+
+
 @dataclass
 class Speaker:
     """Who said it: an entity (with the mention that names it here) or a description."""
@@ -205,6 +208,21 @@ class Resolver:
                         return found
         return None
 
+    def subject_before(self, verb: Token) -> Token | None:
+        """A named person or organisation just before the verb and its comma, a subject the parse hung
+        elsewhere ("le premier ministre ..., cheikh M. A., a dénoncé", "sa collègue, la députée X, défend")."""
+        auxiliaries = [c.i for c in verb.children if c.dep_.startswith("aux")]
+        if not auxiliaries and "Fin" not in verb.morph.get("VerbForm", []):
+            return None
+        first = min([verb.i, *auxiliaries])
+        if first < 2 or verb.doc[first - 1].text != ",":
+            return None
+        before = verb.doc[first - 2]
+        found = self.entity_at(before.idx, before.idx + 1)
+        if found is None or self.type_of(found) not in ("PER", "ORG") or before.sent.start != verb.sent.start:
+            return None
+        return before
+
     def can_speak(self, speaker: Speaker | None) -> bool:
         """A place speaks only as a country ("l'Algérie a dénoncé"); a town, a bay, a beach never does."""
         if speaker is None or speaker.entity_id is None:
@@ -344,8 +362,23 @@ class Resolver:
                 if earlier is not None:
                     return earlier
             text = self.article.text[phrase.start_char : phrase.end_char]
-            return Speaker(text, phrase.start_char, phrase.end_char)
+            return Speaker(self._owned(phrase, discourse) or text, phrase.start_char, phrase.end_char)
         return None
+
+    def _owned(self, phrase: Span, discourse: Discourse | None) -> str | None:
+        """'son entourage', 'sa fille', 'ses proches' spelt out with whose they are ("l'entourage de X"): the
+        possessive stands for the person the text is about, without whom the description says nothing."""
+        determiner = phrase[0].lower_
+        if determiner not in _OWNER_ARTICLES or len(phrase) < 2:
+            return None
+        owner = self.antecedent(phrase.start_char, discourse=discourse)
+        if owner is None or owner.entity_id is None:
+            return None
+        rest = self.article.text[phrase[1].idx : phrase.end_char]
+        article = _OWNER_ARTICLES[determiner]
+        if article != "les" and fold(rest[:1]) in "aeiouh":
+            return f"l'{rest} de {owner.name}"
+        return f"{article} {rest} de {owner.name}"
 
     def _quoted(self, token: Token, sentence: Span) -> bool:
         """Whether a word stands inside quotation marks opened in its sentence."""
