@@ -294,3 +294,23 @@ def test_a_possessive_description_says_whose(analyse):
     article = analyse("Titre\nLa ministre, Claire Vasseur, a défendu son texte. « Rien n'est joué », a-t-elle dit. "
                       "Selon son entourage, elle « s'attend à un vote serré ».")
     assert speakers(article) == ["Claire Vasseur", "l'entourage de Claire Vasseur"]
+
+
+def test_a_name_after_a_role_and_its_complements_is_the_role_holder(analyse):
+    article = analyse("Titre\nLe porte-parole du Parti radical, Paul Lemaire, voit « une faute politique ». La "
+                      "présidente du groupe écologiste au Sénat de la Loire, Claire Vasseur, a fustigé « un budget "
+                      "de renoncements ».")
+    assert speakers(article) == ["Paul Lemaire", "Claire Vasseur"]
+
+
+def test_pour_x_opening_a_sentence_is_a_source_but_pour_with_a_verb_is_a_purpose(analyse):
+    article = analyse("Titre\nClaire Vasseur a ironisé sur « un budget de renoncements ». Pour le maire de Lyon, "
+                      "Paul Lemaire, il s'agit d'« un plan sans ambition ni moyens ». Pour sauver la ligne, il faut "
+                      "« investir sans attendre dans le rail », a estimé Claire Vasseur.")
+    assert speakers(article) == ["Claire Vasseur", "Paul Lemaire", "Claire Vasseur"]
+
+
+def test_an_adverbial_clause_with_its_own_subject_is_not_what_the_main_verb_reports(analyse):
+    article = analyse("Titre\nLe maire, Paul Lemaire, a jugé « assez indigne la polémique », tandis que la "
+                      "députée Claire Vasseur a comparé la séance à « un procès stalinien » mardi.")
+    assert speakers(article) == ["Paul Lemaire", "Claire Vasseur"]

@@ -50,7 +50,7 @@ def _cues(position: str | None = None) -> str:
 # "« ... », selon X" (never "pour", which after a quote is a purpose); "Selon X, « ... »"; "pour qui « ... »"
 _SOURCE_AFTER = re.compile(rf"^\s*[,]?\s*(?:toujours\s+|encore\s+)?(?:{_cues('any')})\s+", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(rf"(?:^|[.!?;]\s+|\n)(?:{_cues()})\s+(?P<source>[^,«»\"“”]{{2,80}}),\s*$", re.IGNORECASE)
-_SOURCE_OPENING = re.compile(r"\s*(?:selon|d['’]apr[èe]s)\s+(?P<source>[^,«»\"“”]{2,80}),", re.IGNORECASE)
+_SOURCE_OPENING = re.compile(r"\s*(?:selon|d['’]apr[èe]s|pour)\s+(?P<source>[^,«»\"“”]{2,80}),", re.IGNORECASE)
 _SOURCE_RELATIVE = re.compile(rf",\s*(?:{_cues()})\s+(?:qui|laquelle|lequel)\s*$", re.IGNORECASE)
 _COLON_BEFORE = re.compile(r"(?P<source>[^.!?:;«»\"“”\n]{2,80}?)\s*:\s*$")
 _CHARGE_CUE = re.compile(r"(?:\bpour|\bchefs?\s+d['’e]|\bdes\s+faits\s+d['’e])\s*$", re.IGNORECASE)
@@ -156,6 +156,8 @@ class QuoteFinder:
         if window is None:
             return None
         head = window[0]
+        if head.pos_ in ("VERB", "AUX"):
+            return None  # "pour sauver la filière": a purpose, not a source
         for token in window:
             if token.text in ",.;:!?":
                 break
@@ -195,7 +197,9 @@ class QuoteFinder:
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     return Attribution(self.resolver.subject_speaker(subject, self.discourse), governor, "clause")
         if opening:  # the source that opens the sentence speaks for it, unless a verb of saying names another
-            return self._source_at(start + opening.start("source"), "source")
+            source = self._source_at(start + opening.start("source"), "source")
+            if source is not None and source.speaker is not None:
+                return source
         colon = _COLON_BEFORE.search(lead)
         if colon and lead.rstrip().endswith(":"):
             phrase_end = start + colon.end("source")
@@ -238,6 +242,8 @@ class QuoteFinder:
                     direct = inside.start <= child.i < inside.end and child.dep_ in _SAID_DEPS
                     return head if direct else self._reporter_of(head)
                 nearest = nearest or head
+                if head.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubj:pass") for c in head.children):
+                    break  # "..., tandis que X a comparé la séance à « ... »": a clause of its own, not reported
         return nearest
 
     def _reporter_of(self, verb: Token) -> Token:

@@ -135,7 +135,13 @@ class Resolver:
             people = [p for p in people if not related.start_char <= p.start < related.end_char]
         if people and not anonymous:
             return people[0]
-        appositions = [c for c in head.children if c.dep_ == "appos" and 0 < c.i - head.i <= 20]
+        # the parse may hang the name on the role's complement ("la présidente du groupe ..., X") or read it as
+        # a conjunct ("..., X," as "et X"); never on a person's ("l'avocat de Paul Lemaire, Jean Sorel")
+        holders = [head, *[t for t in head.subtree if t.dep_ == "nmod" and t.i > head.i and not (
+            (named := self.entity_at(t.idx, t.idx + len(t.text))) is not None and self.type_of(named) == "PER")]]
+        appositions = [c for holder in holders for c in holder.children if 0 < c.i - head.i <= 20 and (
+            c.dep_ == "appos" or (c.dep_ == "conj" and c.pos_ == "PROPN" and self.doc[c.i - 1].text == ","
+                                  and not any(g.dep_ == "cc" for g in c.children)))]
         for apposition in appositions:  # "le chef de la délégation, le ministre de la Défense Roustem Oumerov"
             for child in (apposition, *[c for c in apposition.children if c.dep_ in ("appos", "flat:name")]):
                 candidate = self.entity_at(child.idx, child.idx + len(child.text))
@@ -353,12 +359,12 @@ class Resolver:
             if kind == "person" and epithet and self._definite_singular(subject):
                 # "a insisté la syndicaliste" right after her quoted words: the person just quoted, else the
                 # person the sentences before were about ("X, figure de la révolte, assurait ... « ... »,
-                # lançait l'éleveur")
+                # lançait l'éleveur"), else the last person quoted, however far
                 last = self.recent_speaker(subject.idx, discourse)
                 if last is not None and discourse is not None and \
                         discourse.paragraph - discourse.speaker_paragraph <= 1:
                     return last
-                earlier = self.recent_subject(subject.sent.start_char, sentences=3)
+                earlier = self.recent_subject(subject.sent.start_char, sentences=3) or last
                 if earlier is not None:
                     return earlier
             text = self.article.text[phrase.start_char : phrase.end_char]
