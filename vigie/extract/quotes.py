@@ -197,9 +197,9 @@ class QuoteFinder:
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     return Attribution(self.resolver.subject_speaker(subject, self.discourse), governor, "clause")
         if opening:  # the source that opens the sentence speaks for it, unless a verb of saying names another
-            source = self._source_at(start + opening.start("source"), "source")
-            if source is not None and source.speaker is not None:
-                return source
+            opened = self._source_at(start + opening.start("source"), "source")
+            if opened is not None and opened.speaker is not None:
+                return opened
         colon = _COLON_BEFORE.search(lead)
         if colon and lead.rstrip().endswith(":"):
             phrase_end = start + colon.end("source")
