@@ -23,9 +23,9 @@ FLOORS = {
     "entities.typed": 0.825,
     "dates.normalized": 0.928,
     "quotes": 0.99,
-    "quotes.attributed": 0.76,
+    "quotes.attributed": 0.82,
     "counts": 0.84,
-    "events": 0.49,
+    "events": 0.495,
 }
 
 

@@ -314,3 +314,18 @@ def test_an_adverbial_clause_with_its_own_subject_is_not_what_the_main_verb_repo
     article = analyse("Titre\nLe maire, Paul Lemaire, a jugé « assez indigne la polémique », tandis que la "
                       "députée Claire Vasseur a comparé la séance à « un procès stalinien » mardi.")
     assert speakers(article) == ["Paul Lemaire", "Claire Vasseur"]
+
+
+def test_a_name_the_journalist_inserted_in_brackets_inside_a_quote_is_narration(analyse):
+    article = analyse("Titre\n« Il faut que la ministre (de la Culture, Claire Vasseur) entende les artistes », a "
+                      "lancé Paul Lemaire. Le gouvernement ne bouge pas. « Le budget sera maintenu », a affirmé la "
+                      "ministre de la Culture dans un entretien.")
+    assert speakers(article) == ["Paul Lemaire", "Claire Vasseur"]
+
+
+def test_a_stray_quotation_mark_is_no_sentence_between_a_role_and_its_holder(analyse):
+    article = analyse("Titre\n« Vous ne briserez pas notre combat quotidien », a répliqué Claire Vasseur.\n"
+                      "Le président de la CFTC, Paul Lemaire, affirme que le cortège a été dispersé trop tôt. "
+                      "“Nous avions prévenu la police et signalé que certains groupes voulaient infiltrer notre "
+                      "manifestation”, a déclaré le responsable du syndicat chrétien.")
+    assert speakers(article) == ["Claire Vasseur", "Paul Lemaire"]

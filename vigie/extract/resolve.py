@@ -45,6 +45,7 @@ def incise_only_verbs() -> frozenset[str]:
     return frozenset(words("reporting_verbs", where=("construction", "incise")))
 
 
+_BRACKETED = re.compile(r"\([^()\n]{1,120}\)|\[[^\[\]\n]{1,120}\]")
 _OWNER_ARTICLES = {"son": "le", "sa": "la", "ses": "les"}  # whose one person's: "leur" may be several
 
 
@@ -85,9 +86,12 @@ class Resolver:
                 self.by_offset[offset] = (entity, mention.start, mention.end)
         # who the narration names: a person named inside someone's quoted words ("« ... que Marine Le Pen »")
         # is not who 'elle', 'la syndicaliste' or the next speaker stands for
+        # (but a bracket in the quote is the journalist's: "« Il faut que la ministre (de l'Agriculture, X) ... »")
         quoted = _quoted_words(article.text)
+        inserted = [(m.start(), m.end()) for m in _BRACKETED.finditer(article.text)]
         self.narrated = [(entity, mention) for entity, mention in self.discourse
-                         if not any(start <= mention.start and mention.end <= end for start, end in quoted)]
+                         if not any(start <= mention.start and mention.end <= end for start, end in quoted)
+                         or any(start <= mention.start and mention.end <= end for start, end in inserted)]
         # mentions of each type in reading order, so "the last X before here" is a binary search
         self.by_type: dict[str, list[tuple[int, Entity, Mention]]] = {}
         for entity, mention in sorted(self.narrated, key=lambda pair: pair[1].start):
@@ -282,8 +286,9 @@ class Resolver:
             # a sentence about "il" or "elle" continues a person named before it: it does not use up the reach
             # (a pronoun inside quotation marks is the quoted speaker's own)
             reach -= 1
-            budget -= 0 if any(bare_pronoun(t) in ("il", "elle") and not self._quoted(t, sentence) for t in subjects) \
-                else 1
+            # nor does a stray mark the parser made a sentence of ("“" before a quote)
+            budget -= 0 if all(t.is_punct or t.is_space for t in sentence) or any(
+                bare_pronoun(t) in ("il", "elle") and not self._quoted(t, sentence) for t in subjects) else 1
             for subject in reversed(subjects):
                 found = self.named_by(subject) or (self.role_referent(subject) if sentences > 2 else None)
                 if found is not None and self.type_of(found) == wanted:
@@ -521,14 +526,14 @@ def _role_within(role: str, text: str, gap: int = 1) -> bool:
 
 
 def _comparable(text: str) -> str:
-    """Text to compare role words in: case folded, one kind of apostrophe, single spaces."""
-    return " ".join(text.casefold().replace("’", "'").split())
+    """Text to compare role words in: case folded, one kind of apostrophe, no brackets ("la ministre (de
+    l'Agriculture, X)"), single spaces."""
+    return " ".join(text.casefold().replace("’", "'").replace("(", " ").replace(")", " ").split())
 
 
 def bare_pronoun(token: Token) -> str:
     """'-t-il' → 'il': the pronoun of an inverted incise."""
     return re.sub(r"^(?:-t)?-", "", token.lower_)
-
 
 
 @cache
