@@ -329,3 +329,23 @@ def test_a_stray_quotation_mark_is_no_sentence_between_a_role_and_its_holder(ana
                       "“Nous avions prévenu la police et signalé que certains groupes voulaient infiltrer notre "
                       "manifestation”, a déclaré le responsable du syndicat chrétien.")
     assert speakers(article) == ["Claire Vasseur", "Paul Lemaire"]
+
+
+def test_an_impersonal_il_stands_for_nobody_but_its_dative_does(analyse):
+    article = analyse("Titre\n« Le texte est dangereux pour les libertés », a dit Paul Lemaire.\n"
+                      "Le vote aura lieu mardi.\nLe projet de loi énonce les domaines de la surveillance. Il s'agit "
+                      "notamment de « la prévention du terrorisme et des ingérences ».\nClaire Vasseur a publié un "
+                      "livre. Pour comprendre la crise, il lui faut « y reconnaître un état de malaise généralisé ».")
+    assert speakers(article) == ["Paul Lemaire", None, "Claire Vasseur"]
+
+
+def test_an_infinitive_of_saying_before_a_colon_is_the_person_told_of(analyse):
+    article = analyse("Titre\n« Ma mission est terminée », a expliqué Paul Lemaire. Avant de lancer, dans une allusion "
+                      "transparente à son rival : « Il faut toujours préférer son pays à son parti. »")
+    assert speakers(article) == ["Paul Lemaire", "Paul Lemaire"]
+
+
+def test_a_country_in_the_line_is_no_guess_for_an_unattributed_body_quote(analyse):
+    article = analyse("Titre\nLa rumeur a circulé vite en Espagne. « Ce sont les utilisateurs ordinaires qui aident "
+                      "à diffuser ces rumeurs en ligne. »")
+    assert speakers(article) == [None]

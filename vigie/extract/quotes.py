@@ -188,26 +188,32 @@ class QuoteFinder:
             speaker = self.resolver.entity_at(start + relative.start() - 1, start + relative.start())
             if speaker is not None:
                 return Attribution(speaker, rule="source")
-        opening = _SOURCE_OPENING.match(lead)  # "Selon lui, l'audition « permet de constater » que ..."
+        # "Selon lui, l'audition « permet de constater » que ...": the source that opens the sentence speaks
+        # for it, unless a verb of saying names another
+        opening = _SOURCE_OPENING.match(lead)
+        opened = self._source_at(start + opening.start("source"), "source") if opening else None
+        if opened is not None and opened.speaker is None:
+            opened = None  # "pour comprendre la crise, ...": a purpose
         inside = self.tokens(quote.start, max(quote.start + 1, quote.end))
         if inside is not None:
             governor = self._governing_verb(inside)
-            if governor is not None and not (opening and not is_reporting_verb(governor)):
+            if governor is not None and not (opened is not None and not is_reporting_verb(governor)):
                 subject = passive_agent(governor, self.quoted) or subject_of(governor, self.quoted)
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     return Attribution(self.resolver.subject_speaker(subject, self.discourse), governor, "clause")
-        if opening:  # the source that opens the sentence speaks for it, unless a verb of saying names another
-            opened = self._source_at(start + opening.start("source"), "source")
-            if opened is not None and opened.speaker is not None:
-                return opened
+        if opened is not None:
+            return opened
         colon = _COLON_BEFORE.search(lead)
         if colon and lead.rstrip().endswith(":"):
             phrase_end = start + colon.end("source")
             window = self.tokens(start + colon.start("source"), phrase_end)
             verbs = [t for t in window if t.pos_ == "VERB" and is_reporting_verb(t)] if window is not None else []
             if verbs:
-                subject = subject_of(verbs[-1])
+                subject = subject_of(verbs[-1], self.quoted)
                 speaker = self.resolver.subject_speaker(subject, self.discourse) if subject is not None else None
+                if subject is None and "Inf" in verbs[-1].morph.get("VerbForm", []):
+                    # "Avant de lancer : « ... »": whoever the text is telling of
+                    speaker = self.resolver.antecedent(verbs[-1].idx, discourse=self.discourse)
                 return Attribution(speaker, verbs[-1], "colon")
             # "X, la députée Y, défend une autre analyse : « ... »": a named subject the parse left before the verb
             named = [(verb, found) for verb in window if verb.pos_ == "VERB"
@@ -284,8 +290,8 @@ class QuoteFinder:
         if sentence is None or sentence.end >= len(self.doc):
             return None
         following = self.doc[sentence.end].sent
-        if self.text.rfind("\n", sentence.end_char, following.start_char) != -1:
-            return None
+        if "\n" in self.text[quote.end : following.start_char]:
+            return None  # the next paragraph's person is not this one's speaker
         for token in following:
             if token.dep_ in SUBJECT_DEPS and not self._in_quote(token.idx):
                 found = self.resolver.named_by(token)
@@ -446,6 +452,12 @@ class QuoteFinder:
             if quote.speaker is not None:
                 quote.attribution, quote.confidence = "headline_line", RULE_CONFIDENCE["headline_line"][0]
 
+    def _in_heading(self, quote: Quote) -> bool:
+        headings = [b for b in self.article.blocks if b.kind == "subheading"]
+        title = self.article.title_span
+        return (title is not None and title.start <= quote.start < title.end) or any(
+            b.start <= quote.start < b.end for b in headings)
+
     def _speaker_in_line(self, quote: Quote) -> Reference | None:
         """A headline's own speaker: 'Trump salue « ... »', '« ... » selon Bayrou'."""
         line_start = self.text.rfind("\n", 0, quote.start) + 1
@@ -453,7 +465,10 @@ class QuoteFinder:
         line_end = len(self.text) if line_end == -1 else line_end
         mentions = [self.resolver.entity_at(o, o + 1) for o in range(line_start, line_end)
                     if not (quote.start <= o < quote.end)]
-        people = [m for m in mentions if m is not None and self.resolver.can_speak(m)]  # no town, no bay
+        # no town, no bay; in the body, where no rule found a speaker, not even a country
+        wanted = ("PER", "ORG", "LOC") if self._in_heading(quote) else ("PER", "ORG")
+        people = [m for m in mentions if m is not None and self.resolver.can_speak(m)
+                  and self.resolver.type_of(m) in wanted]
         if not people:
             return None
         subject = self._subject_around(quote.start, quote.end, line_end)

@@ -343,7 +343,7 @@ class Resolver:
         if lower in ("qui", "lequel", "laquelle") and subject.head.dep_ == "acl:relcl":
             return self.named_by(subject.head.head)  # "Amir Ohana, qui a répété « ... »"
         if lower in _PRONOUNS or subject.pos_ == "PRON":
-            return self.antecedent(subject.idx, singular=lower in ("il", "elle"), discourse=discourse)
+            return self.antecedent(subject.idx, singular=lower in ("il", "elle", "lui"), discourse=discourse)
         if subject.pos_ in ("NOUN", "PROPN"):
             found = self.role_referent(subject, discourse)
             if found is not None:
@@ -596,7 +596,13 @@ def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Toke
             return following  # "raconte-t-il" split as "-t" (the subject) and "-il": the pronoun is "il"
         return nearest
     for child in verb.children:  # "précise-t-on", "a-t-il écrit" are often read as expletives
-        if bare_pronoun(child) in _ON | _PERSONAL and allowed(child):
+        # "il s'agit de", "il faut": nobody (but "a-t-il écrit" is read the same way: its pronoun is hyphenated)
+        impersonal = child.dep_ == "expl:subj" and child.i < verb.i and not child.text.startswith("-")
+        if impersonal:  # ... unless someone is its dative: "il lui faut « ... »"
+            dative = next((c for c in verb.children if c.lower_ in ("lui", "leur") and c.i < verb.i), None)
+            if dative is not None and allowed(dative):
+                return dative
+        elif bare_pronoun(child) in _ON | _PERSONAL and allowed(child):
             return child
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head, quoted)  # "assurant avoir ...": the subject of the main verb
