@@ -238,3 +238,10 @@ def test_one_role_word_does_not_outvote_the_other_mentions(analyse):
                       "ministres. Jean Castex a ensuite reçu les syndicats, puis Jean Castex a parlé aux maires.")
     types = {e.name: e.type for e in article.entities}
     assert types.get("Jean Castex") == "PER", types
+
+
+def test_no_name_runs_on_into_the_next_line(analyse):
+    article = analyse("Titre\nDes pompiers à Dnipro. - HANDOUT / AFP\nLE POINT SUR LA SITUATION - La Russie a "
+                      "affirmé vendredi avoir repoussé une offensive.")
+    assert not any("\n" in name for name in names(article))
+    assert entity(article, "AFP").type == "ORG"

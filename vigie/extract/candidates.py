@@ -29,7 +29,7 @@ _DE_FORMS = function_words("de_form")
 _ARTICLES = function_words("definite_article")
 _CAPITAL_ARTICLES = {"La", "Le", "Les", "L'", "L’"}
 _CREDIT_BODY = re.compile(r"(?i)\b(ministry|minist[eè]re|office|service|government|army)\b")
-_US_STATE_SUFFIX = re.compile(r"^,?\s*(?:D\.?C\.?|[A-Z]\.?[A-Z]\.?)\b")
+_US_STATE_SUFFIX = re.compile(r"^,?[ \u00a0]?(?:D\.?C\.?|[A-Z]\.?[A-Z]\.?)\b")  # on the same line
 
 
 @dataclass(frozen=True)
@@ -157,13 +157,22 @@ def is_acronym(surface: str) -> bool:
 # --- candidate sources ---------------------------------------------------------------------------
 
 def ner_candidates(context: Context) -> list[Candidate]:
-    """spaCy's entities, outside the photo credit (parsed on its own)."""
+    """spaCy's entities, outside the photo credit (parsed on its own), each within one line: a name never runs
+    on from one paragraph or caption into the next ("AFP" + newline + "LE POINT")."""
     found = []
     for ent in context.doc.ents:
         label = LABELS.get(ent.label_)
-        candidate = Candidate(ent.start_char, ent.end_char, label or "MISC")
-        if label and not in_credit(candidate, context.article):
-            found.append(candidate)
+        if not label:
+            continue
+        start = ent.start_char
+        for line in context.text[ent.start_char : ent.end_char].split("\n"):
+            stripped = line.strip()
+            if stripped:
+                offset = start + line.index(stripped)
+                candidate = Candidate(offset, offset + len(stripped), label)
+                if not in_credit(candidate, context.article):
+                    found.append(candidate)
+            start += len(line) + 1
     return found
 
 
@@ -501,7 +510,7 @@ def qualified_places(candidates: list[Candidate], context: Context) -> list[Cand
     for candidate in candidates:
         if candidate.start < skip_until:
             continue
-        if candidate.label in ("LOC", "ORG", "MISC"):
+        if candidate.label in ("LOC", "ORG", "MISC") and not candidate.fixed:
             match = _US_STATE_SUFFIX.match(context.text[candidate.end : candidate.end + 8])
             if match and match.group().strip(", ."):
                 candidate = replace(candidate, end=candidate.end + match.end(), label="LOC")
