@@ -29,6 +29,13 @@ def test_capitalised_common_word_opening_a_sentence_is_dropped(analyse):
     assert entity(article, "Narbonne").type == "LOC"
 
 
+def test_a_common_word_opening_a_quoted_sentence_is_dropped(analyse):
+    article = analyse("Rumeurs\nLa rumeur a circulé à Lyon. « Normalement, ce sont les utilisateurs qui la "
+                      "démentent », explique Claire Vasseur.")
+    assert "Normalement" not in names(article)
+    assert entity(article, "Claire Vasseur").type == "PER"
+
+
 def test_agencies_are_organisations_in_credits_and_text(analyse):
     text = ("Un sommet à Rome\nLe président à Rome, le 2 mai 2025. - STRINGER / ANADOLU / Anadolu via AFP\n"
             "Selon l'agence Reuters, la réunion a duré deux heures.")

@@ -27,6 +27,7 @@ LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 LOCATIVE_PREPOSITIONS = function_words("locative_preposition")
 _DE_FORMS = function_words("de_form")
 _ARTICLES = function_words("definite_article")
+_OPENING_MARKS = {"«", "“", "\"", "—", "–", "-"}
 _CAPITAL_ARTICLES = {"La", "Le", "Les", "L'", "L’"}
 _CREDIT_BODY = re.compile(r"(?i)\b(ministry|minist[eè]re|office|service|government|army)\b")
 _US_STATE_SUFFIX = re.compile(r"^,?[ \u00a0]?(?:D\.?C\.?|[A-Z]\.?[A-Z]\.?)\b")  # on the same line
@@ -203,6 +204,12 @@ def _is_head(token: Token) -> bool:
     return token.lower_ in place_heads() or token.lower_ in institution_heads()
 
 
+def _opens_sentence(token: Token) -> bool:
+    """The first word of a sentence, perhaps behind an opening quotation mark or dash ("«Croyez-vous")."""
+    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_sent_start
+                                   and token.doc[token.i - 1].text in _OPENING_MARKS)
+
+
 def _common_word_opening_sentence(tokens: list[Token]) -> bool:
     """A capitalised common word ("Attisé", "Nouveau") that opens a sentence before no other name.
 
@@ -210,7 +217,7 @@ def _common_word_opening_sentence(tokens: list[Token]) -> bool:
     is not a place, an agency, or a word the text capitalises mid-sentence too.
     """
     first = tokens[0]
-    if not first.is_sent_start or first.pos_ in ("PROPN", "X") or _is_head(first):
+    if not _opens_sentence(first) or first.pos_ in ("PROPN", "X") or _is_head(first):
         return False
     if not first.vocab.has_vector(first.lower_):
         return False
@@ -225,7 +232,7 @@ def _mid_sentence_words(doc: Doc) -> frozenset[str]:
     """The words the text writes somewhere other than at a sentence start (computed once per Doc)."""
     found = doc.user_data.get("vigie.mid_sentence_words")
     if not isinstance(found, frozenset):
-        found = frozenset(t.text for t in doc if not t.is_sent_start)
+        found = frozenset(t.text for t in doc if not _opens_sentence(t))
         doc.user_data["vigie.mid_sentence_words"] = found
     return found
 
