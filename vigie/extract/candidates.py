@@ -206,8 +206,8 @@ def _is_head(token: Token) -> bool:
 
 def _opens_sentence(token: Token) -> bool:
     """The first word of a sentence, perhaps behind an opening quotation mark or dash ("«Croyez-vous")."""
-    return token.is_sent_start or (token.i > 0 and token.doc[token.i - 1].is_sent_start
-                                   and token.doc[token.i - 1].text in _OPENING_MARKS)
+    return bool(token.is_sent_start) or (token.i > 0 and bool(token.doc[token.i - 1].is_sent_start)
+                                         and token.doc[token.i - 1].text in _OPENING_MARKS)
 
 
 def _common_word_opening_sentence(tokens: list[Token]) -> bool:
