@@ -349,3 +349,20 @@ def test_a_country_in_the_line_is_no_guess_for_an_unattributed_body_quote(analys
     article = analyse("Titre\nLa rumeur a circulé vite en Espagne. « Ce sont les utilisateurs ordinaires qui aident "
                       "à diffuser ces rumeurs en ligne. »")
     assert speakers(article) == [None]
+
+
+def test_a_named_subject_before_its_comma_speaks_for_both_coordinated_verbs(analyse):
+    article = analyse("Titre\n« Les frappes israéliennes de ce jour au Koweït sont inacceptables quel qu’en soit le "
+                      "motif », a réagi Emmanuel Macron sur X. Le secrétaire général de l’ONU, Amina Mohammed, a "
+                      "dénoncé une « violation flagrante de la souveraineté et de l’intégrité territoriale » du Koweït "
+                      "et exhorté toutes les parties à « œuvrer à l’instauration d’un cessez-le-feu permanent à Gaza, "
+                      "et non à sa destruction ».")
+    assert speakers(article) == ["Emmanuel Macron", "Amina Mohammed", "Amina Mohammed"]
+
+
+def test_a_definite_body_noun_is_the_body_just_named_and_a_misread_verb_of_saying_still_speaks(analyse):
+    article = analyse("Titre\nLe bilan s'élève à six morts. Pour le Hamas, cette attaque illustre la volonté d'Israël "
+                      "de torpiller toute perspective d’accord. Le mouvement juge aussi l’administration américaine « "
+                      "responsable conjointement avec l’occupation de ce crime », en raison de son soutien constant.")
+    [quote] = article.quotes
+    assert (quote.speaker.name, quote.attribution) == ("Hamas", "clause")  # found by its clause, not guessed

@@ -319,9 +319,7 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
             targets += args.names(undergoer)
             words.append(undergoer)
         return actors, targets, words
-    subject = subject_of(verb) or args.resolver.subject_before(verb)
-    if subject is None and verb.dep_ == "conj" and verb.head.i != verb.i:
-        subject = args.resolver.subject_before(verb.head)  # "..., X, a dénoncé ... et accusé ..."
+    subject = args.resolver.clause_subject(verb)
     if subject is not None and not passive:
         actors += args.names(subject)
         words.append(subject)

@@ -198,7 +198,7 @@ class QuoteFinder:
         if inside is not None:
             governor = self._governing_verb(inside)
             if governor is not None and not (opened is not None and not is_reporting_verb(governor)):
-                subject = passive_agent(governor, self.quoted) or subject_of(governor, self.quoted)
+                subject = passive_agent(governor, self.quoted) or self.resolver.clause_subject(governor, self.quoted)
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
                     return Attribution(self.resolver.subject_speaker(subject, self.discourse), governor, "clause")
         if opened is not None:
@@ -238,7 +238,10 @@ class QuoteFinder:
                 if head.head.i == head.i:
                     break
                 child, head = head, head.head
-                if inside.start <= head.i < inside.end or head.pos_ != "VERB" or self._in_quote(head.idx):
+                # a verb of saying the tagger took for a noun keeps its subject: "Le mouvement juge X « ... »"
+                verbal = head.pos_ == "VERB" or (is_reporting_verb(head) and any(
+                    c.dep_ == "nsubj" for c in head.children))
+                if inside.start <= head.i < inside.end or not verbal or self._in_quote(head.idx):
                     continue
                 if closed and head.i >= inside.end:
                     continue

@@ -15,6 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from vigie.extract.candidates import media_names
 from vigie.extract.entities import role_nouns
 from vigie.extract.inflection import er_verb_forms
 from vigie.extract.quotations import find_quoted
@@ -195,6 +196,10 @@ class Resolver:
             # "X a succédé ... a prévenu le nouveau ministre"; "la magistrate a précisé" after X's words
             found = (self.recent_subject(subject.idx, sentences=2) or self.recent_speaker(subject.idx, discourse)
                      or self.recent_mention(subject.idx) or self.protagonist(subject.idx))
+        if found is None and role == "ORG" and written == subject.lower_:
+            found = self.recent_mention(subject.idx, "ORG")  # "Pour le Hamas, ... Le mouvement juge ..."
+            if found is not None and fold(found.name) in _media():
+                found = None  # "a indiqué sur X la préfecture": where it was said, not who
         return found
 
     def described_entity(self, subject: Token) -> Speaker | None:
@@ -233,6 +238,14 @@ class Resolver:
             return None
         return before
 
+    def clause_subject(self, verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
+        """The verb's subject, or a named one the parse left before its comma, for it or the verb it is
+        coordinated with ("..., X, a dénoncé ... et accusé Y de « ... »")."""
+        found = subject_of(verb, quoted) or self.subject_before(verb)
+        if found is None and verb.dep_ == "conj" and verb.head.i != verb.i:
+            found = self.subject_before(verb.head)
+        return found
+
     def can_speak(self, speaker: Speaker | None) -> bool:
         """A place speaks only as a country ("l'Algérie a dénoncé"); a town, a bay, a beach never does."""
         if speaker is None or speaker.entity_id is None:
@@ -242,13 +255,14 @@ class Resolver:
             return True
         return entity.place is None or not entity.place.resolved or entity.place.feature == "country"
 
-    def recent_mention(self, before: int) -> Speaker | None:
-        """The last person named in this or the previous sentence ("reçus par X. ... a lancé le chef de l'État")."""
+    def recent_mention(self, before: int, wanted: str = "PER") -> Speaker | None:
+        """The last person (or body) named in this or the previous sentence ("reçus par X. ... a lancé le chef
+        de l'État")."""
         span = self.doc.char_span(before, before + 1, alignment_mode="expand")
         if span is None:
             return None
         start = span.sent.start_char if span.sent.start == 0 else self.doc[span.sent.start - 1].sent.start_char
-        found = self.recent_entity(before, "PER")
+        found = self.recent_entity(before, wanted)
         return found if found is not None and found.start >= start else None
 
     def protagonist(self, before: int) -> Speaker | None:
@@ -499,6 +513,11 @@ def _quoted_words(text: str, min_length: int = 25) -> list[tuple[int, int]]:
         spans += [(q.start, q.end) for q in find_quoted(paragraph, offset) if q.end - q.start >= min_length]
         offset += len(paragraph) + 1
     return spans
+
+
+@cache
+def _media() -> frozenset[str]:
+    return frozenset(fold(name) for name in media_names())
 
 
 @cache
