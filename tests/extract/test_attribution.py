@@ -366,3 +366,17 @@ def test_a_definite_body_noun_is_the_body_just_named_and_a_misread_verb_of_sayin
                       "responsable conjointement avec l’occupation de ce crime », en raison de son soutien constant.")
     [quote] = article.quotes
     assert (quote.speaker.name, quote.attribution) == ("Hamas", "clause")  # found by its clause, not guessed
+
+
+def test_a_described_institution_is_the_one_of_its_country(analyse):
+    article = analyse("Titre\nLe ministère marocain des Affaires étrangères a réagi lundi. Le Quai d'Orsay a répondu. "
+                      "Mardi, la diplomatie marocaine dénonçait une « campagne de dénigrement inadmissible ». L'Élysée a "
+                      "publié un communiqué. « Cette décision est injustifiable », a indiqué la présidence.")
+    assert speakers(article) == ["ministère marocain des Affaires étrangères", "Élysée"]
+
+
+def test_an_accented_role_word_finds_the_body_whose_name_holds_it(analyse):
+    article = analyse("Titre\nDes évacuations ont été ordonnées dans la nuit, selon un communiqué publié par la "
+                      "préfecture de la Gironde vers minuit. Les pompiers luttent toujours. « Le feu reste très actif "
+                      "ce soir », a précisé la préfecture.")
+    assert speakers(article)[-1] == "préfecture de la Gironde"

@@ -16,7 +16,8 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.candidates import media_names
-from vigie.extract.entities import role_nouns
+from vigie.extract.demonyms import demonym_country
+from vigie.extract.entities import metonym_seats, role_nouns, seat_countries
 from vigie.extract.inflection import er_verb_forms
 from vigie.extract.quotations import find_quoted
 from vigie.lexicon import function_words, mapping, words
@@ -211,8 +212,10 @@ class Resolver:
         wanted = "PER" if kind == "person" else "ORG"
         forms = (subject.lower_, subject.lemma_.casefold())
         synonyms = mapping("role_synonyms", "noun", "role")
+        country = next((named for c in subject.children if c.dep_ == "amod"
+                        and (named := demonym_country(c.text)) is not None), None)
         for form in dict.fromkeys((*forms, *(synonyms[f] for f in forms if f in synonyms))):
-            found = self.recent_entity(subject.idx, wanted, role=form)
+            found = self.recent_entity(subject.idx, wanted, role=form, country=country)
             if found is not None:
                 return found
         if kind == "group":  # "la fondation" after "la Fondation Abbé-Pierre", whatever type NER gave the name
@@ -317,19 +320,24 @@ class Resolver:
             sentence = self.doc[sentence.start - 1].sent
         return None
 
-    def recent_entity(self, before: int, wanted: str, role: str | None = None) -> Speaker | None:
+    def recent_entity(self, before: int, wanted: str, role: str | None = None,
+                      country: str | None = None) -> Speaker | None:
         """The last entity of a type mentioned before an offset; with a role word, the last one
-        given that role (an organisation whose name holds it, a person it introduces)."""
+        given that role (an organisation whose name holds it, a person it introduces); with a country,
+        never one of another country ("la diplomatie algérienne" is not the Quai d'Orsay)."""
         found = self.by_type.get(wanted, [])
         candidates = reversed(found[: bisect_left(self.type_starts.get(wanted, []), before)])
         for _, entity, mention in candidates:
+            if country is not None and _country_of(entity.name) not in (None, country):
+                continue
             if role is None:
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
             before_name = _comparable(self.article.text[max(0, mention.start - 50) : mention.start])
             # what follows the name, never as far as the phrase being resolved
             after_name = _comparable(self.article.text[mention.end : min(mention.end + 30, before)])
-            if role in fold(entity.name).split() or role in before_name or role in after_name \
-                    or _role_within(role, before_name):
+            # a seat of power holds the role of what it stands for: "la présidence" is the Élysée
+            named = fold(f"{entity.name} {metonym_seats().get(fold(entity.name), '')}").split()
+            if fold(role) in named or role in before_name or role in after_name or _role_within(role, before_name):
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
         return None
 
@@ -513,6 +521,13 @@ def _quoted_words(text: str, min_length: int = 25) -> list[tuple[int, int]]:
         spans += [(q.start, q.end) for q in find_quoted(paragraph, offset) if q.end - q.start >= min_length]
         offset += len(paragraph) + 1
     return spans
+
+
+def _country_of(name: str) -> str | None:
+    """The country an institution belongs to, when its name says: a seat of power ("Quai d'Orsay" → France)
+    or a nationality word ("ministère algérien des Affaires étrangères" → Algérie)."""
+    return seat_countries().get(fold(name)) or next(
+        (found for word in name.split() if word[:1].islower() and (found := demonym_country(word)) is not None), None)
 
 
 @cache
