@@ -370,8 +370,8 @@ def test_a_definite_body_noun_is_the_body_just_named_and_a_misread_verb_of_sayin
 
 def test_a_described_institution_is_the_one_of_its_country(analyse):
     article = analyse("Titre\nLe ministère marocain des Affaires étrangères a réagi lundi. Le Quai d'Orsay a répondu. "
-                      "Mardi, la diplomatie marocaine dénonçait une « campagne de dénigrement inadmissible ». L'Élysée a "
-                      "publié un communiqué. « Cette décision est injustifiable », a indiqué la présidence.")
+                      "Mardi, la diplomatie marocaine dénonçait une « campagne de dénigrement inadmissible ». "
+                      "L'Élysée a publié un communiqué. « Cette décision est injustifiable », a indiqué la présidence.")
     assert speakers(article) == ["ministère marocain des Affaires étrangères", "Élysée"]
 
 
