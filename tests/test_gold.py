@@ -23,7 +23,7 @@ FLOORS = {
     "entities.typed": 0.825,
     "dates.normalized": 0.928,
     "quotes": 0.99,
-    "quotes.attributed": 0.84,
+    "quotes.attributed": 0.85,
     "counts": 0.84,
     "events": 0.495,
 }

@@ -380,3 +380,11 @@ def test_an_accented_role_word_finds_the_body_whose_name_holds_it(analyse):
                       "préfecture de la Gironde vers minuit. Les pompiers luttent toujours. « Le feu reste très actif "
                       "ce soir », a précisé la préfecture.")
     assert speakers(article)[-1] == "préfecture de la Gironde"
+
+
+def test_a_role_given_far_into_an_apposition_is_still_given(analyse):
+    article = analyse("Titre\nEntendu mercredi, Paul Lemaire, ancien ministre de l'Éducation nationale et maire de "
+                      "Tarbes, était interrogé sur ce qu'il savait. La présidente de la commission, Claire Vasseur, "
+                      "l'a dit « confus et parfois même grossier ».\nEn fin de soirée, le maire de Tarbes a livré sa "
+                      "propre lecture. « Vous ne m'avez interrogé que sur moi », a-t-il lancé aux députés.")
+    assert speakers(article) == ["Claire Vasseur", "Paul Lemaire"]

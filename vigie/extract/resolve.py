@@ -99,6 +99,7 @@ class Resolver:
         for entity, mention in sorted(self.narrated, key=lambda pair: pair[1].start):
             self.by_type.setdefault(entity.type, []).append((mention.start, entity, mention))
         self.type_starts = {kind: [start for start, _, _ in found] for kind, found in self.by_type.items()}
+        self._appositions: dict[int, str] = {}
 
     def people_between(self, start: int, end: int) -> list[tuple[Entity, Mention]]:
         """The persons the narration (not someone's quoted words) names between two offsets."""
@@ -337,9 +338,24 @@ class Resolver:
             after_name = _comparable(self.article.text[mention.end : min(mention.end + 30, before)])
             # a seat of power holds the role of what it stands for: "la présidence" is the Élysée
             named = fold(f"{entity.name} {metonym_seats().get(fold(entity.name), '')}").split()
-            if fold(role) in named or role in before_name or role in after_name or _role_within(role, before_name):
+            if fold(role) in named or role in before_name or role in after_name or _role_within(role, before_name) \
+                    or role in self._apposition_text(mention):
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
         return None
+
+    def _apposition_text(self, mention: Mention) -> str:
+        """What the text says of a name in apposition, however long ("X, ancien ministre de l'Éducation et maire
+        de Pau"), comparable; read once per mention."""
+        cached = self._appositions.get(mention.start)
+        if cached is not None:
+            return cached
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        parts = [] if span is None else [
+            self.article.text[child.left_edge.idx : child.right_edge.idx + len(child.right_edge.text)]
+            for token in span for child in token.children if child.dep_ == "appos" and child.i >= span.end]
+        text = _comparable(" ".join(parts))
+        self._appositions[mention.start] = text
+        return text
 
     def antecedent(self, before: int, singular: bool = True, discourse: Discourse | None = None) -> Speaker | None:
         """Who 'il', 'elle' or 'ces derniers' is: this paragraph's speaker, else the last person
