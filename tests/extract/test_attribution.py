@@ -388,3 +388,15 @@ def test_a_role_given_far_into_an_apposition_is_still_given(analyse):
                       "l'a dit « confus et parfois même grossier ».\nEn fin de soirée, le maire de Tarbes a livré sa "
                       "propre lecture. « Vous ne m'avez interrogé que sur moi », a-t-il lancé aux députés.")
     assert speakers(article) == ["Claire Vasseur", "Paul Lemaire"]
+
+
+def test_a_named_incise_inside_the_marks_splits_the_quote(analyse):
+    article = analyse("Titre\n“La désinformation a été une des caractéristiques de la pandémie, ce qui est grave, "
+                      "rappelle Ana Martín, professeure de sciences politiques et auteure de cette étude. Dans "
+                      "certains cas, il s'agissait de fausses informations créées pour tromper.”\n« Ce que l'on sait, "
+                      "a expliqué Paul Lemaire, c'est que le pont était fragile depuis longtemps. »")
+    assert [q.text for q in article.quotes if q.direct] == [
+        "La désinformation a été une des caractéristiques de la pandémie, ce qui est grave",
+        "Dans certains cas, il s'agissait de fausses informations créées pour tromper",
+        "Ce que l'on sait", "c'est que le pont était fragile depuis longtemps"]
+    assert speakers(article) == ["Ana Martín", "Ana Martín", "Paul Lemaire", "Paul Lemaire"]

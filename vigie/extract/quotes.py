@@ -32,6 +32,7 @@ from vigie.extract.resolve import (
     is_reporting_verb,
     passive_agent,
     resolver_for,
+    speaker_noun_kind,
     subject_of,
 )
 from vigie.lexicon import rows, words
@@ -365,7 +366,43 @@ class QuoteFinder:
                                 self.text[rest_start : quoted.end])
             continued[second.start] = first
             return [first, *self._split_at_incise(second, continued)]
+        named = self._named_incise(quoted)
+        if named is not None:
+            first_end, rest_start = named
+            first = QuotedSpan(quoted.open_mark, None, quoted.start, first_end, self.text[quoted.start : first_end])
+            second = QuotedSpan(rest_start, quoted.close_mark, rest_start, quoted.end,
+                                self.text[rest_start : quoted.end])
+            continued[second.start] = first
+            return [first, *self._split_at_incise(second, continued)]
         return [quoted]
+
+    def _named_incise(self, quoted: QuotedSpan) -> tuple[int, int] | None:
+        """« ..., rappelle Ana Martín, professeure à Barcelone. Dans certains cas ... »; « Ce que l'on sait, a
+        expliqué Paul Lemaire, c'est que ... »: a verb of saying and a named speaker inside the marks. Returns
+        where the first part ends and the words resume: after the sentence that holds the name and its
+        apposition, or after the comma that closes the name."""
+        inside = self.tokens(quoted.start, quoted.end)
+        if inside is None:
+            return None
+        for comma in (t for t in inside if t.text == ","):
+            following = [t for t in inside.doc[comma.i + 1 : comma.i + 4] if t.idx < quoted.end]
+            verb = next((t for t in following if t.pos_ != "AUX"), None)
+            if verb is None or not is_reporting_verb(verb, incise=True) or verb.i + 1 >= len(inside.doc):
+                continue
+            name = self.resolver.entity_at(verb.doc[verb.i + 1].idx, verb.doc[verb.i + 1].idx + 1)
+            if name is None or self.resolver.type_of(name) not in ("PER", "ORG") or name.end >= quoted.end - 2:
+                continue
+            after = self.text[name.end : quoted.end]
+            resumed = re.match(r"\s*,\s+(?=[a-zàâçéèêëîïôûù])", after)
+            closing = re.search(r"[.;]\s+(?=\S)", after)
+            word = inside.doc.char_span(name.end + resumed.end(), name.end + resumed.end() + 1,
+                                        alignment_mode="expand") if resumed else None
+            apposition = word is not None and (speaker_noun_kind(word[0]) is not None or word[0].like_num)
+            if resumed and not apposition:
+                return comma.idx, name.end + resumed.end()
+            if closing is not None:
+                return comma.idx, name.end + closing.end()
+        return None
 
     def _remember(self, speaker: Speaker) -> None:
         self.discourse.speaker = speaker
