@@ -24,7 +24,7 @@ FLOORS = {
     "dates.normalized": 0.928,
     "quotes": 0.99,
     "quotes.attributed": 0.85,
-    "counts": 0.84,
+    "counts": 0.85,
     "events": 0.495,
 }
 

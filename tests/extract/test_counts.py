@@ -57,6 +57,12 @@ def test_subtotals_count_what_their_total_counts(analyse):
     assert counts(article) == [("arrested", 473, "exact"), ("arrested", 203, "exact")]
 
 
+def test_clock_minutes_and_measures_are_not_counts(analyse):
+    article = analyse("Titre\nLe drame s'est produit vers 23 h 30 vendredi, après 154 mm de pluie et des vents de "
+                      "90 km/h.")
+    assert counts(article) == []
+
+
 def test_ages_durations_money_percentages_and_dates_are_not_counts(analyse):
     article = analyse("Titre\nUn homme de 22 ans a attendu 33 heures le 12 septembre 2025 ; la dette atteint "
                       "44 milliards d'euros, soit 3 % du PIB, en 2026.")

@@ -28,6 +28,7 @@ from vigie.stages import register_stage
 _DIGITS = r"\d{1,3}(?:[ \u202f\u00a0.'’]\d{3})+(?!\d)|\d+"
 _SCALES = {"million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000}
 _ORDINAL_OR_SCORE = re.compile(r"^(?:e|er|ème|eme|ᵉ|-\d|/\d|,\d|\.\d)")
+_CLOCK_BEFORE = re.compile(r"\d\s?h\s?$")
 _SUBTOTAL_CUES = re.compile(r"\b(?:dont|contre|soit)\b[^.;,]{0,15}$", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"[\s,]*(?:et|ainsi que)?\s*(?:de|d['’]|des)?\s*")
 _DEFINITE_BEFORE = re.compile(r"\b(?:les|ces)\s+$", re.IGNORECASE)
@@ -137,6 +138,7 @@ def find_numbers(text: str) -> list[Number]:
             continue
         if match.group("digits"):
             glued = match.start() > 0 and text[match.start() - 1] in "-/,"  # "5-0", "12/09", "3,5"
+            glued = glued or bool(_CLOCK_BEFORE.search(text[max(0, match.start() - 6) : match.start()]))  # "23 h 30"
             if glued or _ORDINAL_OR_SCORE.match(text[match.end() : match.end() + 3]):
                 continue
             value = int(re.sub(r"\D", "", match.group("digits")))
