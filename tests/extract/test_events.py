@@ -84,6 +84,14 @@ def test_a_press_conference_is_no_meeting(analyse):
     assert "CONSULT" not in [e[0] for e in events(article)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Dans un entretien au Parisien publié samedi, Claire Vasseur a détaillé son projet.",
+    "Paul Lemaire a défendu sa réforme lundi dans un entretien accordé à France Inter.",
+])
+def test_an_interview_given_to_a_medium_is_no_meeting(analyse, sentence):
+    assert "CONSULT" not in [e[0] for e in events(analyse("Titre\n" + sentence))]
+
+
 def test_a_social_network_is_where_not_whom(analyse):
     article = analyse("Titre\nEmmanuel Macron a salué sur X lundi la libération des otages.")
     assert all(t.name != "X" for e in article.events for t in e.targets)
