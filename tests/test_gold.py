@@ -25,7 +25,7 @@ FLOORS = {
     "quotes": 0.99,
     "quotes.attributed": 0.85,
     "counts": 0.85,
-    "events": 0.495,
+    "events": 0.50,
 }
 
 

@@ -92,6 +92,12 @@ def test_an_interview_given_to_a_medium_is_no_meeting(analyse, sentence):
     assert "CONSULT" not in [e[0] for e in events(analyse("Titre\n" + sentence))]
 
 
+def test_a_word_of_a_name_is_no_event(analyse):
+    article = analyse("Titre\nLe Rassemblement national et la Coordination rurale du Gers ont tenu leurs congrès "
+                      "samedi à Auch.")
+    assert not {"PROTEST", "COOPERATE"} & {e[0] for e in events(article)}
+
+
 def test_a_social_network_is_where_not_whom(analyse):
     article = analyse("Titre\nEmmanuel Macron a salué sur X lundi la libération des otages.")
     assert all(t.name != "X" for e in article.events for t in e.targets)

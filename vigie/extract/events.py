@@ -393,6 +393,8 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
             continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
         if quoted.covers(token.idx):
             continue  # words inside a quote are what someone said, not what the article asserts
+        if args.resolver.entity_at(token.idx, token.idx + len(token.text)) is not None:
+            continue  # a word of a name: "Rassemblement national", "commission d'enquête", "Forces de soutien"
         if token.pos_ in ("VERB", "AUX"):
             actors, targets, argument_tokens = _verbal_arguments(token, args)
         else:
