@@ -400,3 +400,11 @@ def test_a_named_incise_inside_the_marks_splits_the_quote(analyse):
         "Dans certains cas, il s'agissait de fausses informations créées pour tromper",
         "Ce que l'on sait", "c'est que le pont était fragile depuis longtemps"]
     assert speakers(article) == ["Ana Martín", "Ana Martín", "Paul Lemaire", "Paul Lemaire"]
+
+
+def test_a_role_with_a_complement_parsed_apart_still_meets_its_holder(analyse):
+    article = analyse("Titre\nLe président Paul Martin a frappé fort. Les avoirs sont gelés. Ces mesures visent “les "
+                      "deux plus grands armateurs qui financent la machine de guerre du Kremlin”, a expliqué le "
+                      "secrétaire au Commerce, Paul Lemaire, en exhortant Moscou à “mettre fin à cette guerre "
+                      "absurde”.")
+    assert speakers(article) == ["Paul Lemaire", "Paul Lemaire"]

@@ -157,6 +157,11 @@ class Resolver:
         after = phrase.end
         if after < len(self.doc) and self.doc[after].text == "(":  # "la porte-parole de la SQ (police), X"
             after = next((t.i + 1 for t in self.doc[after : after + 8] if t.text == ")"), after)
+        if after < len(self.doc) and self.doc[after].pos_ == "ADP":  # "le secrétaire au Trésor, X" parsed apart
+            comma = next((t.i for t in self.doc[after : after + 7] if t.text == ","), None)
+            if comma is not None and not any(t.pos_ in ("VERB", "AUX") or t.is_punct
+                                             for t in self.doc[after:comma]):
+                after = comma
         following = self.doc[after : after + 6]
         if len(following) > 1 and following[0].text == ",":
             candidate = self.entity_at(following[1].idx, following[1].idx + len(following[1].text))
