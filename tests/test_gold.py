@@ -23,7 +23,7 @@ FLOORS = {
     "entities.typed": 0.825,
     "dates.normalized": 0.928,
     "quotes": 0.99,
-    "quotes.attributed": 0.85,
+    "quotes.attributed": 0.86,
     "counts": 0.85,
     "events": 0.50,
 }

@@ -408,3 +408,21 @@ def test_a_role_with_a_complement_parsed_apart_still_meets_its_holder(analyse):
                       "secrétaire au Commerce, Paul Lemaire, en exhortant Moscou à “mettre fin à cette guerre "
                       "absurde”.")
     assert speakers(article) == ["Paul Lemaire", "Paul Lemaire"]
+
+
+def test_an_incise_hung_on_the_clause_after_it_keeps_its_own_subject():
+    """The parse as spaCy gives it for "« ... », a poursuivi le cinéaste, dont plusieurs actrices apparaissent":
+    the incise verb hangs on the relative clause's verb, whose subject is not the speaker."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from vigie.extract.resolve import subject_of
+
+    words = ["a", "poursuivi", "le", "cinéaste", ",", "dont", "plusieurs", "actrices", "apparaissent"]
+    heads = [1, 8, 3, 1, 3, 7, 7, 8, 8]
+    deps = ["aux:tense", "advcl", "det", "obj", ",", "nmod", "det", "nsubj", "ROOT"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=[d if d != "," else "punct" for d in deps])
+    verb = doc[1]
+    assert subject_of(verb, climb=False) is None
+    assert subject_of(verb).text == "actrices"  # what climbing gives: the incise rule no longer takes it
+

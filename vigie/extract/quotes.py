@@ -131,7 +131,12 @@ class QuoteFinder:
                 break
             verb = token.head if token.pos_ == "AUX" and token.head.pos_ == "VERB" else token
             if is_reporting_verb(verb, incise=True):
-                subject = subject_of(verb, self.quoted) or self._inverted_subject(verb)
+                # an incise names its own speaker after it, whatever the parse hung it on ("», a poursuivi le
+                # cinéaste, dont plusieurs actrices apparaissent")
+                participle = "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", [])
+                subject = subject_of(verb, self.quoted) if participle else (  # "», affirmant que ...": the main
+                    subject_of(verb, self.quoted, climb=False) or self._inverted_subject(verb)  # verb's subject
+                    or subject_of(verb, self.quoted))
                 if subject is not None and subject.i < verb.i and subject.idx >= end and any(
                         c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children):
                     return None  # "», le milliardaire a invité le président": a clause with its own object

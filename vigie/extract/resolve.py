@@ -637,9 +637,10 @@ def passive_agent(verb: Token, quoted: list[tuple[int, int]] | None = None) -> T
     return None
 
 
-def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
+def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None, climb: bool = True) -> Token | None:
     """The verb's subject, never one inside a quote (``quoted``: character ranges);
-    of several (a parse that took an apposition for one), the nearest."""
+    of several (a parse that took an apposition for one), the nearest; with ``climb``, for a verb with none of
+    its own, that of the verb it depends on."""
     def allowed(token: Token) -> bool:
         return not any(start <= token.idx < end for start, end in quoted or ())
 
@@ -659,6 +660,6 @@ def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None) -> Toke
                 return dative
         elif bare_pronoun(child) in _ON | _PERSONAL and allowed(child):
             return child
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+    if climb and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
         return subject_of(verb.head, quoted)  # "assurant avoir ...": the subject of the main verb
     return None
