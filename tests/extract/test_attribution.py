@@ -426,3 +426,9 @@ def test_an_incise_hung_on_the_clause_after_it_keeps_its_own_subject():
     assert subject_of(verb, climb=False) is None
     assert subject_of(verb).text == "actrices"  # what climbing gives: the incise rule no longer takes it
 
+
+
+def test_a_description_ends_before_an_adverb_of_time(analyse):
+    article = analyse("Titre\n« Il va falloir des ruptures, et pas que sur la forme, pas que dans la méthode », a "
+                      "prévenu le nouveau maire lors de la passation des pouvoirs.")
+    assert speakers(article) == ["le nouveau maire"]

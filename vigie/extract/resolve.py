@@ -524,7 +524,9 @@ def noun_phrase(token: Token) -> Span:
     def walk(head: Token) -> None:
         for child in head.children:
             genitive = child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children)
-            if child.dep_ in ("det", "amod", "flat:name", "compound", "nummod", "fixed", "flat:foreign") or genitive:
+            adverb = child.dep_ == "amod" and child.pos_ == "ADV"  # "le ministre lors de ...": no adjective
+            if (child.dep_ in ("det", "amod", "flat:name", "compound", "nummod", "fixed", "flat:foreign")
+                    and not adverb) or genitive:
                 keep.add(child.i)
                 walk(child)
             elif child.dep_ == "case" and head.i != token.i:
