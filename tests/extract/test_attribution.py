@@ -361,11 +361,11 @@ def test_a_named_subject_before_its_comma_speaks_for_both_coordinated_verbs(anal
 
 
 def test_a_definite_body_noun_is_the_body_just_named_and_a_misread_verb_of_saying_still_speaks(analyse):
-    article = analyse("Titre\nLe bilan s'élève à six morts. Pour le Hamas, cette attaque illustre la volonté d'Israël "
-                      "de torpiller toute perspective d’accord. Le mouvement juge aussi l’administration américaine « "
-                      "responsable conjointement avec l’occupation de ce crime », en raison de son soutien constant.")
+    article = analyse("Titre\nLe bilan s'élève à trois morts. Pour le Hezbollah, ce raid illustre la volonté d'Israël "
+                      "de saboter toute perspective de trêve. Le mouvement juge aussi le gouvernement libanais « "
+                      "complice passif de cette agression », en raison de son silence.")
     [quote] = article.quotes
-    assert (quote.speaker.name, quote.attribution) == ("Hamas", "clause")  # found by its clause, not guessed
+    assert (quote.speaker.name, quote.attribution) == ("Hezbollah", "clause")  # found by its clause, not guessed
 
 
 def test_a_described_institution_is_the_one_of_its_country(analyse):
