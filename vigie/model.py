@@ -188,6 +188,12 @@ class Article(_Model):
         """Sub-headings of the body."""
         return [b for b in self.blocks if b.kind == "subheading"]
 
+    def in_heading(self, offset: int) -> bool:
+        """Whether an offset falls in the headline or a sub-heading (which repeat or announce the body)."""
+        title = self.title_span
+        return (title is not None and title.start <= offset < title.end) or any(
+            b.start <= offset < b.end for b in self.subheadings)
+
     def span_text(self, span: Span) -> str:
         """The words a span points at."""
         return self.text[span.start : span.end]

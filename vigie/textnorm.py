@@ -29,3 +29,11 @@ def fold(text: str) -> str:
     folded = re.sub(r"[-‐–—_]", " ", folded)
     folded = re.sub(r"[^\w' &.]", "", folded)
     return " ".join(folded.split()).strip(" .'")
+
+
+_CONTRACTED = {"au": "à", "aux": "à"}  # "appeler au calme", "conduits aux urgences" ("du", "des" may be articles)
+
+
+def uncontracted(word: str) -> str:
+    """The preposition a contracted article stands for ("au" → "à"), else the word itself."""
+    return _CONTRACTED.get(word, word)

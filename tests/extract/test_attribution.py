@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
+
+from vigie.extract.resolve import subject_of
 
 pytestmark = pytest.mark.slow
 
@@ -413,11 +417,6 @@ def test_a_role_with_a_complement_parsed_apart_still_meets_its_holder(analyse):
 def test_an_incise_hung_on_the_clause_after_it_keeps_its_own_subject():
     """The parse as spaCy gives it for "« ... », a poursuivi le cinéaste, dont plusieurs actrices apparaissent":
     the incise verb hangs on the relative clause's verb, whose subject is not the speaker."""
-    import spacy
-    from spacy.tokens import Doc
-
-    from vigie.extract.resolve import subject_of
-
     words = ["a", "poursuivi", "le", "cinéaste", ",", "dont", "plusieurs", "actrices", "apparaissent"]
     heads = [1, 8, 3, 1, 3, 7, 7, 8, 8]
     deps = ["aux:tense", "advcl", "det", "obj", ",", "nmod", "det", "nsubj", "ROOT"]

@@ -91,6 +91,12 @@ def media_names() -> dict[str, str]:
 
 
 @cache
+def folded_media() -> frozenset[str]:
+    """Media names, folded for comparison: where words are published, never who said them."""
+    return frozenset(fold(name) for name in media_names())
+
+
+@cache
 def non_entities() -> frozenset[str]:
     return frozenset(fold(word) for word in words("not_entities"))
 

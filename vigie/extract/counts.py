@@ -23,6 +23,7 @@ from vigie.lexicon import mapping, rows
 from vigie.lexicon import words as lexicon_words
 from vigie.model import Article, Count, Entity, Mention, Reference
 from vigie.stages import register_stage
+from vigie.textnorm import uncontracted
 
 # thousands grouped by a space (narrow or not), a dot or, in Switzerland, an apostrophe: "160'000"
 _DIGITS = r"\d{1,3}(?:[ \u202f\u00a0.'’]\d{3})+(?!\d)|\d+"
@@ -36,7 +37,6 @@ _GROUP_PRONOUNS = {"eux", "elles", "lesquels", "lesquelles"}
 _SMALL_GENERIC = 3  # "deux camps", "trois agences": small amounts of things no event affected
 _INDEFINITE = {"un", "une"}
 _CASUALTY = {"killed", "injured", "missing"}
-_UNCONTRACTED = {"au": "à", "aux": "à"}  # "transportés aux urgences", "conduits à l'hôpital"
 
 
 @dataclass
@@ -248,7 +248,7 @@ def _state_kind(token: Token) -> str | None:
         elif word.i == token.i or word.dep_.startswith("obl"):
             cases = [c.lower_.replace("’", "'") for c in word.children if c.dep_ == "case"]
             kind = next((found for case in cases
-                         if (found := count_states().get((_UNCONTRACTED.get(case, case), word.lemma_.casefold())))),
+                         if (found := count_states().get((uncontracted(case), word.lemma_.casefold())))),
                         None)
         else:
             kind = None
@@ -397,15 +397,8 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
 
 def _without_headline_repeats(article: Article, counts: list[Count]) -> list[Count]:
     """A headline or sub-heading count that the body gives again is one count, the body's."""
-    headings = [(b.start, b.end) for b in article.subheadings]
-    if article.title_span is not None:
-        headings.append((article.title_span.start, article.title_span.end))
-
-    def in_heading(count: Count) -> bool:
-        return any(start <= count.start < end for start, end in headings)
-
-    body = {(c.kind, c.value) for c in counts if not in_heading(c)}
-    return [c for c in counts if not in_heading(c) or (c.kind, c.value) not in body]
+    body = {(c.kind, c.value) for c in counts if not article.in_heading(c.start)}
+    return [c for c in counts if not article.in_heading(c.start) or (c.kind, c.value) not in body]
 
 
 @register_stage("counts", requires=("entities", "dates", "events"), assigns=("counts",))

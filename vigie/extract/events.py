@@ -20,7 +20,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from vigie.extract.candidates import media_names
+from vigie.extract.candidates import folded_media
 from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
@@ -29,7 +29,7 @@ from vigie.lexicon import function_words, mapping, rows, words
 from vigie.model import Article, Event, Reference
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
-from vigie.textnorm import fold
+from vigie.textnorm import fold, uncontracted
 
 _ACTOR_DEPS = ("nsubj", "csubj")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
@@ -64,7 +64,6 @@ class Arguments:
         self.article = article
         self.doc = doc
         self.resolver = resolver_for(article, doc)
-        self.media = {fold(name) for name in media_names()}
         self.countries = {fold(e.name): e for e in article.entities if e.type == "LOC"}
         self.acting_for = {fold(seat_countries()[fold(e.name)]): e for e in article.entities
                            if e.type == "ORG" and fold(e.name) in seat_countries()}
@@ -126,7 +125,7 @@ class Arguments:
 
     def is_medium(self, reference: Reference) -> bool:
         """A newspaper, a channel or a social network: where words are published."""
-        return fold(reference.name) in self.media
+        return fold(reference.name) in folded_media()
 
     def type_of(self, reference: Reference) -> str:
         return self.resolver.types.get(reference.entity_id or "", "")
@@ -190,7 +189,6 @@ def _hypothetical(trigger: Token) -> bool:
     return len(before) > 0 and before[0].lower_ in conditions and not any(t.text == "," for t in before)
 
 
-_UNCONTRACTED = {"au": "à", "aux": "à"}  # "appeler au calme" is "appeler à" ("des", "du" may be articles)
 
 
 def _has_particle(trigger: Token, particle: str) -> bool:
@@ -199,8 +197,8 @@ def _has_particle(trigger: Token, particle: str) -> bool:
         return True
     if particle == "se":
         return _reflexive(trigger)
-    nearby = [_UNCONTRACTED.get(t.lower_, t.lower_) for t in trigger.doc[trigger.i + 1 : trigger.i + 4]]
-    return particle in nearby or any(particle in (_UNCONTRACTED.get(c.lower_, c.lower_) for c in child.subtree)
+    nearby = [uncontracted(t.lower_) for t in trigger.doc[trigger.i + 1 : trigger.i + 4]]
+    return particle in nearby or any(particle in (uncontracted(c.lower_) for c in child.subtree)
                                      for child in trigger.children
                                      if child.dep_ in ("advmod", "obl:arg", "obl:mod", "xcomp", "obj", "iobj"))
 
@@ -472,12 +470,8 @@ def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]
     """One event per real-world event: a headline's (or sub-heading's) mention merges into the body event
     of the same category with shared participants; in the body, mentions of one category merge within a
     sentence when they share participants or have none."""
-    headings = [(b.start, b.end) for b in article.subheadings]
-    if article.title_span is not None:
-        headings.append((article.title_span.start, article.title_span.end))
-
     def heading(event: Event) -> bool:
-        return any(start <= event.start < end for start, end in headings)
+        return article.in_heading(event.start)
 
     def sentence(event: Event) -> int:
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None

@@ -497,12 +497,6 @@ class QuoteFinder:
             if quote.speaker is not None:
                 quote.attribution, quote.confidence = "headline_line", RULE_CONFIDENCE["headline_line"][0]
 
-    def _in_heading(self, quote: Quote) -> bool:
-        headings = [b for b in self.article.blocks if b.kind == "subheading"]
-        title = self.article.title_span
-        return (title is not None and title.start <= quote.start < title.end) or any(
-            b.start <= quote.start < b.end for b in headings)
-
     def _speaker_in_line(self, quote: Quote) -> Reference | None:
         """A headline's own speaker: 'Trump salue « ... »', '« ... » selon Bayrou'."""
         line_start = self.text.rfind("\n", 0, quote.start) + 1
@@ -511,7 +505,7 @@ class QuoteFinder:
         mentions = [self.resolver.entity_at(o, o + 1) for o in range(line_start, line_end)
                     if not (quote.start <= o < quote.end)]
         # no town, no bay; in the body, where no rule found a speaker, not even a country
-        wanted = ("PER", "ORG", "LOC") if self._in_heading(quote) else ("PER", "ORG")
+        wanted = ("PER", "ORG", "LOC") if self.article.in_heading(quote.start) else ("PER", "ORG")
         people = [m for m in mentions if m is not None and self.resolver.can_speak(m)
                   and self.resolver.type_of(m) in wanted]
         if not people:

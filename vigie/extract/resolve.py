@@ -15,7 +15,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from vigie.extract.candidates import media_names
+from vigie.extract.candidates import folded_media
 from vigie.extract.demonyms import demonym_country
 from vigie.extract.entities import metonym_seats, role_nouns, seat_countries
 from vigie.extract.inflection import er_verb_forms
@@ -205,7 +205,7 @@ class Resolver:
                      or self.recent_mention(subject.idx) or self.protagonist(subject.idx))
         if found is None and role == "ORG" and written == subject.lower_:
             found = self.recent_mention(subject.idx, "ORG")  # "Pour le Hamas, ... Le mouvement juge ..."
-            if found is not None and fold(found.name) in _media():
+            if found is not None and fold(found.name) in folded_media():
                 found = None  # "a indiqué sur X la préfecture": where it was said, not who
         return found
 
@@ -551,11 +551,6 @@ def _country_of(name: str) -> str | None:
     or a nationality word ("ministère algérien des Affaires étrangères" → Algérie)."""
     return seat_countries().get(fold(name)) or next(
         (found for word in name.split() if word[:1].islower() and (found := demonym_country(word)) is not None), None)
-
-
-@cache
-def _media() -> frozenset[str]:
-    return frozenset(fold(name) for name in media_names())
 
 
 @cache
