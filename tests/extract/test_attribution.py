@@ -431,3 +431,9 @@ def test_a_description_ends_before_an_adverb_of_time(analyse):
     article = analyse("Titre\n« Il va falloir des ruptures, et pas que sur la forme, pas que dans la méthode », a "
                       "prévenu le nouveau maire lors de la passation des pouvoirs.")
     assert speakers(article) == ["le nouveau maire"]
+
+
+def test_considerer_que_reports_its_subjects_view_even_around_an_impersonal_il(analyse):
+    article = analyse("Titre\nLe syndicat considère qu'il s'agit d'une réforme qui laisse les saisonniers "
+                      "« au bord du chemin », sans calendrier.")
+    assert speakers(article) == ["Le syndicat"]
