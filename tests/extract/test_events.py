@@ -132,6 +132,17 @@ def test_headline_and_body_mentions_merge(analyse):
     assert [e[0] for e in events(article)].count("ASSAULT") == 1
 
 
+def test_a_later_mention_naming_no_one_new_is_the_same_event_told_again(analyse):
+    article = analyse("Titre\nL'armée birmane a bombardé lundi un village de l'État Shan. Des habitants ont "
+                      "fui vers la frontière. Le bombardement a détruit une école, selon les secours.")
+    assert [e[0] for e in events(article)].count("ASSAULT") == 1
+
+
+def test_a_later_mention_with_another_target_or_date_is_another_event(analyse):
+    article = analyse("Titre\nLa Russie a frappé Kharkiv lundi 3 mars. Mardi 4 mars, la Russie a frappé Odessa.")
+    assert [e[0] for e in events(article)].count("ASSAULT") == 2
+
+
 def test_a_call_for_a_ceasefire_is_a_request_not_a_ceasefire(analyse):
     article = analyse("Titre\nEmmanuel Macron a appelé lundi à un cessez-le-feu immédiat.")
     types = [e[0] for e in events(article)]

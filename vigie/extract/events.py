@@ -469,7 +469,9 @@ def _unique(references: list[Reference]) -> list[Reference]:
 def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]:
     """One event per real-world event: a headline's (or sub-heading's) mention merges into the body event
     of the same category with shared participants; in the body, mentions of one category merge within a
-    sentence when they share participants or have none."""
+    sentence when they share participants or have none, and a later mention that names no one the first did
+    not ("l'attaque", "Israël n'avait jamais frappé ...", "les responsables visés") is the same event told
+    again, unless its date or place says otherwise."""
     def heading(event: Event) -> bool:
         return article.in_heading(event.start)
 
@@ -477,16 +479,26 @@ def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]
         span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand") if event.trigger else None
         return span.sent.start if span is not None else -1
 
+    def names(event: Event) -> set[str]:
+        return {r.name for r in event.actors + event.targets}
+
+    def retold(event: Event, first: Event) -> bool:
+        return names(event) <= names(first) and event.date in (None, first.date) and (
+            event.location is None or first.location is None or event.location.name == first.location.name)
+
     ordered = sorted(events, key=lambda e: (heading(e), e.start))
     kept: list[Event] = []
     same_sentence: dict[tuple[str, bool, bool, int], list[Event]] = {}  # body events: merge within a sentence
     for event in ordered:
-        names = {r.name for r in event.actors + event.targets}
+        own = names(event)
         key = (event.type, event.negated, event.hypothetical, sentence(event))
-        pool = [k for k in kept if (k.type, k.negated, k.hypothetical) == key[:3]] if heading(event) \
-            else same_sentence.get(key, [])
-        duplicate = next((k for k in pool if (names and names & {r.name for r in k.actors + k.targets})
-                          or (not names and not heading(event))), None)
+        same_kind = [k for k in kept if (k.type, k.negated, k.hypothetical) == key[:3]]
+        if heading(event):
+            duplicate = next((k for k in same_kind if own & names(k)), None) \
+                or next((k for k in same_kind if retold(event, k)), None)
+        else:
+            duplicate = next((k for k in same_sentence.get(key, []) if (own & names(k)) or not own), None) \
+                or next((k for k in same_kind if retold(event, k)), None)
         if duplicate is None:
             kept.append(event)
             if not heading(event):
