@@ -34,6 +34,15 @@ def test_sentences_never_cross_a_line_break(pipeline):
     assert not any("\n" in s for s in sentences)
 
 
+def test_a_lone_letter_ends_a_sentence_but_an_initial_does_not(pipeline):
+    text = "Le maire a réagi sur X. Le préfet, lui, se tait. Marsha P. Johnson et M. Le Maire sont cités."
+    [doc] = pipe_by_line(pipeline.warm_up(), [text])
+    assert doc.text == text
+    assert [s.text.strip() for s in doc.sents][:2] == ["Le maire a réagi sur X.", "Le préfet, lui, se tait."]
+    tokens = [t.text for t in doc]
+    assert tokens[5:7] == ["X", "."] and {"P.", "M."} <= set(tokens)
+
+
 def test_html_record_takes_its_date_from_the_page(fixtures_dir):
     html = (fixtures_dir / "html" / "greve-figcaption-span.html").read_text(encoding="utf-8")
     article = build_article(record("greve", html=html))

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 import spacy
+from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -24,7 +25,30 @@ def load_nlp(model: str = DEFAULT_MODEL, max_length: int = 2_000_000) -> Languag
     """The spaCy pipeline for ``model`` (once per process)."""
     nlp = spacy.load(model)
     nlp.max_length = max_length
+    nlp.add_pipe("letter_sentence_ends", first=True)
     return nlp
+
+
+_LETTER_PERIOD = re.compile(r"(?<![\w.])[A-LN-Z]\.\s+[A-ZÀ-Ý]")  # "sur X. Le", not "M. Le Maire"
+
+
+@Language.component("letter_sentence_ends")
+def letter_sentence_ends(doc: Doc) -> Doc:
+    """Split the period off a lone capital letter that ends a sentence ("a réagi sur X. Le ministre ...").
+
+    spaCy keeps "X." whole for initials ("Marsha P. Johnson"), so the sentence ran on into the next one and
+    its subject became the last verb's object. A letter after a lowercase word, followed by a capitalised
+    function word (le, il, dans...), ends a sentence; one after a first name, or "M." (monsieur), does not.
+    """
+    if not _LETTER_PERIOD.search(doc.text):
+        return doc
+    ends = [token for token in doc[1:-1] if len(token.text) == 2 and token.text[1] == "."
+            and _LETTER_PERIOD.match(doc.text, token.idx) and doc[token.i - 1].is_lower
+            and doc[token.i + 1].is_title and doc[token.i + 1].lower_ in STOP_WORDS]
+    with doc.retokenize() as retokenizer:
+        for token in ends:
+            retokenizer.split(token, [token.text[0], "."], heads=[(token, 0), (token, 0)])
+    return doc
 
 
 MAX_PIECE = 10_000  # characters parsed at once: a longer line is cut at a sentence end (spaCy's cost and limit)
