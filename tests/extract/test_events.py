@@ -143,6 +143,11 @@ def test_a_later_mention_with_another_target_or_date_is_another_event(analyse):
     assert [e[0] for e in events(article)].count("ASSAULT") == 2
 
 
+def test_a_passive_clause_asserts_its_event_even_of_unnamed_people(analyse):
+    article = analyse("Titre\nTrois militants écologistes ont été interpellés. Ensuite, ils protestent encore.")
+    assert [e[0] for e in events(article)] == ["COERCE"]
+
+
 def test_a_call_for_a_ceasefire_is_a_request_not_a_ceasefire(analyse):
     article = analyse("Titre\nEmmanuel Macron a appelé lundi à un cessez-le-feu immédiat.")
     types = [e[0] for e in events(article)]

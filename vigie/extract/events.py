@@ -411,10 +411,12 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         asserted_subject = not verbal and token.dep_ == "nsubj" and token.head.pos_ == "VERB"  # "des heurts ont opposé"
         in_headline = article.title_span is not None and token.idx < article.title_span.end
         if not actors and not targets and (in_headline or (not asserted_subject and (
-                (verbal and date is None and location is None)
+                (verbal and date is None and location is None and not _passive(token))
                 or (not verbal and _date_for(article, token, clause_only=True) is None
                     and _date_for(article, _carrier(token), clause_only=True) is None)))):
-            continue  # a bare mention ("la réunion", "un cessez-le-feu") with no date of its own asserts nothing
+            # a bare mention ("la réunion", "un cessez-le-feu") with no date of its own asserts nothing; a passive
+            # clause does, of whom it names ("cinq personnes ont été interpellées")
+            continue
         start, end = _clause_text(article, token, argument_tokens)
         found.append(Event(
             type=trigger.type,
