@@ -437,3 +437,9 @@ def test_considerer_que_reports_its_subjects_view_even_around_an_impersonal_il(a
     article = analyse("Titre\nLe syndicat considère qu'il s'agit d'une réforme qui laisse les saisonniers "
                       "« au bord du chemin », sans calendrier.")
     assert speakers(article) == ["Le syndicat"]
+
+
+def test_a_name_before_an_apposition_the_parse_took_for_a_verb_is_the_subject(analyse):
+    article = analyse("Titre\nEn face, Paul Marchand, figure de la colère paysanne, assurait que les habitants "
+                      "étaient « totalement opposés au projet ». « Nous ne céderons pas », lançait le militant.")
+    assert speakers(article) == ["Paul Marchand", "Paul Marchand"]

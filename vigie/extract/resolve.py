@@ -30,6 +30,7 @@ _PRONOUNS = _PERSONAL | function_words("anaphoric_pronoun")
 _ON = function_words("impersonal_pronoun")
 _DE = function_words("de_form")
 _NEGATIONS = function_words("negation")
+_RELATIVES = function_words("relative_pronoun")
 _INDEFINITE = function_words("indefinite_determiner")
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _RESOLVER_KEY = "vigie.resolver"
@@ -242,10 +243,28 @@ class Resolver:
         if first < 2 or verb.doc[first - 1].text != ",":
             return None
         before = verb.doc[first - 2]
-        found = self.entity_at(before.idx, before.idx + 1)
-        if found is None or self.type_of(found) not in ("PER", "ORG") or before.sent.start != verb.sent.start:
+        if self._named_agent(before, verb):
+            return before
+        # "X, figure de la révolte paysanne, assurait ...": the name before an apposition the parse took for a verb
+        sentence_start = verb.sent.start
+        comma = next((t.i for t in reversed(verb.doc[max(sentence_start, first - 14) : first - 1]) if t.text == ","),
+                     None)
+        if comma is None or comma - 1 < sentence_start:
             return None
-        return before
+        apposition = verb.doc[comma + 1 : first - 1]
+        named = verb.doc[comma - 1]
+        found = self.entity_at(named.idx, named.idx + 1)
+        if not apposition or found is None or not self._named_agent(named, verb) or any(
+                t.dep_ in ("nsubj", "nsubj:pass") or t.lower_ in _RELATIVES for t in apposition):
+            return None
+        opening = self.doc.char_span(found.start, found.end, alignment_mode="expand")
+        if opening is None or (opening.start > sentence_start and self.doc[opening.start - 1].text != ","):
+            return None  # the name opens its clause: it is no verb's object
+        return named
+
+    def _named_agent(self, token: Token, verb: Token) -> bool:
+        found = self.entity_at(token.idx, token.idx + 1)
+        return found is not None and self.type_of(found) in ("PER", "ORG") and token.sent.start == verb.sent.start
 
     def clause_subject(self, verb: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
         """The verb's subject, or a named one the parse left before its comma, for it or the verb it is

@@ -80,7 +80,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("function_words", (Column("word"), Column("class", _choice(
         "personal_pronoun", "impersonal_pronoun", "anaphoric_pronoun", "definite_article",
         "demonstrative_determiner", "indefinite_determiner", "possessive_determiner", "de_form", "negation",
-        "place_preposition", "target_preposition", "locative_preposition"))),
+        "relative_pronoun", "place_preposition", "target_preposition", "locative_preposition"))),
           unique=("word", "class")),
     Table("gathering_words", (_WORD,)),
     Table("holidays", (Column("name"), Column("kind", _choice("fixed", "easter")),
