@@ -443,3 +443,10 @@ def test_a_name_before_an_apposition_the_parse_took_for_a_verb_is_the_subject(an
     article = analyse("Titre\nEn face, Paul Marchand, figure de la colère paysanne, assurait que les habitants "
                       "étaient « totalement opposés au projet ». « Nous ne céderons pas », lançait le militant.")
     assert speakers(article) == ["Paul Marchand", "Paul Marchand"]
+
+
+def test_the_representative_of_the_state_is_the_prefect(analyse):
+    article = analyse("Titre\nLa préfète du Gard, Marie Leroux, a réuni les maires lundi. Plus tard, Paul Rey, le "
+                      "maire de Nîmes, a réclamé des moyens. « Nous ne laisserons personne seul », a assuré la "
+                      "représentante de l'État.")
+    assert speakers(article) == ["Marie Leroux"]

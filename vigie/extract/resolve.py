@@ -217,7 +217,9 @@ class Resolver:
         if kind not in ("person", "group"):
             return None
         wanted = "PER" if kind == "person" else "ORG"
-        forms = (subject.lower_, subject.lemma_.casefold())
+        phrase = noun_phrase(subject)
+        words_after_determiner = self.article.text[subject.idx : phrase.end_char].casefold().replace("’", "'")
+        forms = (subject.lower_, subject.lemma_.casefold(), words_after_determiner)  # "le représentant de l'État"
         synonyms = mapping("role_synonyms", "noun", "role")
         country = next((named for c in subject.children if c.dep_ == "amod"
                         and (named := demonym_country(c.text)) is not None), None)
