@@ -450,3 +450,10 @@ def test_the_representative_of_the_state_is_the_prefect(analyse):
                       "maire de Nîmes, a réclamé des moyens. « Nous ne laisserons personne seul », a assuré la "
                       "représentante de l'État.")
     assert speakers(article) == ["Marie Leroux"]
+
+
+def test_a_bare_participle_shares_the_auxiliary_and_subject_of_the_verb_before_it(analyse):
+    article = analyse("Titre\nLors d'un point presse, la maire de Lille, Claire Dubois, a dénoncé une décision "
+                      "« brutale » relevant du mépris et accusé Paul Rey de « jouer contre la ville ».")
+    [quote] = [q for q in article.quotes if q.text == "jouer contre la ville"]
+    assert (quote.speaker.name, quote.attribution) == ("Claire Dubois", "clause")

@@ -274,6 +274,9 @@ class Resolver:
         found = subject_of(verb, quoted) or self.subject_before(verb)
         if found is None and verb.dep_ == "conj" and verb.head.i != verb.i:
             found = self.subject_before(verb.head)
+            sharer = _auxiliary_sharer(verb)
+            if found is None and sharer is not None:
+                found = subject_of(sharer, quoted) or self.subject_before(sharer)
         return found
 
     def can_speak(self, speaker: Speaker | None) -> bool:
@@ -652,6 +655,21 @@ def passive_agent(verb: Token, quoted: list[tuple[int, int]] | None = None) -> T
         if by and child.pos_ in ("NOUN", "PROPN", "PRON") and \
                 not any(start <= child.idx < end for start, end in quoted or ()):
             return child
+    return None
+
+
+def _auxiliary_sharer(participle: Token) -> Token | None:
+    """The verb whose auxiliary a bare coordinated past participle shares ("X a dénoncé une attaque « ... »
+    relevant du terrorisme et accusé Y"), when the parse hung it on another word: the last participle before it,
+    in its sentence, that has an auxiliary of its own."""
+    if participle.morph.get("VerbForm", default=[]) != ["Part"] or \
+            participle.morph.get("Tense", default=[]) != ["Past"] or any(
+            c.dep_.startswith("aux") for c in participle.children):
+        return None
+    for token in reversed(participle.doc[participle.sent.start : participle.i]):
+        if token.pos_ == "VERB" and token.morph.get("VerbForm", default=[]) == ["Part"] and any(
+                c.dep_ == "aux:tense" for c in token.children):
+            return token
     return None
 
 
