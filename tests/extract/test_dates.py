@@ -35,6 +35,11 @@ def test_weekday_follows_the_tense_of_its_clause(analyse, sentence, expected):
     assert dates(article)[-1][1] == expected
 
 
+def test_a_plan_in_the_imperfect_is_not_ahead_of_publication(analyse):
+    article = analyse("Titre\nLe suspect devait se présenter ce samedi au commissariat.", published="2026-01-04")
+    assert dates(article) == [("ce samedi", "2026-01-03")]
+
+
 def test_deadline_cue_points_forward_even_in_a_past_clause(analyse):
     article = analyse("Titre\nLe président l'a chargé de mener d'ici à mercredi soir des négociations.",
                       published=PUBLISHED)

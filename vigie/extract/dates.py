@@ -79,7 +79,8 @@ def verb_tense(verb: Token) -> Tense:
             and not any(c.dep_ == "obl:agent" for c in verb.children):
         return Tense.UNKNOWN  # "prévue le 15 septembre" is an adjective; "renversé lundi par X" an event
     if verb.lemma_ in _FUTURE_AUXILIARIES and any(c.morph.get("VerbForm", []) == ["Inf"] for c in verb.children):
-        return Tense.FUTURE
+        # "doit pointer samedi" is ahead; "devait pointer ce samedi" was ahead of a past moment: either side of now
+        return Tense.UNKNOWN if "Imp" in verb.morph.get("Tense", []) else Tense.FUTURE
     tense = verb.morph.get("Tense", [])
     mood = verb.morph.get("Mood", [])
     finite = "Fin" in verb.morph.get("VerbForm", [])
