@@ -35,6 +35,11 @@ def test_weekday_follows_the_tense_of_its_clause(analyse, sentence, expected):
     assert dates(article)[-1][1] == expected
 
 
+def test_a_date_something_is_set_for_is_ahead_even_in_a_past_clause(analyse):
+    article = analyse("Titre\nLe préfet a convoqué pour jeudi une réunion de crise.", published=PUBLISHED)
+    assert dates(article) == [("jeudi", "2026-01-08")]
+
+
 def test_a_plan_in_the_imperfect_is_not_ahead_of_publication(analyse):
     article = analyse("Titre\nLe suspect devait se présenter ce samedi au commissariat.", published="2026-01-04")
     assert dates(article) == [("ce samedi", "2026-01-03")]

@@ -38,7 +38,7 @@ _ETRE_VERBS = verbs_of_class("etre_auxiliary")
 # Future and conditional endings, which the tagger often labels present or imperfect ("remettra").
 _FUTURE_ENDING = re.compile(r"r(?:ai|as|a|ons|ez|ont|ais|ait|ions|iez|aient)$")
 _FORWARD_CUES = re.compile(r"(?:\bjusqu['’]à|\bà\s+partir\s+de|\bavant)\s*$", re.IGNORECASE)
-_DEADLINE_CUES = re.compile(r"\bd['’]ici(?:\s+à)?\s*$", re.IGNORECASE)  # always ahead of the speaker
+_DEADLINE_CUES = re.compile(r"(?:\bd['’]ici(?:\s+à)?|\bpour)\s*$", re.IGNORECASE)  # always ahead of the speaker
 _BACKWARD_CUES = re.compile(r"\bdepuis\b[^.;:!?«»\"]{0,40}$", re.IGNORECASE)
 
 
