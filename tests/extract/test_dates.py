@@ -40,6 +40,12 @@ def test_a_date_something_is_set_for_is_ahead_even_in_a_past_clause(analyse):
     assert dates(article) == [("jeudi", "2026-01-08")]
 
 
+def test_today_in_a_quote_is_the_day_the_clause_after_it_says_it_was_said(analyse):
+    article = analyse("Titre\n« Nous avons signé ce soir un accord historique », a déclaré dimanche soir le maire.",
+                      published=PUBLISHED)
+    assert dates(article) == [("ce soir", "2026-01-04"), ("dimanche soir", "2026-01-04")]
+
+
 def test_a_plan_in_the_imperfect_is_not_ahead_of_publication(analyse):
     article = analyse("Titre\nLe suspect devait se présenter ce samedi au commissariat.", published="2026-01-04")
     assert dates(article) == [("ce samedi", "2026-01-03")]

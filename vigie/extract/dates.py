@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -117,10 +117,12 @@ def _since(resolved: list[tuple[Expression, str]], start: int) -> list[tuple[Exp
     return resolved[first:]
 
 
-def _speech_reference(expression: Expression, resolved: list[tuple[Expression, str]], quotes: list[tuple[int, int]],
-                      doc: Doc, ref: dt.date, lead: dt.date | None) -> dt.date | None:
-    """The day quoted words were said: a date outside the quote in the same sentence, or, when the
-    reporting verb is in the past, the day of the event the article reports (its lead date)."""
+def _speech_reference(expression: Expression, resolved: list[tuple[Expression, str]],
+                      following: Iterator[Expression], quotes: list[tuple[int, int]], doc: Doc, ref: dt.date,
+                      lead: dt.date | None) -> dt.date | None:
+    """The day quoted words were said: a date outside the quote in the same sentence (``following``: the
+    expressions after this one, in order), or, when the reporting verb is in the past, the day of the event the article
+    reports (its lead date)."""
     inside = next(((s, e) for s, e in quotes if s < expression.start < e), None)
     if inside is None:
         return None
@@ -134,6 +136,14 @@ def _speech_reference(expression: Expression, resolved: list[tuple[Expression, s
             return dt.date.fromisoformat(value)
     if expression.kind not in ("deictic", "this_part"):
         return None  # a weekday or a calendar date does not move with the day of speaking
+    # "« ... annoncer ce soir ... », a déclaré lundi soir X": the day the reporting clause gives after the quote
+    for other in following:
+        if other.start >= sentence.end_char:
+            break
+        if not any(s < other.start < e for s, e in quotes):
+            said = resolve(other, ref, clause_tense(doc, other.start, other.end))
+            if said is not None and _DAY_VALUE.match(said):
+                return dt.date.fromisoformat(said)
     reporting = [t for t in sentence if t.pos_ in ("VERB", "AUX") and not inside[0] <= t.idx < inside[1]]
     if lead is not None and lead < ref and reporting and verb_tense(reporting[0]) is Tense.PAST:
         return lead
@@ -177,14 +187,16 @@ def resolve_all(expressions: Iterable[Expression], ref: dt.date, doc: Doc, text:
     resolved: list[tuple[Expression, str]] = []
     lead: dt.date | None = None
     dates = []
-    for expression in expressions:
+    ordered = list(expressions)
+    for index, expression in enumerate(ordered):
         tense = clause_tense(doc, expression.start, expression.end)
         before = text[max(0, expression.start - 50) : expression.start]
         if _DEADLINE_CUES.search(before) or (_FORWARD_CUES.search(before) and tense is not Tense.PAST):
             tense = Tense.FUTURE  # "jusqu'à dimanche soir"
         elif _BACKWARD_CUES.search(before):
             tense = Tense.PAST
-        reference = _speech_reference(expression, resolved, quotes, doc, ref, lead) or ref
+        following = (ordered[i] for i in range(index + 1, len(ordered)))
+        reference = _speech_reference(expression, resolved, following, quotes, doc, ref, lead) or ref
         offset = anaphoric_offset(expression)
         anchor_note = None
         if offset is not None:
