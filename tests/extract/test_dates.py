@@ -46,6 +46,16 @@ def test_today_in_a_quote_is_the_day_the_clause_after_it_says_it_was_said(analys
     assert dates(article) == [("ce soir", "2026-01-04"), ("dimanche soir", "2026-01-04")]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Au lendemain de la tempête, les habitants déblaient les rues.", "2026-01-05"),       # the day of writing
+    ("Le maire a parlé samedi, au lendemain de la tempête.", "2026-01-03"),                 # its clause's day
+    ("Au lendemain de la tempête de jeudi, les habitants déblaient les rues.", "2026-01-02"),  # the day after
+])
+def test_au_lendemain_is_the_day_of_its_clause_or_the_day_after_a_dated_event(analyse, sentence, expected):
+    article = analyse("Titre\n" + sentence, published=PUBLISHED)
+    assert ("lendemain", expected) in dates(article)
+
+
 def test_a_plan_in_the_imperfect_is_not_ahead_of_publication(analyse):
     article = analyse("Titre\nLe suspect devait se présenter ce samedi au commissariat.", published="2026-01-04")
     assert dates(article) == [("ce samedi", "2026-01-03")]

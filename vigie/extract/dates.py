@@ -180,6 +180,41 @@ def _sentence_year(expression: Expression, resolved: list[tuple[Expression, str]
     return None
 
 
+def _after(ordered: list[Expression], index: int) -> Iterator[Expression]:
+    """The expressions after the one at ``index``, in reading order, without copying the list."""
+    return (ordered[i] for i in range(index + 1, len(ordered)))
+
+
+def _day_after_anchor(expression: Expression, resolved: list[tuple[Expression, str]],
+                      following: Iterator[Expression], quotes: list[tuple[int, int]], doc: Doc, text: str,
+                      ref: dt.date) -> tuple[dt.date | None, int]:
+    """What "au lendemain de X" counts from, and by how many days: the day after X when its complement dates
+    X ("au lendemain de l'attaque de samedi"); else the day its own clause gives ("a affirmé vendredi, au
+    lendemain d'un discours", "hier, au lendemain de"); else, with no date in its sentence, the day of
+    writing (None)."""
+    sentence = _sentence_of(doc, expression.start)
+    if sentence is None:
+        return None, 0
+
+    def unquoted(other: Expression) -> bool:
+        return not any(s < other.start < e for s, e in quotes)
+
+    comma = text.find(",", expression.end, sentence.end_char)
+    complement_end = comma if comma >= 0 else sentence.end_char
+    later: list[dt.date] = []
+    for other in following:
+        if other.start >= sentence.end_char:
+            break
+        value = resolve(other, ref, clause_tense(doc, other.start, other.end)) if unquoted(other) else None
+        if value is not None and _DAY_VALUE.match(value):
+            if other.start < complement_end:
+                return dt.date.fromisoformat(value), 1
+            later.append(dt.date.fromisoformat(value))
+    earlier = [dt.date.fromisoformat(value) for other, value in _since(resolved, sentence.start_char)
+               if unquoted(other) and _DAY_VALUE.match(value)]
+    return (earlier[-1] if earlier else later[0] if later else None), 0
+
+
 def resolve_all(expressions: Iterable[Expression], ref: dt.date, doc: Doc, text: str,
                 body_start: int = 0) -> list[TimeExpression]:
     """Resolve expressions in reading order; anaphora and quotes see what came before."""
@@ -195,13 +230,17 @@ def resolve_all(expressions: Iterable[Expression], ref: dt.date, doc: Doc, text:
             tense = Tense.FUTURE  # "jusqu'à dimanche soir"
         elif _BACKWARD_CUES.search(before):
             tense = Tense.PAST
-        following = (ordered[i] for i in range(index + 1, len(ordered)))
-        reference = _speech_reference(expression, resolved, following, quotes, doc, ref, lead) or ref
+        reference = _speech_reference(expression, resolved, _after(ordered, index), quotes, doc, ref, lead) or ref
         offset = anaphoric_offset(expression)
         anchor_note = None
-        if offset is not None:
+        value: str | None
+        if expression.kind == "day_after":
+            day_of, shift = _day_after_anchor(expression, resolved, _after(ordered, index), quotes, doc, text, ref)
+            value = ((day_of or reference) + dt.timedelta(days=shift)).isoformat()
+            anchor_note = f"event of {day_of.isoformat()}" if day_of is not None else None
+        elif offset is not None:
             anchor = _anchor(expression, resolved, text, lead) or reference
-            value: str | None = (anchor + dt.timedelta(days=offset)).isoformat()
+            value = (anchor + dt.timedelta(days=offset)).isoformat()
             anchor_note = f"event of {anchor.isoformat()}"
         elif expression.kind == "month" and (year := _sentence_year(expression, resolved, doc)):
             value = f"{year}-{resolve(expression, reference, tense)[5:]}"  # type: ignore[index]

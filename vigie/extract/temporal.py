@@ -136,6 +136,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{b}(?P<deictic>{_alternation(list(deictic_days()))})(?:\s+(?P<weekday>{weekday}))?{e}{part_tail}",
             flags)),
         ("this_part", re.compile(rf"{b}(?:ce|cet|cette)\s+(?P<part>{part}){e}", flags)),
+        ("day_after", re.compile(rf"(?<=\bau\s)lendemain{e}", flags)),  # "au lendemain de X": dated in dates.py
         ("anaphoric", re.compile(rf"{b}(?P<anaphor>{_alternation(list(anaphoric_days()))}){e}{part_tail}", flags)),
         ("weekday", re.compile(
             rf"{b}(?:(?P<det>ce|le|ce\s+même)\s+)?(?P<weekday>{weekday})"
