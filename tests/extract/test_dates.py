@@ -56,6 +56,13 @@ def test_au_lendemain_is_the_day_of_its_clause_or_the_day_after_a_dated_event(an
     assert ("lendemain", expected) in dates(article)
 
 
+def test_that_day_and_that_evening_are_the_day_just_told(analyse):
+    article = analyse("Titre\nLa tempête a frappé la côte le 2 janvier. Ce soir-là, les secours ont évacué le port. "
+                      "Le matin même, la préfecture avait donné l'alerte.", published=PUBLISHED)
+    assert dates(article) == [("le 2 janvier", "2026-01-02"), ("Ce soir-là", "2026-01-02"),
+                              ("Le matin même", "2026-01-02")]
+
+
 def test_a_plan_in_the_imperfect_is_not_ahead_of_publication(analyse):
     article = analyse("Titre\nLe suspect devait se présenter ce samedi au commissariat.", published="2026-01-04")
     assert dates(article) == [("ce samedi", "2026-01-03")]
