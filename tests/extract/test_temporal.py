@@ -112,6 +112,8 @@ def test_easter_dates():
         ("dans deux semaines", "2026-01-19"),
         ("le 12/09/2025", "2025-09-12"),
         ("la nuit de samedi à dimanche", "2026-01-03"),
+        ("la nuit du 6 au 7 février 2025", "2025-02-06"),
+        ("la nuit du 31 décembre au 1er janvier 2025", "2024-12-31"),
     ],
 )
 def test_each_construction(text, expected):

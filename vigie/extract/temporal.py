@@ -116,6 +116,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             flags)),
         ("holiday", re.compile(rf"{b}(?:(?P<det>le|la|l['’])\s*)?(?P<holiday>{holiday})(?:\s+{year})?{e}", flags)),
         ("night_of", re.compile(rf"{b}la\s+nuit\s+de\s+(?P<weekday>{weekday})\s+à\s+(?:{weekday}){e}", flags)),
+        ("night_of_dates", re.compile(
+            rf"{b}la\s+nuit\s+du\s+(?:1er|premier|[12]\d|3[01]|0?[1-9])(?:\s+(?:{month}))?\s+au\s+{day}\s+"
+            rf"(?P<month>{month})"
+            rf"(?:\s+{year})?{e}", flags)),
         ("month_year", re.compile(
             rf"{b}(?:(?P<det>l['’]année|le\s+mois\s+de)\s+)?(?:(?P<portion>début|fin|mi-|courant)\s*)?"
             rf"(?P<month>{month})\s+(?:{year}|(?P<year2>\d\d)(?![\d\s]*(?:h|heures?)\b)){e}", flags)),
@@ -362,6 +366,13 @@ def resolve(expression: Expression, ref: dt.date, tense: Tense = Tense.UNKNOWN) 
             return dt.date(year, int(month_text), int(day_text)).isoformat()
         found = _nearest_year(int(month_text), int(day_text), ref, tense)
         return found.isoformat() if found else None
+    if kind == "night_of_dates":  # "la nuit du 6 au 7 février" is dated by its first day, the eve of the second
+        month, day = months()[f["month"].casefold()], _day_number(f["day"])
+        try:
+            second = dt.date(int(f["year"]), month, day) if "year" in f else _nearest_year(month, day, ref, tense)
+        except ValueError:
+            return None
+        return (second - dt.timedelta(days=1)).isoformat() if second else None
     if kind == "night_of":  # "la nuit de samedi à dimanche" is dated by its Saturday
         return resolve_weekday(weekdays()[f["weekday"].casefold()], ref, tense).isoformat()
     if kind == "month_year":
