@@ -21,6 +21,21 @@ def test_french_names_resolve(name, expected, country):
     assert place is not None and (place.name, place.country_code) == (expected, country)
 
 
+@pytest.mark.parametrize(
+    ("name", "expected", "country"),
+    [("Isère", "Isère", "FR"), ("Hauts-de-France", "Hauts-de-France", "FR"), ("Valais", "Valais", "CH"),
+     ("Colombie-Britannique", "Colombie-Britannique", "CA"), ("British Columbia", "Colombie-Britannique", "CA"),
+     ("Bavière", "Bavière", "DE"), ("Bruxelles-Capitale", "Bruxelles-Capitale", "BE")],
+)
+def test_regions_and_departments_resolve_under_their_french_names(name, expected, country):
+    place = lookup(name)
+    assert place is not None and (place.name, place.country_code, place.feature) == (expected, country, "region")
+
+
+def test_a_city_outranks_the_region_of_its_name():
+    assert lookup("Québec").feature == "city"
+
+
 def test_washington_is_the_capital_not_the_english_town():
     place = lookup("Washington, DC")
     assert place is not None and place.geonameid == 4140963

