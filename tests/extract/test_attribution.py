@@ -457,3 +457,10 @@ def test_a_bare_participle_shares_the_auxiliary_and_subject_of_the_verb_before_i
                       "« brutale » relevant du mépris et accusé Paul Rey de « jouer contre la ville ».")
     [quote] = [q for q in article.quotes if q.text == "jouer contre la ville"]
     assert (quote.speaker.name, quote.attribution) == ("Claire Dubois", "clause")
+
+
+def test_a_role_of_a_place_opening_a_paragraph_is_not_whoever_spoke_before(analyse):
+    article = analyse("Titre\n« Un seul pylône a été visé », a précisé le procureur de Toulon, Marc Aubert.\n"
+                      "Le préfet du Var a condamné « avec la plus grande fermeté » ces « actes graves ».")
+    assert speakers(article)[0] == "Marc Aubert" and speakers(article)[1] != "Marc Aubert"
+    assert all(s != "Marc Aubert" for s in speakers(article)[1:])

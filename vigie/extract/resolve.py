@@ -186,6 +186,12 @@ class Resolver:
                     return child.doc[child.left_edge.i : child.right_edge.i + 1]
         return None
 
+    def _of_place(self, head: Token) -> bool:
+        """Whether a role noun's "de" complement names a place ("le préfet des Alpes-Maritimes")."""
+        return any(child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children)
+                   and self.type_of(self.entity_at(child.idx, child.idx + len(child.text))) == "LOC"
+                   for child in head.children)
+
     def role_referent(self, subject: Token, discourse: Discourse | None = None) -> Speaker | None:
         """'le ministre', 'la magistrate', 'le syndicat': the entity last given that role."""
         role = role_nouns().get(subject.lower_)
@@ -204,6 +210,9 @@ class Resolver:
             # "X a succédé ... a prévenu le nouveau ministre"; "la magistrate a précisé" after X's words
             found = (self.recent_subject(subject.idx, sentences=2) or self.recent_speaker(subject.idx, discourse)
                      or self.recent_mention(subject.idx) or self.protagonist(subject.idx))
+            paragraph_start = self.article.text.rfind("\n", 0, subject.idx) + 1
+            if found is not None and found.start < paragraph_start and self._of_place(subject):
+                found = None  # "le préfet des Alpes-Maritimes" opening a paragraph: not whoever spoke before it
         if found is None and role == "ORG" and written == subject.lower_:
             found = self.recent_mention(subject.idx, "ORG")  # "Pour le Hamas, ... Le mouvement juge ..."
             if found is not None and fold(found.name) in folded_media():
