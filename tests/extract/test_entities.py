@@ -252,3 +252,8 @@ def test_no_name_runs_on_into_the_next_line(analyse):
                       "affirmé vendredi avoir repoussé une offensive.")
     assert not any("\n" in name for name in names(article))
     assert entity(article, "AFP").type == "ORG"
+
+
+def test_a_person_name_ends_at_its_last_capitalised_word(analyse):
+    article = analyse("Titre\nInterrogé à la radio, Gérald Martin lundi a défendu son budget.")
+    assert "Gérald Martin" in names(article) and "Gérald Martin lundi" not in names(article)

@@ -269,6 +269,8 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
         if tokens and not _is_capitalised(tokens[0]) and not _is_head(tokens[0]):
             while tokens and not _is_capitalised(tokens[0]):
                 tokens.pop(0)
+        while candidate.label == "PER" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha:
+            tokens.pop()  # "Bruno Retailleau lundi": a person's name ends with a capitalised word
         if candidate.label == "PER" and len(tokens) > 2 and tokens[1].lower_ in ("du", "des"):
             tokens = tokens[2:]  # "Casse du Louvre": no person name has "du" in it
             candidate = replace(candidate, label="MISC")
