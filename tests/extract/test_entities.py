@@ -257,3 +257,10 @@ def test_no_name_runs_on_into_the_next_line(analyse):
 def test_a_person_name_ends_at_its_last_capitalised_word(analyse):
     article = analyse("Titre\nInterrogé à la radio, Gérald Martin lundi a défendu son budget.")
     assert "Gérald Martin" in names(article) and "Gérald Martin lundi" not in names(article)
+
+
+def test_demonyms_of_towns_and_regions_are_not_entities_but_a_paper_named_so_is(analyse):
+    article = analyse("Titre\nLes Marseillais et les Gazaouies interrogés par Le Parisien. La Québécoise Anne "
+                      "Roy a témoigné.")
+    assert not {"Marseillais", "Gazaouies", "Québécoise"} & all_mentions(article)
+    assert entity(article, "Le Parisien").type == "ORG" and entity(article, "Anne Roy").type == "PER"

@@ -17,7 +17,7 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
-from vigie.extract.demonyms import demonym_country
+from vigie.extract.demonyms import demonym_country, local_demonym_place
 from vigie.extract.gazetteer import lookup
 from vigie.lexicon import function_words, mapping, rows, words
 from vigie.model import Article
@@ -395,8 +395,10 @@ def drop_portfolios(candidates: list[Candidate], context: Context) -> list[Candi
 
 @correction("drop_demonyms")
 def drop_demonyms(candidates: list[Candidate], context: Context) -> list[Candidate]:
-    """Nationality words ("les Américains", "Européens") are not entities."""
-    return [c for c in candidates if demonym_country(context.surface(c)) is None]
+    """Nationality words ("les Américains", "Européens") and demonyms of towns and regions ("les Parisiens",
+    "le Québécois X") are not entities; a newspaper named after its readers ("Le Parisien") is."""
+    return [c for c in candidates if demonym_country(surface := context.surface(c)) is None and (
+        local_demonym_place(surface) is None or fold(surface) in folded_media())]
 
 
 @correction("agencies_and_media")

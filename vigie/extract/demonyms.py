@@ -1,4 +1,5 @@
-"""Nationality words and the countries they stand for, in all their inflections."""
+"""Nationality words and the countries they stand for, and demonyms of towns and regions, in all their
+inflections."""
 
 from __future__ import annotations
 
@@ -47,3 +48,15 @@ def demonym_table() -> dict[str, str]:
 def demonym_country(word: str) -> str | None:
     """The country a nationality word stands for ('Américains' → 'États-Unis'), or None."""
     return demonym_table().get(fold(word))
+
+
+@cache
+def local_demonym_table() -> dict[str, str]:
+    """Folded demonym of a town or region (any form) → the place ('Gazaouis' → 'Gaza')."""
+    return {fold(form): row["place"] for row in rows("local_demonyms")
+            for form in inflections(row["word"], row["feminine"])}
+
+
+def local_demonym_place(word: str) -> str | None:
+    """The town or region a demonym names its people after ('Québécois' → 'Québec'), or None."""
+    return local_demonym_table().get(fold(word))

@@ -74,6 +74,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("country_names_fr", (Column("name"), Column("code", pattern=r"[A-Z]{2}"))),
     Table("deictic_days", (Column("word"), Column("offset", pattern=_INT))),
     Table("demonyms", (Column("word"), Column("feminine", optional=True), Column("country"))),
+    Table("local_demonyms", (Column("word"), Column("feminine", optional=True), Column("place"))),
     Table("event_triggers", (Column("lemma"), Column("pos", _choice("VERB", "NOUN", "any")),
                              Column("type", _EVENT_TYPES), Column("particle", optional=True)),
           unique=("lemma", "pos", "particle")),
