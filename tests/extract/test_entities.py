@@ -264,3 +264,11 @@ def test_demonyms_of_towns_and_regions_are_not_entities_but_a_paper_named_so_is(
                       "Roy a témoigné.")
     assert not {"Marseillais", "Gazaouies", "Québécoise"} & all_mentions(article)
     assert entity(article, "Le Parisien").type == "ORG" and entity(article, "Anne Roy").type == "PER"
+
+
+def test_a_lowercase_body_the_text_abbreviates_is_an_organisation_with_its_short_form(analyse):
+    article = analyse("Titre\nLe parquet national financier (Pnf) a ouvert une enquête. Le Pnf a saisi la DGSI. "
+                      "Il est visé par une obligation de quitter le territoire (OQT).")
+    body = entity(article, "parquet national financier")
+    assert body.type == "ORG" and {m.text for m in body.mentions} == {"parquet national financier", "Pnf"}
+    assert "obligation de quitter le territoire" not in names(article)

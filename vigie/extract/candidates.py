@@ -440,6 +440,8 @@ def institutions(candidates: list[Candidate], context: Context) -> list[Candidat
         if token.text[0].isupper() and not token.is_sent_start:
             allowed = ALL_COMPLEMENTS
         end = _institution_end(doc, i, allowed)
+        if end == i + 1:
+            end = _acronym_defined_end(doc, i)
         candidate = Candidate(token.idx, doc[end - 1].idx + len(doc[end - 1].text), "ORG", "institution", fixed=True)
         if end > i + 1 and not in_credit(candidate, context.article):
             found.append(candidate)
@@ -447,6 +449,30 @@ def institutions(candidates: list[Candidate], context: Context) -> list[Candidat
         else:
             i += 1
     return _without_overlaps(candidates, found)
+
+
+_SHORT_FORM = re.compile(r"[A-Z][A-Za-z]{1,9}")
+
+
+def _acronym_defined_end(doc: Doc, head: int) -> int:
+    """One past a lowercase body name that the text abbreviates right after it, else head + 1: "parquet national
+    antiterroriste (Pnat)", "service départemental d'incendie et de secours (Sdis)". The acronym is what says
+    the words are a name, not a description."""
+    position = head + 1
+    while position < len(doc):
+        token = doc[position]
+        adjective = token.pos_ == "ADJ" and token.is_lower and not demonym_country(token.text)
+        joined = token.lower_ == "et" and position + 1 < len(doc) and doc[position + 1].lower_ in _DE_FORMS
+        if adjective or joined:
+            position += 1
+        elif (found := _complement(doc, position)) is not None and found[1] == "common":
+            position = found[0]
+        else:
+            break
+    if position > head + 1 and position + 2 < len(doc) and doc[position].text == "(" \
+            and _SHORT_FORM.fullmatch(doc[position + 1].text) and doc[position + 2].text == ")":
+        return position
+    return head + 1
 
 
 def _complement(doc: Doc, start: int) -> tuple[int, str] | None:

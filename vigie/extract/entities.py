@@ -39,6 +39,7 @@ _ON_AT = re.compile(r"\bon\s+(?:à|a)\s+(?:l['’]|la\s+|le\s+)?$")
 _SOURCE_CUES = frozenset(words("speech_sources"))
 _ADDRESSEE_VERBS = verbs_of_class("addressing")
 _HEADED_NAME = re.compile(r"^\S+\s+(?:de la |de l'|du |des |de |d')?")
+_SHORT_FORM = re.compile(r"[A-Z][A-Za-z]{1,9}")
 _ALIAS_CUE = re.compile(r"^,?\s*(?:dit|surnommé|alias)\s+$")
 PERSON_VARIANT_SIMILARITY = 0.85
 
@@ -169,8 +170,10 @@ def _explicit_links(candidates: list[Candidate], text: str) -> dict[int, int]:
         following = candidates[i + 1]
         between = text[candidate.end : following.start]
         surface = text[following.start : following.end]
-        defines_acronym = between.strip() == "(" and text[following.end : following.end + 1] == ")" \
-            and is_acronym(surface)
+        # "(FSR)", or a short form written as a word ("parquet national antiterroriste (Pnat)")
+        defines_acronym = between.strip() == "(" and text[following.end : following.end + 1] == ")" and (
+            is_acronym(surface) or (candidate.origin == "institution" and _SHORT_FORM.fullmatch(surface) is not None
+                                    and fold(surface)[0] == fold(text[candidate.start])))
         if defines_acronym or (_ALIAS_CUE.match(between) and candidate.label == "PER"):
             links[i + 1] = i
     return links
@@ -195,6 +198,14 @@ def cluster_candidates(candidates: list[Candidate], text: str) -> list[Cluster]:
         if target is None:
             target = Cluster()
             clusters.append(target)
+        earlier = named.get(fold(surface))
+        if i in links and earlier is not None and earlier is not target:
+            # "(Pnat)" ties the short form to its expansion: the cluster "Le Pnat" made on its own joins too
+            for mention, said in zip(earlier.mentions, earlier.surfaces, strict=True):
+                target.add(mention, said)
+            clusters.remove(earlier)
+            named.update({name: target for name, cluster in named.items() if cluster is earlier})
+            owner.update({j: target for j, cluster in owner.items() if cluster is earlier})
         target.add(candidate, surface)
         named.setdefault(fold(surface), target)
         owner[i] = target
