@@ -272,3 +272,8 @@ def test_a_lowercase_body_the_text_abbreviates_is_an_organisation_with_its_short
     body = entity(article, "parquet national financier")
     assert body.type == "ORG" and {m.text for m in body.mentions} == {"parquet national financier", "Pnf"}
     assert "obligation de quitter le territoire" not in names(article)
+
+
+def test_in_place_of_a_person_is_no_square(analyse):
+    article = analyse("Titre\nClaire Morel arrive au ministère à la place d'Hugo Lenoir, place de la Concorde.")
+    assert entity(article, "Hugo Lenoir").type == "PER" and entity(article, "place de la Concorde").type == "LOC"

@@ -522,6 +522,12 @@ def _institution_end(doc: Doc, head: int, allowed: frozenset[str]) -> int:
     return end
 
 
+def _instead_of(head: Token) -> bool:
+    """'à la place de X', 'en lieu et place de X': instead of X, no square."""
+    before = " ".join(t.lower_ for t in head.doc[max(0, head.i - 3) : head.i])
+    return head.lower_ == "place" and before.endswith(("à la", "lieu et"))
+
+
 @correction("place_heads")
 def place_heads_layer(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Keep the head of a place name: "région de Soumy", "bande de Gaza", "massif des Corbières"."""
@@ -533,7 +539,8 @@ def place_heads_layer(candidates: list[Candidate], context: Context) -> list[Can
             j = span.start - 1
             while j > 0 and doc[j].lower_ in _ARTICLES:
                 j -= 1
-            if doc[j].lower_ in _DE_FORMS and j >= 1 and doc[j - 1].lower_ in place_heads():
+            if doc[j].lower_ in _DE_FORMS and j >= 1 and doc[j - 1].lower_ in place_heads() \
+                    and not _instead_of(doc[j - 1]):
                 head = doc[j - 1]
                 candidate = replace(candidate, start=head.idx, label="LOC", fixed=True)
             elif doc[span.start - 1].lower_ in place_heads() and candidate.label in ("LOC", "PER", "MISC"):
