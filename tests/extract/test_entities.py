@@ -277,3 +277,10 @@ def test_a_lowercase_body_the_text_abbreviates_is_an_organisation_with_its_short
 def test_in_place_of_a_person_is_no_square(analyse):
     article = analyse("Titre\nClaire Morel arrive au ministère à la place d'Hugo Lenoir, place de la Concorde.")
     assert entity(article, "Hugo Lenoir").type == "PER" and entity(article, "place de la Concorde").type == "LOC"
+
+
+def test_a_name_the_tagger_left_unclassified_after_a_role_noun_is_a_person(analyse):
+    # spaCy labels this name MISC; "son homologue turc" says who it is
+    article = analyse("Titre\nLa ministre, qui s'était entretenue à Rome avec son homologue turc Recep Tayyip "
+                      "Erdogan, a parlé.")
+    assert entity(article, "Recep Tayyip Erdogan").type == "PER"

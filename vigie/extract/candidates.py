@@ -569,6 +569,19 @@ def qualified_places(candidates: list[Candidate], context: Context) -> list[Cand
     return result
 
 
+def _introduced_as_person(span: Span | None) -> bool:
+    """A name of two or more capitalised words right after a person's role noun, adjectives between ("le
+    président turc Recep Tayyip Erdogan", "la ministre Anne Dupont")."""
+    if span is None or len(span) < 2 or not all(_is_capitalised(t) or t.is_punct for t in span):
+        return False
+    for token in reversed(span.doc[max(0, span.start - 3) : span.start]):
+        if token.is_lower and mapping("role_nouns", "noun", "type").get(token.lower_) == "PER":
+            return True
+        if not (token.is_lower and token.pos_ == "ADJ"):
+            return False
+    return False
+
+
 @correction("resolve_misc")
 def resolve_misc(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """MISC is not a type we keep: acronyms become ORG, known places LOC, the rest goes."""
@@ -576,6 +589,8 @@ def resolve_misc(candidates: list[Candidate], context: Context) -> list[Candidat
     for candidate in candidates:
         if candidate.label == "MISC" and is_acronym(context.surface(candidate)):
             candidate = replace(candidate, label="ORG")  # "(FSR)", "USAC-CGT"
+        if candidate.label == "MISC" and _introduced_as_person(context.span(candidate)):
+            candidate = replace(candidate, label="PER")  # "son homologue turc Recep Tayyip Erdogan"
         if candidate.label == "MISC":
             span = context.span(candidate)
             if lookup(context.surface(candidate)) is None or span is None or span[0].is_sent_start:
