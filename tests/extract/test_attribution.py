@@ -464,3 +464,10 @@ def test_a_role_of_a_place_opening_a_paragraph_is_not_whoever_spoke_before(analy
                       "Le préfet du Var a condamné « avec la plus grande fermeté » ces « actes graves ».")
     assert speakers(article)[0] == "Marc Aubert" and speakers(article)[1] != "Marc Aubert"
     assert all(s != "Marc Aubert" for s in speakers(article)[1:])
+
+
+def test_a_countrys_body_described_before_it_is_named_is_the_body_named_later(analyse):
+    article = analyse("Titre\nDès mardi, la diplomatie marocaine fustigeait une « décision hostile et "
+                      "injustifiée ». Mercredi, le ministère marocain des Affaires étrangères a convoqué "
+                      "l'ambassadeur de France.")
+    assert speakers(article) == ["ministère marocain des Affaires étrangères"]

@@ -9,7 +9,7 @@ last, in which paragraph) so that pronouns can refer back to a speaker; the even
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -232,10 +232,18 @@ class Resolver:
         synonyms = mapping("role_synonyms", "noun", "role")
         country = next((named for c in subject.children if c.dep_ == "amod"
                         and (named := demonym_country(c.text)) is not None), None)
-        for form in dict.fromkeys((*forms, *(synonyms[f] for f in forms if f in synonyms))):
+        roles = dict.fromkeys((*forms, *(synonyms[f] for f in forms if f in synonyms)))
+        for form in roles:
             found = self.recent_entity(subject.idx, wanted, role=form, country=country)
             if found is not None:
                 return found
+        if country is not None and wanted == "ORG":
+            # "la diplomatie algérienne dénonçait ..." before "le ministère algérien des Affaires étrangères" is
+            # named: a body of one country, named further on with that role
+            for form in roles:
+                found = self.recent_entity(subject.idx, wanted, role=form, country=country, later=True)
+                if found is not None:
+                    return found
         if kind == "group":  # "la fondation" after "la Fondation Abbé-Pierre", whatever type NER gave the name
             for other in ("LOC", "PER"):
                 for form in forms:
@@ -360,12 +368,14 @@ class Resolver:
         return None
 
     def recent_entity(self, before: int, wanted: str, role: str | None = None,
-                      country: str | None = None) -> Speaker | None:
+                      country: str | None = None, later: bool = False) -> Speaker | None:
         """The last entity of a type mentioned before an offset; with a role word, the last one
         given that role (an organisation whose name holds it, a person it introduces); with a country,
-        never one of another country ("la diplomatie algérienne" is not the Quai d'Orsay)."""
+        never one of another country ("la diplomatie algérienne" is not the Quai d'Orsay); with ``later``,
+        the first one named after the offset instead."""
         found = self.by_type.get(wanted, [])
-        candidates = reversed(found[: bisect_left(self.type_starts.get(wanted, []), before)])
+        starts = self.type_starts.get(wanted, [])
+        candidates = found[bisect_right(starts, before) :] if later else reversed(found[: bisect_left(starts, before)])
         for _, entity, mention in candidates:
             if country is not None and _country_of(entity.name) not in (None, country):
                 continue
@@ -373,7 +383,8 @@ class Resolver:
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
             before_name = _comparable(self.article.text[max(0, mention.start - 50) : mention.start])
             # what follows the name, never as far as the phrase being resolved
-            after_name = _comparable(self.article.text[mention.end : min(mention.end + 30, before)])
+            after_name = _comparable(self.article.text[mention.end : mention.end + 30 if later
+                                                       else min(mention.end + 30, before)])
             # a seat of power holds the role of what it stands for: "la présidence" is the Élysée
             named = fold(f"{entity.name} {metonym_seats().get(fold(entity.name), '')}").split()
             if fold(role) in named or role in before_name or role in after_name or _role_within(role, before_name) \
