@@ -471,3 +471,11 @@ def test_a_countrys_body_described_before_it_is_named_is_the_body_named_later(an
                       "injustifiée ». Mercredi, le ministère marocain des Affaires étrangères a convoqué "
                       "l'ambassadeur de France.")
     assert speakers(article) == ["ministère marocain des Affaires étrangères"]
+
+
+def test_a_pronoun_after_a_body_as_subject_stands_for_the_body_of_its_gender(analyse):
+    article = analyse("Titre\nLe ministère de la Santé a publié un communiqué lundi. Il affirme que la situation "
+                      "reste « sous le contrôle des autorités sanitaires ».\nLa Fédération française de rugby a "
+                      "réuni son bureau. Elle prévient qu'elle ne cédera « sur aucun point du règlement ».")
+    assert [(q.speaker.name, q.attribution) for q in article.quotes if q.direct] == [
+        ("ministère de la Santé", "clause"), ("Fédération française de rugby", "clause")]

@@ -31,6 +31,7 @@ _ON = function_words("impersonal_pronoun")
 _DE = function_words("de_form")
 _NEGATIONS = function_words("negation")
 _RELATIVES = function_words("relative_pronoun")
+_PRONOUN_GENDERS = {"il": "Masc", "elle": "Fem"}
 _INDEFINITE = function_words("indefinite_determiner")
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _RESOLVER_KEY = "vigie.resolver"
@@ -406,10 +407,14 @@ class Resolver:
         self._appositions[mention.start] = text
         return text
 
-    def antecedent(self, before: int, singular: bool = True, discourse: Discourse | None = None) -> Speaker | None:
-        """Who 'il', 'elle' or 'ces derniers' is: this paragraph's speaker, else the last person
-        who was a subject, else the last speaker, else the last person named. 'il' and 'elle'
-        stand for a person, not for an organisation."""
+    def antecedent(self, before: int, singular: bool = True, discourse: Discourse | None = None,
+                   pronoun: str = "") -> Speaker | None:
+        """Who 'il', 'elle' or 'ces derniers' is: a body that was the last subject, of the pronoun's gender
+        ("La diplomatie algérienne dénonçait ... Dimanche, elle prévenait"); else this paragraph's speaker,
+        else the last person who was a subject, else the last speaker, else the last person named."""
+        body = self._agreeing_body(before, pronoun)
+        if body is not None:
+            return body
         last = discourse.speaker if discourse is not None else None
         if singular and last is not None and self.type_of(last) not in (None, "PER"):
             last = None
@@ -418,6 +423,25 @@ class Resolver:
         near = last is not None and discourse is not None and discourse.paragraph - discourse.speaker_paragraph <= 1
         return self.recent_subject(before, descriptions=singular) or (last if near else None) \
             or self.recent_entity(before, "PER")
+
+    def _agreeing_body(self, before: int, pronoun: str) -> Speaker | None:
+        """The organisation a subject pronoun stands for: the last subject before it, in its sentence or the one
+        before, when that subject is a noun of the pronoun's gender naming a body ("Le ministère a publié un
+        communiqué. Il affirme ...")."""
+        gender = _PRONOUN_GENDERS.get(pronoun)
+        span = self.doc.char_span(before, before + 1, alignment_mode="expand") if gender else None
+        if span is None:
+            return None
+        sentence = span.sent
+        first = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        subjects = [t for t in self.doc[first : span.start] if t.dep_ in SUBJECT_DEPS and not self._quoted(t, t.sent)]
+        if not subjects or subjects[-1].pos_ not in ("NOUN", "PROPN"):
+            return None
+        subject = subjects[-1]
+        if gender not in subject.morph.get("Gender", default=[]):
+            return None
+        found = self.named_by(subject) or self.role_referent(subject)
+        return found if found is not None and self.type_of(found) == "ORG" else None
 
     def subject_speaker(self, subject: Token, discourse: Discourse | None = None) -> Speaker | None:
         """The speaker a grammatical subject names: an entity, an anaphor's antecedent, or a description."""
@@ -430,7 +454,8 @@ class Resolver:
         if lower in ("qui", "lequel", "laquelle") and subject.head.dep_ == "acl:relcl":
             return self.named_by(subject.head.head)  # "Amir Ohana, qui a répété « ... »"
         if lower in _PRONOUNS or subject.pos_ == "PRON":
-            return self.antecedent(subject.idx, singular=lower in ("il", "elle", "lui"), discourse=discourse)
+            return self.antecedent(subject.idx, singular=lower in ("il", "elle", "lui"), discourse=discourse,
+                                   pronoun=lower)
         if subject.pos_ in ("NOUN", "PROPN"):
             found = self.role_referent(subject, discourse)
             if found is not None:
@@ -709,7 +734,9 @@ def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None, climb: 
         return nearest
     for child in verb.children:  # "précise-t-on", "a-t-il écrit" are often read as expletives
         # "il s'agit de", "il faut": nobody (but "a-t-il écrit" is read the same way: its pronoun is hyphenated)
-        impersonal = child.dep_ == "expl:subj" and child.i < verb.i and not child.text.startswith("-")
+        # (a verb of saying is never impersonal: "Il affirme que ..." read as an expletive is still someone)
+        impersonal = child.dep_ == "expl:subj" and child.i < verb.i and not child.text.startswith("-") \
+            and not is_reporting_verb(verb)
         if impersonal:  # ... unless someone is its dative: "il lui faut « ... »"
             dative = next((c for c in verb.children if c.lower_ in ("lui", "leur") and c.i < verb.i), None)
             if dative is not None and allowed(dative):
