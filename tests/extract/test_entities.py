@@ -284,3 +284,9 @@ def test_a_name_the_tagger_left_unclassified_after_a_role_noun_is_a_person(analy
     article = analyse("Titre\nLa ministre, qui s'était entretenue à Rome avec son homologue turc Recep Tayyip "
                       "Erdogan, a parlé.")
     assert entity(article, "Recep Tayyip Erdogan").type == "PER"
+
+
+def test_a_person_name_ner_stopped_short_of_takes_the_proper_nouns_after_it(analyse):
+    # spaCy tags only "Ricardin" and opens a sentence at "St": the name runs on
+    article = analyse("Titre\n« Les navires arriveront d’ici le 30 mai », a promis Ricardin St Jean.")
+    assert names(article) == {"Ricardin St Jean"}

@@ -327,6 +327,7 @@ def quoted_names(candidates: list[Candidate], context: Context) -> list[Candidat
 def join_split_names(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Re-join names NER cut in two: "Bruno" + "Le Maire", "USAC-" + "CGT"."""
     result: list[Candidate] = []
+    starts = {c.start for c in candidates}
     for candidate in candidates:
         if result:
             previous = result[-1]
@@ -335,11 +336,33 @@ def join_split_names(candidates: list[Candidate], context: Context) -> list[Cand
             if same_person or (between == "-" and previous.label in ("ORG", "MISC", "PER")):
                 result[-1] = replace(previous, end=candidate.end, label=candidate.label)
                 continue
+        if candidate.label == "PER":
+            candidate = _with_rest_of_name(candidate, context, starts)
         hyphenated = re.search(r"([A-ZÀ-Ý][\w]*-)+$", context.text[max(0, candidate.start - 30) : candidate.start])
         if hyphenated and candidate.label in ("ORG", "MISC"):
             candidate = replace(candidate, start=candidate.start - len(hyphenated.group()))
         result.append(candidate)
     return result
+
+
+def _with_rest_of_name(candidate: Candidate, context: Context, taken: set[int]) -> Candidate:
+    """A person's name NER stopped short of, with the proper nouns that follow it straight on ("Ricardin" +
+    "St Jean"), at most two, never into another name (``taken``: where the other candidates start)."""
+    span = context.span(candidate)
+    if span is None:
+        return candidate
+    end = span.end
+    while end < min(span.end + 2, len(context.doc)):
+        token = context.doc[end]
+        # (the parser may open a sentence there: no punctuation says one ends)
+        if token.pos_ != "PROPN" or not _is_capitalised(token) or context.doc[end - 1].whitespace_ != " " \
+                or token.idx in taken:
+            break
+        end += 1
+    if end == span.end:
+        return candidate
+    last = context.doc[end - 1]
+    return replace(candidate, end=last.idx + len(last.text))
 
 
 @correction("drop_non_entities")
