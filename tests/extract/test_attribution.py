@@ -479,3 +479,10 @@ def test_a_pronoun_after_a_body_as_subject_stands_for_the_body_of_its_gender(ana
                       "réuni son bureau. Elle prévient qu'elle ne cédera « sur aucun point du règlement ».")
     assert [(q.speaker.name, q.attribution) for q in article.quotes if q.direct] == [
         ("ministère de la Santé", "clause"), ("Fédération française de rugby", "clause")]
+
+
+def test_the_source_a_sentence_opens_with_is_the_person_a_pronoun_after_it_stands_for(analyse):
+    article = analyse("Titre\nMembre du gouvernement, le ministre des Sports Marc Dubois a estimé que le préfet "
+                      "Paul Martin avait perdu toute crédibilité. Pour Marc Dubois, cette attitude est méprisante "
+                      "envers les bénévoles. « Les règles valent pour tout le monde sans exception », a-t-il réagi.")
+    assert speakers(article) == ["Marc Dubois"]

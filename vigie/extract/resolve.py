@@ -32,6 +32,7 @@ _DE = function_words("de_form")
 _NEGATIONS = function_words("negation")
 _RELATIVES = function_words("relative_pronoun")
 _PRONOUN_GENDERS = {"il": "Masc", "elle": "Fem"}
+_SOURCE_WORDS = ("pour", "selon")
 _INDEFINITE = function_words("indefinite_determiner")
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _RESOLVER_KEY = "vigie.resolver"
@@ -354,6 +355,9 @@ class Resolver:
             # nor does a stray mark the parser made a sentence of ("“" before a quote)
             budget -= 0 if all(t.is_punct or t.is_space for t in sentence) or any(
                 bare_pronoun(t) in ("il", "elle") and not self._quoted(t, sentence) for t in subjects) else 1
+            source = self._opening_source(sentence)
+            if source is not None and self.type_of(source) == wanted:
+                return source  # "Pour X, cette attitude est méprisante. « ... », a-t-il réagi": X is the one in view
             for subject in reversed(subjects):
                 found = self.named_by(subject) or (self.role_referent(subject) if sentences > 2 else None)
                 if found is not None and self.type_of(found) == wanted:
@@ -367,6 +371,16 @@ class Resolver:
                 break
             sentence = self.doc[sentence.start - 1].sent
         return None
+
+    def _opening_source(self, sentence: Span) -> Speaker | None:
+        """The named source a sentence opens with ("Pour X, ...", "Selon X, ..."), whose view it gives."""
+        if len(sentence) < 3 or sentence[0].lower_ not in _SOURCE_WORDS:
+            return None
+        found = self.entity_at(sentence[1].idx, sentence[1].idx + len(sentence[1].text))
+        if found is None:
+            return None
+        after = self.article.text[found.end : found.end + 2].lstrip()
+        return found if after.startswith(",") else None
 
     def recent_entity(self, before: int, wanted: str, role: str | None = None,
                       country: str | None = None, later: bool = False) -> Speaker | None:
