@@ -15,6 +15,7 @@ and body) is kept once.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -103,7 +104,7 @@ class Arguments:
         for token in [head, *[c for c in head.children if c.dep_ in ("conj", "appos", "flat:name")]]:
             reference = self.entity_of(token) or self.demonym(token)
             if reference is None and token.i == head.i:
-                reference = next((r for t in token.subtree if (r := self.entity_of(t)) is not None
+                reference = next((r for t in _own_words(token) if (r := self.entity_of(t)) is not None
                                   and self._is_agent(r)), None)
             if reference is not None and reference.name not in {r.name for r in found}:
                 found.append(reference)
@@ -159,6 +160,14 @@ class Arguments:
                 if pool is not clause or any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in token.children):
                     return Reference(name=found.name, entity_id=found.entity_id, start=found.start, end=found.end)
         return None
+
+
+def _own_words(head: Token) -> Iterator[Token]:
+    """A phrase's words, without the clauses that describe it ("la police, alertée par X": X is not the police)."""
+    yield head
+    for child in head.children:
+        if child.dep_ not in ("acl", "acl:relcl"):
+            yield from _own_words(child)
 
 
 def _carrier(noun: Token) -> Token:
