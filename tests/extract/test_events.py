@@ -154,6 +154,11 @@ def test_whoever_a_clause_describing_the_subject_names_does_not_act(analyse):
     assert arrests and all("Paul Martin" not in actors for actors in arrests)
 
 
+def test_a_gerund_shares_the_subject_of_the_clause_before_it(analyse):
+    article = analyse("Titre\nClaire Roux a salué le travail des secouristes, tout en déplorant les retards.")
+    assert ("DISAPPROVE", ["Claire Roux"], []) in events(article)
+
+
 def test_a_call_for_a_ceasefire_is_a_request_not_a_ceasefire(analyse):
     article = analyse("Titre\nEmmanuel Macron a appelé lundi à un cessez-le-feu immédiat.")
     types = [e[0] for e in events(article)]

@@ -296,6 +296,9 @@ class Resolver:
             sharer = _auxiliary_sharer(verb)
             if found is None and sharer is not None:
                 found = subject_of(sharer, quoted) or self.subject_before(sharer)
+        host = _gerund_host(verb) if found is None else None
+        if host is not None:
+            found = subject_of(host, quoted) or self.subject_before(host)
         return found
 
     def can_speak(self, speaker: Speaker | None) -> bool:
@@ -714,6 +717,18 @@ def passive_agent(verb: Token, quoted: list[tuple[int, int]] | None = None) -> T
         if by and child.pos_ in ("NOUN", "PROPN", "PRON") and \
                 not any(start <= child.idx < end for start, end in quoted or ()):
             return child
+    return None
+
+
+def _gerund_host(gerund: Token) -> Token | None:
+    """The verb whose subject a gerund shares ("X a salué ..., tout en déplorant ..."), when the parse hung it
+    elsewhere: the last verb before it, in its sentence, that has a subject."""
+    if gerund.morph.get("VerbForm", default=[]) != ["Part"] or gerund.morph.get("Tense", default=[]) != ["Pres"] \
+            or gerund.i == 0 or gerund.doc[gerund.i - 1].lower_ != "en":
+        return None
+    for token in reversed(gerund.doc[gerund.sent.start : gerund.i]):
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+            return token
     return None
 
 
