@@ -159,6 +159,11 @@ def test_a_gerund_shares_the_subject_of_the_clause_before_it(analyse):
     assert ("DISAPPROVE", ["Claire Roux"], []) in events(article)
 
 
+def test_a_call_on_someone_to_act_is_a_request_however_far_its_infinitive(analyse):
+    article = analyse("Titre\nMatignon appelle désormais les autorités algériennes à faire preuve de sang-froid.")
+    assert [e[0] for e in events(article)] == ["REQUEST"]
+
+
 def test_a_call_for_a_ceasefire_is_a_request_not_a_ceasefire(analyse):
     article = analyse("Titre\nEmmanuel Macron a appelé lundi à un cessez-le-feu immédiat.")
     types = [e[0] for e in events(article)]

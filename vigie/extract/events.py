@@ -209,7 +209,7 @@ def _has_particle(trigger: Token, particle: str) -> bool:
     nearby = [uncontracted(t.lower_) for t in trigger.doc[trigger.i + 1 : trigger.i + 4]]
     return particle in nearby or any(particle in (uncontracted(c.lower_) for c in child.subtree)
                                      for child in trigger.children
-                                     if child.dep_ in ("advmod", "obl:arg", "obl:mod", "xcomp", "obj", "iobj"))
+                                     if child.dep_ in ("advmod", "obl:arg", "obl:mod", "xcomp", "advcl", "obj", "iobj"))
 
 
 @cache
