@@ -623,17 +623,18 @@ def resolve_misc(candidates: list[Candidate], context: Context) -> list[Candidat
     return result
 
 
+_CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w-]{3,}(?![\w-])")
+
+
 @correction("missed_countries")
 def missed_countries(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Country names NER did not tag ("Guerre en Ukraine" read as one MISC)."""
     found = []
-    for token in context.doc:
-        if not _is_capitalised(token) or len(token.text) < 4:
-            continue
-        place = lookup(unify_apostrophes(token.text))
+    for word in _CAPITALISED_WORD.finditer(context.text):  # a scan of the text: no Token built per word
+        place = lookup(unify_apostrophes(word.group()))
         if place is None or place.feature != "country":
             continue
-        candidate = Candidate(token.idx, token.idx + len(token.text), "LOC", "gazetteer")
+        candidate = Candidate(word.start(), word.end(), "LOC", "gazetteer")
         if not any(_overlaps(candidate, c) for c in candidates) and not in_credit(candidate, context.article):
             found.append(candidate)
     return sorted(candidates + found, key=lambda c: (c.start, -c.end))
