@@ -164,6 +164,12 @@ def test_a_call_on_someone_to_act_is_a_request_however_far_its_infinitive(analys
     assert [e[0] for e in events(article)] == ["REQUEST"]
 
 
+def test_a_pronoun_in_a_clause_opening_the_sentence_is_the_main_subject_after_it(analyse):
+    article = analyse("Titre\nDans son bureau, où il recevait le chancelier allemand, M. Dubois n'a pas caché son "
+                      "agacement.")
+    assert [(kind, actors) for kind, actors, _ in events(article)] == [("CONSULT", ["Dubois"])]
+
+
 def test_a_call_for_a_ceasefire_is_a_request_not_a_ceasefire(analyse):
     article = analyse("Titre\nEmmanuel Macron a appelé lundi à un cessez-le-feu immédiat.")
     types = [e[0] for e in events(article)]

@@ -441,6 +441,20 @@ class Resolver:
         return self.recent_subject(before, descriptions=singular) or (last if near else None) \
             or self.recent_entity(before, "PER")
 
+    def _cataphora(self, pronoun: Token) -> Speaker | None:
+        """The person a pronoun of a clause opening the sentence announces: the main clause's named subject after
+        it ("Dans le Bureau ovale, où il recevait X, M. Trump n'a pas caché ...")."""
+        clause = pronoun.head
+        if bare_pronoun(pronoun) not in ("il", "elle") or clause.dep_ not in ("acl:relcl", "advcl") \
+                or self._quoted(pronoun, pronoun.sent):
+            return None
+        root = pronoun.sent.root
+        main = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i > pronoun.i), None)
+        if main is None or clause.i > root.i:
+            return None
+        found = self.named_by(main)
+        return found if found is not None and self.type_of(found) == "PER" else None
+
     def _agreeing_body(self, before: int, pronoun: str) -> Speaker | None:
         """The organisation a subject pronoun stands for: the last subject before it, in its sentence or the one
         before, when that subject is a noun of the pronoun's gender naming a body ("Le ministère a publié un
@@ -471,8 +485,8 @@ class Resolver:
         if lower in ("qui", "lequel", "laquelle") and subject.head.dep_ == "acl:relcl":
             return self.named_by(subject.head.head)  # "Amir Ohana, qui a répété « ... »"
         if lower in _PRONOUNS or subject.pos_ == "PRON":
-            return self.antecedent(subject.idx, singular=lower in ("il", "elle", "lui"), discourse=discourse,
-                                   pronoun=lower)
+            return self._cataphora(subject) or self.antecedent(
+                subject.idx, singular=lower in ("il", "elle", "lui"), discourse=discourse, pronoun=lower)
         if subject.pos_ in ("NOUN", "PROPN"):
             found = self.role_referent(subject, discourse)
             if found is not None:
