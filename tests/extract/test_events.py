@@ -170,6 +170,11 @@ def test_a_pronoun_in_a_clause_opening_the_sentence_is_the_main_subject_after_it
     assert [(kind, actors) for kind, actors, _ in events(article)] == [("CONSULT", ["Dubois"])]
 
 
+def test_the_person_named_after_a_role_is_the_participant_not_the_body_of_the_role(analyse):
+    article = analyse("Titre\nMarc Dubois a reçu mardi le secrétaire général de l'ONU, Antonio Lopes, à Paris.")
+    assert ("CONSULT", ["Marc Dubois"], ["Antonio Lopes"]) in events(article)
+
+
 def test_a_call_for_a_ceasefire_is_a_request_not_a_ceasefire(analyse):
     article = analyse("Titre\nEmmanuel Macron a appelé lundi à un cessez-le-feu immédiat.")
     types = [e[0] for e in events(article)]

@@ -93,6 +93,9 @@ class Arguments:
             if speaker is not None and speaker.entity_id is not None:
                 return [Reference(name=speaker.name, entity_id=speaker.entity_id, start=head.idx,
                                   end=head.idx + len(head.text))]
+        holder = self.resolver.holder_named_after(head) if head.pos_ == "NOUN" else None
+        if holder is not None:  # "recevait le secrétaire général de l'OTAN, Mark Rutte": Rutte, not the OTAN
+            return [Reference(name=holder.name, entity_id=holder.entity_id, start=holder.start, end=holder.end)]
         # a plural noun ("les otages") is not the last person named; a plural pronoun may be
         collective = head.pos_ == "NOUN" and "Plur" in head.morph.get("Number", [])
         if head.pos_ in ("PRON", "NOUN") and not collective and self.entity_of(head) is None \

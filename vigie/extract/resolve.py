@@ -441,6 +441,22 @@ class Resolver:
         return self.recent_subject(before, descriptions=singular) or (last if near else None) \
             or self.recent_entity(before, "PER")
 
+    def holder_named_after(self, noun: Token) -> Speaker | None:
+        """The person a role phrase names right after its comma, however the parse hung the name ("le secrétaire
+        général de l'OTAN, Mark Rutte,")."""
+        if role_nouns().get(noun.lower_) != "PER" or "Plur" in noun.morph.get("Number", default=[]) \
+                or any(c.dep_ == "conj" and any(g.dep_ == "cc" for g in c.children) for c in noun.children):
+            return None  # "le président et son homologue, X": X is the second one's
+        comma = next((t for t in self.doc[noun.i + 1 : noun.i + 12] if t.text == "," or t.pos_ in ("VERB", "AUX")
+                      or t.is_sent_start), None)  # the end of the role's own words ("général de l'ONU")
+        if comma is None or comma.text != "," or comma.i + 1 >= len(self.doc):
+            return None
+        name = self.doc[comma.i + 1]
+        found = self.entity_at(name.idx, name.idx + 1)
+        closed = found is not None and self.article.text[found.end : found.end + 1] in (",", ".", ")", ";")
+        return found if found is not None and closed and self.type_of(found) == "PER" and found.start == name.idx \
+            else None
+
     def _cataphora(self, pronoun: Token) -> Speaker | None:
         """The person a pronoun of a clause opening the sentence announces: the main clause's named subject after
         it ("Dans le Bureau ovale, où il recevait X, M. Trump n'a pas caché ...")."""
