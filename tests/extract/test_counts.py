@@ -41,6 +41,7 @@ def counts(article):
         ("L'effondrement a coûté la vie à sept ouvriers.", ("killed", 7, "exact")),
         ("Cinq personnes, dont le chauffeur, étaient en garde à vue lundi soir.", ("arrested", 5, "exact")),
         ("Onze supporters ont été conduits à l'hôpital.", ("injured", 11, "exact")),
+        ("Mardi, quatre hommes, dont un gardien, ont été mis en examen pour vol.", ("arrested", 4, "exact")),
         ("Huit manifestants ont été hospitalisés.", ("injured", 8, "exact")),
         # an approximate amount's noun acts through it: "une centaine de personnes se trouvaient"
         ("Près d'une centaine de personnes se trouvaient dans la salle.", ("people", 100, "about")),
