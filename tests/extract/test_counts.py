@@ -42,6 +42,8 @@ def counts(article):
         ("Cinq personnes, dont le chauffeur, étaient en garde à vue lundi soir.", ("arrested", 5, "exact")),
         ("Onze supporters ont été conduits à l'hôpital.", ("injured", 11, "exact")),
         ("Mardi, quatre hommes, dont un gardien, ont été mis en examen pour vol.", ("arrested", 4, "exact")),
+        # people expelled are counted like hostages released: "other"
+        ("Le gouvernement a décidé d'expulser quinze agents consulaires.", ("other", 15, "exact")),
         ("Huit manifestants ont été hospitalisés.", ("injured", 8, "exact")),
         # an approximate amount's noun acts through it: "une centaine de personnes se trouvaient"
         ("Près d'une centaine de personnes se trouvaient dans la salle.", ("people", 100, "about")),
