@@ -290,3 +290,9 @@ def test_a_person_name_ner_stopped_short_of_takes_the_proper_nouns_after_it(anal
     # spaCy tags only "Ricardin" and opens a sentence at "St": the name runs on
     article = analyse("Titre\n« Les navires arriveront d’ici le 30 mai », a promis Ricardin St Jean.")
     assert names(article) == {"Ricardin St Jean"}
+
+
+def test_a_first_name_alone_is_the_one_person_of_the_article_who_bears_it(analyse):
+    article = analyse("Titre\nLe cuisinier Julien Mailhot travaillait ce soir-là au restaurant. Selon Julien, le "
+                      "ciel est devenu orange en quelques minutes.")
+    assert {m.text for m in entity(article, "Julien Mailhot").mentions} == {"Julien Mailhot", "Julien"}

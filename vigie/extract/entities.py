@@ -163,6 +163,18 @@ def _joins(cluster: Cluster, candidate: Candidate, surface: str, text: str) -> b
         n.split()[0] in place_heads() and _HEADED_NAME.sub("", n) == name for n in names)
 
 
+def _only_bearer_of_first_name(clusters: list[Cluster], surface: str) -> Cluster | None:
+    """The one person of the article whose first name a lone name is ("Julien" after "Julien Mailhot": an
+    interviewee named in full, then by first name); with two ("François Bayrou", "François Hollande"), no
+    one."""
+    name = fold(surface)
+    if " " in name or not surface[:1].isupper():
+        return None
+    bearers = [c for c in clusters if c.labels()["PER"] > len(c.mentions) / 2
+               and any(len(words := n.split()) > 1 and words[0] == name for n in c.folded())]
+    return bearers[0] if len(bearers) == 1 else None
+
+
 def _explicit_links(candidates: list[Candidate], text: str) -> dict[int, int]:
     """Mentions tied by the text itself: 'Forces de soutien rapide (FSR)', 'Daglo, dit Hemedti'."""
     links: dict[int, int] = {}
@@ -195,6 +207,8 @@ def cluster_candidates(candidates: list[Candidate], text: str) -> list[Cluster]:
             target = named.get(fold(surface))
         if target is None:
             target = next((c for c in clusters if _joins(c, candidate, surface, text)), None)
+        if target is None and candidate.label == "PER":
+            target = _only_bearer_of_first_name(clusters, surface)
         if target is None:
             target = Cluster()
             clusters.append(target)
