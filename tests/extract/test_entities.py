@@ -296,3 +296,9 @@ def test_a_first_name_alone_is_the_one_person_of_the_article_who_bears_it(analys
     article = analyse("Titre\nLe cuisinier Julien Mailhot travaillait ce soir-là au restaurant. Selon Julien, le "
                       "ciel est devenu orange en quelques minutes.")
     assert {m.text for m in entity(article, "Julien Mailhot").mentions} == {"Julien Mailhot", "Julien"}
+
+
+def test_a_list_of_portfolios_is_no_entity(analyse):
+    article = analyse("Titre\nClaire Morel prend la tête d'un pôle regroupant le Travail, la Santé, les Solidarités "
+                      "et les Familles.")
+    assert names(article) == {"Claire Morel"}

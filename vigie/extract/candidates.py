@@ -394,6 +394,9 @@ def portfolio_names() -> frozenset[str]:
     return frozenset(fold(p) for p in words("portfolios"))
 
 
+_PORTFOLIO_LIST = re.compile(r"\s*(?:,|\bet\b)\s*(?:(?:les|la|le|l'|l’|des|du|de la|de l'|de l’)\s*)?")
+
+
 @correction("drop_portfolios")
 def drop_portfolios(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """"ministre de l'Intérieur": the portfolio is not an entity (the ministère is, see institutions);
@@ -402,8 +405,10 @@ def drop_portfolios(candidates: list[Candidate], context: Context) -> list[Candi
     for candidate in candidates:
         before = context.text[max(0, candidate.start - 160) : candidate.start]
         surface = fold(context.text[candidate.start : candidate.end])
-        if surface in portfolio_names() and not re.search(r"(?i)\bminist[èe]re\s+\S+\s*$", before):
-            continue  # "Gérald Darmanin à la Justice": a job, not an entity
+        parts = [part for part in _PORTFOLIO_LIST.split(surface) if part]
+        if all(part in portfolio_names() for part in parts) \
+                and not re.search(r"(?i)\bminist[èe]re\s+\S+\s*$", before):
+            continue  # "Gérald Darmanin à la Justice", "les Solidarités et les Familles": jobs, not entities
         if _PORTFOLIO_BEFORE.search(before):
             span = context.span(candidate)
             if span is None or len(span) == 1:
