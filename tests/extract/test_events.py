@@ -57,6 +57,9 @@ def events(article):
         ("Le parquet de Nice a ouvert une information judiciaire lundi.", "ACCUSE"),
         ("La commune de Vaison a décrété l'état d'urgence dimanche.", "MOBILIZE"),
         ("Le sénateur a reproché mercredi au ministre son manque de fermeté.", "DISAPPROVE"),
+        # saying oneself dismayed disapproves; warning before a quote threatens
+        ("L'Unicef s'est dite consternée mardi par les frappes sur les écoles.", "DISAPPROVE"),
+        ("Le préfet Paul Roux a prévenu lundi : « Je ne laisserai pas faire. »", "THREATEN"),
     ],
 )
 def test_main_triggers_of_each_category(analyse, sentence, event_type):
