@@ -178,6 +178,15 @@ def test_the_person_named_after_a_role_is_the_participant_not_the_body_of_the_ro
     assert ("CONSULT", ["Marc Dubois"], ["Antonio Lopes"]) in events(article)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Les deux rapporteurs ne tiraient pas les mêmes conclusions sur l'audition de Marc Roy.",
+    "Le maire de Lille, Paul Roy, a livré mardi sa propre lecture du scrutin.",
+    "Le recteur a remis lundi son rapport à la ministre Claire Morel.",
+])
+def test_a_trigger_verb_in_an_idiom_with_its_object_is_no_event(analyse, sentence):
+    assert events(analyse("Titre\n" + sentence)) == []
+
+
 def test_a_call_for_a_ceasefire_is_a_request_not_a_ceasefire(analyse):
     article = analyse("Titre\nEmmanuel Macron a appelé lundi à un cessez-le-feu immédiat.")
     types = [e[0] for e in events(article)]

@@ -397,7 +397,7 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
     found = []
     for token in doc:
         trigger = _matching_trigger(token)
-        if trigger is None or _names_its_object(token) or _in_set_phrase(token):
+        if trigger is None or _names_its_object(token) or _in_set_phrase(token) or _figurative(token):
             continue
         if _same_event_as_head(token, trigger) or (trigger.type == "SUPPORT" and _reflexive(token)):
             continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
@@ -468,6 +468,18 @@ def _in_set_phrase(token: Token) -> bool:
         return False
     following = token.doc[token.i : token.i + 6].text.casefold().replace("’", "'")
     return any(following.startswith(phrase) for phrase in phrases)
+
+
+@cache
+def _figurative_pairs() -> frozenset[tuple[str, str]]:
+    return frozenset((row["verb"], row["object"]) for row in rows("figurative_objects"))
+
+
+def _figurative(verb: Token) -> bool:
+    """A trigger verb in an idiom with its object ("tirer les conclusions", "livrer son analyse")."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        child.dep_ in ("obj", "nsubj:pass") and (verb.lemma_.casefold(), child.lemma_.casefold()) in _figurative_pairs()
+        for child in verb.children)
 
 
 def _unique(references: list[Reference]) -> list[Reference]:

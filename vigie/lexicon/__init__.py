@@ -99,6 +99,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("named_by_quotes", (Column("noun"),)),
     Table("not_entities", (_WORD,)),
     Table("not_event_phrases", (Column("phrase"),)),
+    Table("figurative_objects", (Column("verb"), Column("object")), unique=("verb", "object")),
     Table("number_words", (Column("word"), Column("value", pattern=r"\d+"),
                            Column("kind", _choice("exact", "approximate")),
                            Column("qualifier", _QUALIFIERS, optional=True))),
