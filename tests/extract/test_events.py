@@ -187,6 +187,12 @@ def test_a_trigger_verb_in_an_idiom_with_its_object_is_no_event(analyse, sentenc
     assert events(analyse("Titre\n" + sentence)) == []
 
 
+def test_insisting_demands_something_only_when_it_says_what(analyse):
+    demand = analyse("Titre\nLe ministre Paul Roy a insisté mardi sur la nécessité d'un cessez-le-feu.")
+    incise = analyse("Titre\n« Nous ne lâcherons rien », a insisté mardi Paul Roy.")
+    assert [e[0] for e in events(demand)] == ["DEMAND"] and "DEMAND" not in [e[0] for e in events(incise)]
+
+
 def test_a_call_for_a_ceasefire_is_a_request_not_a_ceasefire(analyse):
     article = analyse("Titre\nEmmanuel Macron a appelé lundi à un cessez-le-feu immédiat.")
     types = [e[0] for e in events(article)]
