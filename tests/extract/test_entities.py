@@ -302,3 +302,9 @@ def test_a_list_of_portfolios_is_no_entity(analyse):
     article = analyse("Titre\nClaire Morel prend la tête d'un pôle regroupant le Travail, la Santé, les Solidarités "
                       "et les Familles.")
     assert names(article) == {"Claire Morel"}
+
+
+def test_a_first_name_with_an_age_is_a_person(analyse):
+    article = analyse("Titre\nDans le cortège, beaucoup marchaient pour la première fois, à l'image d'Anaïs, "
+                      "23 ans, venue de Namur.")
+    assert entity(article, "Anaïs").type == "PER"

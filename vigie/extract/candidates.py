@@ -631,6 +631,26 @@ def resolve_misc(candidates: list[Candidate], context: Context) -> list[Candidat
 _CAPITALISED_WORD = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w-]{3,}(?![\w-])")
 
 
+_AGED_NAME = re.compile(r"(?<![\w-])(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)?),\s+"
+                        r"(?:âgée?s?\s+de\s+)?\d{1,3}\s+ans\b")
+
+
+@correction("aged_names")
+def aged_names(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """A name followed by an age is a person, however NER read it: "Cloé, 27 ans", "Simon Petit, 34 ans"
+    (news writes interviewees so)."""
+    found = []
+    for match in _AGED_NAME.finditer(context.text):
+        candidate = Candidate(match.start("name"), match.end("name"), "PER", "age")
+        span = context.span(candidate)
+        if span is None or span[0].is_sent_start or lookup(match.group("name")) is not None:
+            continue  # "Paris, 27 ans de mandat": a place; a sentence opening with a capital is not a name
+        covering = [c for c in candidates if _overlaps(candidate, c)]
+        if not covering:
+            found.append(candidate)
+    return sorted(candidates + found, key=lambda c: (c.start, -c.end))
+
+
 @correction("missed_countries")
 def missed_countries(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Country names NER did not tag ("Guerre en Ukraine" read as one MISC)."""
