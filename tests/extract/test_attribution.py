@@ -486,3 +486,10 @@ def test_the_source_a_sentence_opens_with_is_the_person_a_pronoun_after_it_stand
                       "Paul Martin avait perdu toute crédibilité. Pour Marc Dubois, cette attitude est méprisante "
                       "envers les bénévoles. « Les règles valent pour tout le monde sans exception », a-t-il réagi.")
     assert speakers(article) == ["Marc Dubois"]
+
+
+def test_the_head_of_a_country_named_further_on_with_that_title_speaks(analyse):
+    article = analyse("Titre\nLe président du Sénégal a ordonné vendredi de « renforcer tous les contrôles aux "
+                      "frontières ».\nCette décision du président Amadou Sarr intervient après une série "
+                      "d'incidents, a indiqué son porte-parole, Ousmane Ba.")
+    assert speakers(article) == ["Amadou Sarr"]

@@ -33,6 +33,7 @@ _NEGATIONS = function_words("negation")
 _RELATIVES = function_words("relative_pronoun")
 _PRONOUN_GENDERS = {"il": "Masc", "elle": "Fem"}
 _SOURCE_WORDS = ("pour", "selon")
+_LOOKAHEAD = 1500  # characters: how far on a role's holder may be named
 _INDEFINITE = function_words("indefinite_determiner")
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _RESOLVER_KEY = "vigie.resolver"
@@ -188,11 +189,30 @@ class Resolver:
                     return child.doc[child.left_edge.i : child.right_edge.i + 1]
         return None
 
-    def _of_place(self, head: Token) -> bool:
-        """Whether a role noun's "de" complement names a place ("le préfet des Alpes-Maritimes")."""
-        return any(child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children)
-                   and self.type_of(self.entity_at(child.idx, child.idx + len(child.text))) == "LOC"
-                   for child in head.children)
+    def _titled_later(self, after: int, role: str) -> Speaker | None:
+        """The first person named further on right behind the role word ("du président Tokaïev"), not far."""
+        found = self.by_type.get("PER", [])
+        title = re.compile(rf"\b{re.escape(role)}\s+$", re.IGNORECASE)
+        for start, entity, mention in found[bisect_right(self.type_starts.get("PER", []), after) :]:
+            if start - after > _LOOKAHEAD:
+                break
+            if title.search(self.article.text[max(0, start - 40) : start]):
+                return Speaker(entity.name, mention.start, mention.end, entity.id)
+        return None
+
+    def _of_place(self, head: Token, feature: str | None = None) -> bool:
+        """Whether a role noun's "de" complement names a place ("le préfet des Alpes-Maritimes"), or, with a
+        ``feature``, a place of that kind ("le président du Kazakhstan": a country)."""
+        for child in head.children:
+            if child.dep_ != "nmod" or not any(c.dep_ == "case" and c.lower_ in _DE for c in child.children):
+                continue
+            found = self.entity_at(child.idx, child.idx + len(child.text))
+            if self.type_of(found) != "LOC" or found is None:
+                continue
+            place = self.entities[found.entity_id].place if found.entity_id in self.entities else None
+            if feature is None or (place is not None and place.feature == feature):
+                return True
+        return False
 
     def role_referent(self, subject: Token, discourse: Discourse | None = None) -> Speaker | None:
         """'le ministre', 'la magistrate', 'le syndicat': the entity last given that role."""
@@ -215,6 +235,10 @@ class Resolver:
             paragraph_start = self.article.text.rfind("\n", 0, subject.idx) + 1
             if found is not None and found.start < paragraph_start and self._of_place(subject):
                 found = None  # "le préfet des Alpes-Maritimes" opening a paragraph: not whoever spoke before it
+        if found is None and role == "PER" and self._of_place(subject, "country"):
+            # "Le président du Kazakhstan a ordonné ..." before "la décision du président Tokaïev": the head of a
+            # country the text names further on with that role
+            found = self._titled_later(subject.idx, subject.lower_)
         if found is None and role == "ORG" and written == subject.lower_:
             found = self.recent_mention(subject.idx, "ORG")  # "Pour le Hamas, ... Le mouvement juge ..."
             if found is not None and fold(found.name) in folded_media():
