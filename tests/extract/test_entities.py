@@ -308,3 +308,10 @@ def test_a_first_name_with_an_age_is_a_person(analyse):
     article = analyse("Titre\nDans le cortège, beaucoup marchaient pour la première fois, à l'image d'Anaïs, "
                       "23 ans, venue de Namur.")
     assert entity(article, "Anaïs").type == "PER"
+
+
+def test_a_body_with_its_nationality_adjective_is_the_body(analyse):
+    article = analyse("Titre\nLa Chambre des représentants américaine a voté mardi. La Chambre des représentants "
+                      "siégera de nouveau jeudi.")
+    chamber = entity(article, "Chambre des représentants")
+    assert {m.text for m in chamber.mentions} == {"Chambre des représentants américaine", "Chambre des représentants"}

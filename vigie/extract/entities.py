@@ -27,6 +27,7 @@ from vigie.extract.candidates import (
     is_acronym,
     place_heads,
 )
+from vigie.extract.demonyms import demonym_country
 from vigie.extract.gazetteer import lookup
 from vigie.lexicon import mapping, rows, verbs_of_class, words
 from vigie.model import Article, Entity, Mention, entity_key
@@ -133,6 +134,8 @@ def _joins(cluster: Cluster, candidate: Candidate, surface: str, text: str) -> b
     names = cluster.folded()
     if name in names:
         return True
+    if any(_without_nationality(n) == name for n in names) or _without_nationality(name) in names:
+        return True  # "l'Assemblée nationale française" is the Assemblée nationale
     if institution_aliases().get(name) in names or any(institution_aliases().get(n) == name for n in names):
         return True
     if is_acronym(surface) and any(
@@ -173,6 +176,13 @@ def _only_bearer_of_first_name(clusters: list[Cluster], surface: str) -> Cluster
     bearers = [c for c in clusters if c.labels()["PER"] > len(c.mentions) / 2
                and any(len(words := n.split()) > 1 and words[0] == name for n in c.folded())]
     return bearers[0] if len(bearers) == 1 else None
+
+
+def _without_nationality(name: str) -> str:
+    """A name without the nationality adjective that ends it ("assemblee nationale francaise" → "assemblee
+    nationale"); the name itself when it has none or is nothing else."""
+    words = name.split()
+    return " ".join(words[:-1]) if len(words) > 2 and demonym_country(words[-1]) else name
 
 
 def _explicit_links(candidates: list[Candidate], text: str) -> dict[int, int]:
@@ -322,6 +332,9 @@ def canonical_name(cluster: Cluster) -> str:
     if seats and any(fold(s) in institution_aliases() for s in cluster.surfaces):
         return max(seats, key=len)
     names = [s for s in cluster.surfaces if not is_acronym(s)] or cluster.surfaces
+    said = {fold(s) for s in names}
+    # "Assemblée nationale" rather than "Assemblée nationale française" when the text says both
+    names = [s for s in names if (bare := _without_nationality(fold(s))) == fold(s) or bare not in said]
     return max(names, key=lambda s: (len(s.split()), len(s), not s.isupper(), _starts_upper(s)))
 
 
