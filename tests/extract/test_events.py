@@ -112,6 +112,12 @@ def test_negated_events_are_kept_flagged_not_asserted(analyse):
     assert flagged and all(e.negated and not e.hypothetical for e in flagged)
 
 
+def test_what_happened_without_an_event_is_a_negated_event(analyse):
+    article = analyse("Titre\nLe maire Paul Roy a déposé sa liste sans accord avec Claire Morel.")
+    agreements = [e for e in article.events if e.type == "AGREE"]
+    assert agreements and all(e.negated for e in agreements)
+
+
 def test_hypothetical_events_are_kept_flagged(analyse):
     article = analyse("Titre\nSi Moscou frappe Odessa, l'Union européenne durcira ses sanctions, a averti lundi "
                       "la présidente de la Commission.")

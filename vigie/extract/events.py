@@ -192,6 +192,11 @@ def _same_event_as_head(token: Token, trigger: Trigger) -> bool:
     return head_trigger is not None and head_trigger.type == trigger.type
 
 
+def _without(word: Token) -> bool:
+    """'sans accord', 'sans annoncer le moindre accord': what did not happen."""
+    return any(c.lower_ == "sans" and c.dep_ in ("mark", "case") for c in word.children)
+
+
 def _hypothetical(trigger: Token) -> bool:
     """In a condition: "si" marks the trigger's clause, or opens the sentence before it with no comma between."""
     conditions = {"si", "s'", "s’"}
@@ -418,7 +423,8 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         date = _date_for(article, token)
         verbal = token.pos_ in ("VERB", "AUX")
         # "n'a pas signé", "n'a pas appelé à la grève", "si l'armée frappe": told, not asserted; kept flagged
-        negated = is_negated(token) or (not verbal and token.head.i != token.i and is_negated(token.head))
+        negated = is_negated(token) or _without(token) or (
+            not verbal and token.head.i != token.i and (is_negated(token.head) or _without(token.head)))
         hypothetical = _hypothetical(token)
         asserted_subject = not verbal and token.dep_ == "nsubj" and token.head.pos_ == "VERB"  # "des heurts ont opposé"
         in_headline = article.title_span is not None and token.idx < article.title_span.end
