@@ -315,3 +315,9 @@ def test_a_body_with_its_nationality_adjective_is_the_body(analyse):
                       "siégera de nouveau jeudi.")
     chamber = entity(article, "Chambre des représentants")
     assert {m.text for m in chamber.mentions} == {"Chambre des représentants américaine", "Chambre des représentants"}
+
+
+def test_an_accented_bare_head_joins_the_body_built_on_it(analyse):
+    article = analyse("Titre\nLe texte a été approuvé à l'Assemblée mardi. Le détail du vote est publié sur le "
+                      "site de l'Assemblée nationale.")
+    assert names(article) == {"Assemblée nationale"}

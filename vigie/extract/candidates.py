@@ -243,6 +243,11 @@ def _mid_sentence_words(doc: Doc) -> frozenset[str]:
     return found
 
 
+@cache
+def _calendar_words() -> frozenset[str]:
+    return frozenset(words("weekdays")) | frozenset(words("months"))
+
+
 @correction("trim_to_name")
 def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Cut what is not the name: articles, honorifics ("M. Cox"), common words before it
@@ -271,6 +276,8 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
                 tokens.pop(0)
         while candidate.label == "PER" and len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].is_alpha:
             tokens.pop()  # "Bruno Retailleau lundi": a person's name ends with a capitalised word
+        while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ in _calendar_words():
+            tokens.pop()  # "l'Assemblée mardi": no name ends with a day or a month
         if candidate.label == "PER" and len(tokens) > 2 and tokens[1].lower_ in ("du", "des"):
             tokens = tokens[2:]  # "Casse du Louvre": no person name has "du" in it
             candidate = replace(candidate, label="MISC")

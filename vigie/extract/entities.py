@@ -158,12 +158,12 @@ def _joins(cluster: Cluster, candidate: Candidate, surface: str, text: str) -> b
         place = lookup(surface)
         if place is not None and any(lookup(s) == place for s in cluster.distinct):
             return True
-    if len(words) == 1 and (name in institution_heads() or name in place_heads()):
+    if len(words) == 1 and name in _folded_heads():
         # a bare head ("Coalition", "Assemblée") joins a body built on it
         return any(n.split()[0] == name and len(n.split()) > 1 for n in names)
     # a bare place name joins its headed form: "Gaza" → "bande de Gaza", "Louvre" → "musée du Louvre"
     return candidate.label == "LOC" and any(
-        n.split()[0] in place_heads() and _HEADED_NAME.sub("", n) == name for n in names)
+        n.split()[0] in _folded_place_heads() and _HEADED_NAME.sub("", n) == name for n in names)
 
 
 def _only_bearer_of_first_name(clusters: list[Cluster], surface: str) -> Cluster | None:
@@ -176,6 +176,18 @@ def _only_bearer_of_first_name(clusters: list[Cluster], surface: str) -> Cluster
     bearers = [c for c in clusters if c.labels()["PER"] > len(c.mentions) / 2
                and any(len(words := n.split()) > 1 and words[0] == name for n in c.folded())]
     return bearers[0] if len(bearers) == 1 else None
+
+
+@cache
+def _folded_place_heads() -> frozenset[str]:
+    """Place heads as names are compared: folded ("île", "hôpital" → "ile", "hopital")."""
+    return frozenset(fold(head) for head in place_heads())
+
+
+@cache
+def _folded_heads() -> frozenset[str]:
+    """Institution and place heads, folded: "Assemblée" alone joins "Assemblée nationale"."""
+    return frozenset(fold(head) for head in institution_heads()) | _folded_place_heads()
 
 
 def _without_nationality(name: str) -> str:
