@@ -321,3 +321,10 @@ def test_an_accented_bare_head_joins_the_body_built_on_it(analyse):
     article = analyse("Titre\nLe texte a été approuvé à l'Assemblée mardi. Le détail du vote est publié sur le "
                       "site de l'Assemblée nationale.")
     assert names(article) == {"Assemblée nationale"}
+
+
+def test_competitions_awards_and_weapon_models_are_not_entities(analyse):
+    article = analyse("Titre\nLe club de Lyon a remporté la Ligue Europa. Le réalisateur Paul Roy a reçu la Palme "
+                      "d'or. L'Ukraine a tiré des ATACMS sur Koursk, et des Canadair ont survolé Marseille.")
+    assert not {"Ligue Europa", "Palme d'or", "ATACMS", "Canadair"} & all_mentions(article)
+    assert {"Paul Roy", "Ukraine", "Koursk", "Marseille"} <= names(article)
