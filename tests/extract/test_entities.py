@@ -328,3 +328,10 @@ def test_competitions_awards_and_weapon_models_are_not_entities(analyse):
                       "d'or. L'Ukraine a tiré des ATACMS sur Koursk, et des Canadair ont survolé Marseille.")
     assert not {"Ligue Europa", "Palme d'or", "ATACMS", "Canadair"} & all_mentions(article)
     assert {"Paul Roy", "Ukraine", "Koursk", "Marseille"} <= names(article)
+
+
+def test_an_acronym_the_text_defines_as_a_common_term_is_no_entity_but_a_bodys_is(analyse):
+    article = analyse("Titre\nLe texte interdit le gaz naturel liquéfié (GNL) russe. Le GNL arrive par bateau. "
+                      "Le parquet national financier (PNF) a ouvert une enquête.")
+    assert "GNL" not in all_mentions(article)
+    assert "PNF" in all_mentions(article)

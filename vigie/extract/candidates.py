@@ -404,6 +404,28 @@ def portfolio_names() -> frozenset[str]:
 _PORTFOLIO_LIST = re.compile(r"\s*(?:,|\bet\b)\s*(?:(?:les|la|le|l'|l’|des|du|de la|de l'|de l’)\s*)?")
 
 
+_DEFINED_ACRONYM = re.compile(r"(?P<words>(?:[a-zà-ÿ'’-]+\s+){1,9})\((?P<acronym>[A-Z]{2,8})\)")
+_ACRONYM_GLUE = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "au", "aux", "en"})
+
+
+@correction("common_term_acronyms")
+def common_term_acronyms(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """An acronym the text defines as a common noun phrase names no entity, wherever it is used: "obligation de
+    quitter le territoire français (OQTF)", "gaz naturel liquéfié (GNL)"; a body ("parquet national financier
+    (PNF)") is one."""
+    terms = set()
+    for match in _DEFINED_ACRONYM.finditer(context.text):
+        words_before = re.findall(r"[a-zà-ÿ-]+|['’]", match.group("words"))
+        acronym = match.group("acronym").casefold()
+        for start in range(len(words_before)):  # the longest tail of the words whose initials spell it
+            content = [w for w in words_before[start:] if w not in _ACRONYM_GLUE and w not in "'’"]
+            if "".join(w[0] for w in content) == acronym:
+                if words_before[start] not in institution_heads():
+                    terms.add(match.group("acronym"))
+                break
+    return [c for c in candidates if context.surface(c) not in terms]
+
+
 @correction("drop_portfolios")
 def drop_portfolios(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """"ministre de l'Intérieur": the portfolio is not an entity (the ministère is, see institutions);
