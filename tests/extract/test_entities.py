@@ -335,3 +335,9 @@ def test_an_acronym_the_text_defines_as_a_common_term_is_no_entity_but_a_bodys_i
                       "Le parquet national financier (PNF) a ouvert une enquête.")
     assert "GNL" not in all_mentions(article)
     assert "PNF" in all_mentions(article)
+
+
+def test_a_party_in_brackets_after_a_person_is_the_party_not_the_person(analyse):
+    article = analyse("Titre\nLe bourgmestre de Namur, Marc Lenoir (PS), a répondu au ministre, Anne Roy (MR).")
+    assert entity(article, "Marc Lenoir").type == "PER" and entity(article, "PS").type == "ORG"
+    assert {m.text for m in entity(article, "Marc Lenoir").mentions} == {"Marc Lenoir"}

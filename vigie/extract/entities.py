@@ -205,7 +205,9 @@ def _explicit_links(candidates: list[Candidate], text: str) -> dict[int, int]:
         between = text[candidate.end : following.start]
         surface = text[following.start : following.end]
         # "(FSR)", or a short form written as a word ("parquet national antiterroriste (Pnat)")
-        defines_acronym = between.strip() == "(" and text[following.end : following.end + 1] == ")" and (
+        # (a person has no acronym: "Fabrice Cumps (PS)" gives his party)
+        defines_acronym = candidate.label != "PER" and between.strip() == "(" \
+            and text[following.end : following.end + 1] == ")" and (
             is_acronym(surface) or (candidate.origin == "institution" and _SHORT_FORM.fullmatch(surface) is not None
                                     and fold(surface)[0] == fold(text[candidate.start])))
         if defines_acronym or (_ALIAS_CUE.match(between) and candidate.label == "PER"):
