@@ -341,3 +341,8 @@ def test_a_party_in_brackets_after_a_person_is_the_party_not_the_person(analyse)
     article = analyse("Titre\nLe bourgmestre de Namur, Marc Lenoir (PS), a répondu au ministre, Anne Roy (MR).")
     assert entity(article, "Marc Lenoir").type == "PER" and entity(article, "PS").type == "ORG"
     assert {m.text for m in entity(article, "Marc Lenoir").mentions} == {"Marc Lenoir"}
+
+
+def test_a_ministry_with_its_portfolio_in_lowercase_is_one_body(analyse):
+    article = analyse("Titre\nLe porte-parole du ministère marocain des affaires étrangères, Karim Alami, a réagi.")
+    assert "ministère marocain des affaires étrangères" in names(article)

@@ -549,6 +549,10 @@ def _complement(doc: Doc, start: int) -> tuple[int, str] | None:
         while k < len(doc) and (_is_capitalised(doc[k]) or (doc[k].text in "-" and k + 1 < len(doc))):
             k += 1
         return k, "proper"
+    for k in (3, 2, 1):  # a portfolio in lowercase names the body too: "ministère qatari des affaires étrangères"
+        words_after = doc[j : j + k]
+        if j + k <= len(doc) and all(t.is_alpha for t in words_after) and fold(words_after.text) in portfolio_names():
+            return j + k, "proper"
     if doc[j].pos_ == "NOUN":
         return j + 1, "common"
     return None
