@@ -346,3 +346,10 @@ def test_a_party_in_brackets_after_a_person_is_the_party_not_the_person(analyse)
 def test_a_ministry_with_its_portfolio_in_lowercase_is_one_body(analyse):
     article = analyse("Titre\nLe porte-parole du ministère marocain des affaires étrangères, Karim Alami, a réagi.")
     assert "ministère marocain des affaires étrangères" in names(article)
+
+
+def test_french_language_media_are_organisations_whatever_ner_says(analyse):
+    article = analyse("Titre\nInvité de Sud Radio, le maire Paul Roy a ensuite écrit dans le Journal du dimanche, "
+                      "avant de répondre sur franceinfo et à Radio-Canada.")
+    assert {"Sud Radio", "Journal du dimanche", "franceinfo", "Radio-Canada"} <= names(article)
+    assert all(entity(article, n).type == "ORG" for n in ("Sud Radio", "franceinfo", "Radio-Canada"))
