@@ -353,3 +353,8 @@ def test_french_language_media_are_organisations_whatever_ner_says(analyse):
                       "avant de répondre sur franceinfo et à Radio-Canada.")
     assert {"Sud Radio", "Journal du dimanche", "franceinfo", "Radio-Canada"} <= names(article)
     assert all(entity(article, n).type == "ORG" for n in ("Sud Radio", "franceinfo", "Radio-Canada"))
+
+
+def test_a_region_named_by_its_towns_demonym_is_a_place(analyse):
+    article = analyse("Titre\nTrois hommes ont été interpellés à Lyon et dans la région lyonnaise.")
+    assert entity(article, "région lyonnaise").type == "LOC" and "Lyon" in names(article)

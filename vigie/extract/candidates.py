@@ -643,6 +643,19 @@ def _introduced_as_person(span: Span | None) -> bool:
     return False
 
 
+@correction("demonym_regions")
+def demonym_regions(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """'la région parisienne', 'la région bruxelloise': a region named by its town's demonym is a place."""
+    found = []
+    doc = context.doc
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if token.lower_ == "région" and following.is_lower and local_demonym_place(following.text) is not None:
+            found.append(Candidate(token.idx, following.idx + len(following.text), "LOC", "demonym_region",
+                                   fixed=True))
+    return _without_overlaps(candidates, found) if found else candidates
+
+
 @correction("resolve_misc")
 def resolve_misc(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """MISC is not a type we keep: acronyms become ORG, known places LOC, the rest goes."""
