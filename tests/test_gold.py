@@ -19,13 +19,13 @@ FLOORS = {
     "structure.caption": 1.0,
     "structure.credit": 1.0,
     "structure.published": 1.0,
-    "entities": 0.905,
-    "entities.typed": 0.825,
-    "dates.normalized": 0.928,
+    "entities": 0.925,
+    "entities.typed": 0.86,
+    "dates.normalized": 0.95,
     "quotes": 0.99,
-    "quotes.attributed": 0.86,
-    "counts": 0.85,
-    "events": 0.50,
+    "quotes.attributed": 0.89,
+    "counts": 0.855,
+    "events": 0.54,
 }
 
 
