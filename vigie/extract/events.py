@@ -520,11 +520,12 @@ def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]
 
     ordered = sorted(events, key=lambda e: (heading(e), e.start))
     kept: list[Event] = []
+    by_kind: dict[tuple[str, bool, bool], list[Event]] = {}  # kept events of one category and status
     same_sentence: dict[tuple[str, bool, bool, int], list[Event]] = {}  # body events: merge within a sentence
     for event in ordered:
         own = names(event)
         key = (event.type, event.negated, event.hypothetical, sentence(event))
-        same_kind = [k for k in kept if (k.type, k.negated, k.hypothetical) == key[:3]]
+        same_kind = by_kind.setdefault(key[:3], [])
         if heading(event):
             duplicate = next((k for k in same_kind if own & names(k)), None) \
                 or next((k for k in same_kind if retold(event, k)), None)
@@ -533,6 +534,7 @@ def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]
                 or next((k for k in same_kind if retold(event, k)), None)
         if duplicate is None:
             kept.append(event)
+            same_kind.append(event)
             if not heading(event):
                 same_sentence.setdefault(key, []).append(event)
         else:

@@ -207,7 +207,7 @@ class Resolver:
             if child.dep_ != "nmod" or not any(c.dep_ == "case" and c.lower_ in _DE for c in child.children):
                 continue
             found = self.entity_at(child.idx, child.idx + len(child.text))
-            if self.type_of(found) != "LOC" or found is None:
+            if found is None or self.type_of(found) != "LOC":
                 continue
             place = self.entities[found.entity_id].place if found.entity_id in self.entities else None
             if feature is None or (place is not None and place.feature == feature):
@@ -308,6 +308,7 @@ class Resolver:
         return named
 
     def _named_agent(self, token: Token, verb: Token) -> bool:
+        """Whether a word is part of a named person or organisation in the verb's sentence."""
         found = self.entity_at(token.idx, token.idx + 1)
         return found is not None and self.type_of(found) in ("PER", "ORG") and token.sent.start == verb.sent.start
 
