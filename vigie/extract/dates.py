@@ -137,13 +137,8 @@ def _speech_reference(expression: Expression, resolved: list[tuple[Expression, s
     if expression.kind not in ("deictic", "this_part"):
         return None  # a weekday or a calendar date does not move with the day of speaking
     # "« ... annoncer ce soir ... », a déclaré lundi soir X": the day the reporting clause gives after the quote
-    for other in following:
-        if other.start >= sentence.end_char:
-            break
-        if not any(s < other.start < e for s, e in quotes):
-            said = resolve(other, ref, clause_tense(doc, other.start, other.end))
-            if said is not None and _DAY_VALUE.match(said):
-                return dt.date.fromisoformat(said)
+    for _, said in _days_later_in_sentence(following, sentence, quotes, doc, ref):
+        return said
     reporting = [t for t in sentence if t.pos_ in ("VERB", "AUX") and not inside[0] <= t.idx < inside[1]]
     if lead is not None and lead < ref and reporting and verb_tense(reporting[0]) is Tense.PAST:
         return lead
@@ -195,24 +190,29 @@ def _day_after_anchor(expression: Expression, resolved: list[tuple[Expression, s
     sentence = _sentence_of(doc, expression.start)
     if sentence is None:
         return None, 0
-
-    def unquoted(other: Expression) -> bool:
-        return not any(s < other.start < e for s, e in quotes)
-
     comma = text.find(",", expression.end, sentence.end_char)
     complement_end = comma if comma >= 0 else sentence.end_char
-    later: list[dt.date] = []
+    later = next(_days_later_in_sentence(following, sentence, quotes, doc, ref), None)
+    if later is not None and later[0].start < complement_end:
+        return later[1], 1
+    earlier = [dt.date.fromisoformat(value) for other, value in _since(resolved, sentence.start_char)
+               if not _quoted(other.start, quotes) and _DAY_VALUE.match(value)]
+    return (earlier[-1] if earlier else later[1] if later else None), 0
+
+
+def _quoted(offset: int, quotes: list[tuple[int, int]]) -> bool:
+    return any(start < offset < end for start, end in quotes)
+
+
+def _days_later_in_sentence(following: Iterator[Expression], sentence: Span, quotes: list[tuple[int, int]],
+                            doc: Doc, ref: dt.date) -> Iterator[tuple[Expression, dt.date]]:
+    """The day-precise expressions after one, outside quotes and before its sentence ends, with their days."""
     for other in following:
         if other.start >= sentence.end_char:
-            break
-        value = resolve(other, ref, clause_tense(doc, other.start, other.end)) if unquoted(other) else None
+            return
+        value = None if _quoted(other.start, quotes) else resolve(other, ref, clause_tense(doc, other.start, other.end))
         if value is not None and _DAY_VALUE.match(value):
-            if other.start < complement_end:
-                return dt.date.fromisoformat(value), 1
-            later.append(dt.date.fromisoformat(value))
-    earlier = [dt.date.fromisoformat(value) for other, value in _since(resolved, sentence.start_char)
-               if unquoted(other) and _DAY_VALUE.match(value)]
-    return (earlier[-1] if earlier else later[0] if later else None), 0
+            yield other, dt.date.fromisoformat(value)
 
 
 def resolve_all(expressions: Iterable[Expression], ref: dt.date, doc: Doc, text: str,

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation
 from vigie.extract.resolve import (
+    SOURCE_OPENING,
     SUBJECT_DEPS,
     Discourse,
     Speaker,
@@ -51,7 +52,6 @@ def _cues(position: str | None = None) -> str:
 # "« ... », selon X" (never "pour", which after a quote is a purpose); "Selon X, « ... »"; "pour qui « ... »"
 _SOURCE_AFTER = re.compile(rf"^\s*[,]?\s*(?:toujours\s+|encore\s+)?(?:{_cues('any')})\s+", re.IGNORECASE)
 _SOURCE_BEFORE = re.compile(rf"(?:^|[.!?;]\s+|\n)(?:{_cues()})\s+(?P<source>[^,«»\"“”]{{2,80}}),\s*$", re.IGNORECASE)
-_SOURCE_OPENING = re.compile(r"\s*(?:selon|d['’]apr[èe]s|pour)\s+(?P<source>[^,«»\"“”]{2,80}),", re.IGNORECASE)
 _SOURCE_RELATIVE = re.compile(rf",\s*(?:{_cues()})\s+(?:qui|laquelle|lequel)\s*$", re.IGNORECASE)
 _COLON_BEFORE = re.compile(r"(?P<source>[^.!?:;«»\"“”\n]{2,80}?)\s*:\s*$")
 _CHARGE_CUE = re.compile(r"(?:\bpour|\bchefs?\s+d['’e]|\bdes\s+faits\s+d['’e])\s*$", re.IGNORECASE)
@@ -196,7 +196,7 @@ class QuoteFinder:
                 return Attribution(speaker, rule="source")
         # "Selon lui, l'audition « permet de constater » que ...": the source that opens the sentence speaks
         # for it, unless a verb of saying names another
-        opening = _SOURCE_OPENING.match(lead)
+        opening = SOURCE_OPENING.match(lead)
         opened = self._source_at(start + opening.start("source"), "source") if opening else None
         if opened is not None and opened.speaker is None:
             opened = None  # "pour comprendre la crise, ...": a purpose

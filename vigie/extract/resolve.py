@@ -32,7 +32,8 @@ _DE = function_words("de_form")
 _NEGATIONS = function_words("negation")
 _RELATIVES = function_words("relative_pronoun")
 _PRONOUN_GENDERS = {"il": "Masc", "elle": "Fem"}
-_SOURCE_WORDS = ("pour", "selon")
+# a source opening a sentence: "Selon X, ...", "D'après X, ...", "Pour X, ..." (quotes read it too)
+SOURCE_OPENING = re.compile(r"\s*(?:selon|d['’]apr[èe]s|pour)\s+(?P<source>[^,«»\"“”]{2,80}),", re.IGNORECASE)
 _LOOKAHEAD = 1500  # characters: how far on a role's holder may be named
 _INDEFINITE = function_words("indefinite_determiner")
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
@@ -402,13 +403,13 @@ class Resolver:
 
     def _opening_source(self, sentence: Span) -> Speaker | None:
         """The named source a sentence opens with ("Pour X, ...", "Selon X, ..."), whose view it gives."""
-        if len(sentence) < 3 or sentence[0].lower_ not in _SOURCE_WORDS:
+        opening = SOURCE_OPENING.match(sentence.text)
+        if opening is None:
             return None
-        found = self.entity_at(sentence[1].idx, sentence[1].idx + len(sentence[1].text))
-        if found is None:
-            return None
-        after = self.article.text[found.end : found.end + 2].lstrip()
-        return found if after.startswith(",") else None
+        start = sentence.start_char + opening.start("source")
+        found = self.entity_at(start, start + 1)
+        # the name is the whole source: "Pour Jan Hamáček," (not "Pour l'avocat de X,")
+        return found if found is not None and found.end == sentence.start_char + opening.end("source") else None
 
     def recent_entity(self, before: int, wanted: str, role: str | None = None,
                       country: str | None = None, later: bool = False) -> Speaker | None:
