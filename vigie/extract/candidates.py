@@ -508,7 +508,7 @@ def institutions(candidates: list[Candidate], context: Context) -> list[Candidat
     return _without_overlaps(candidates, found)
 
 
-_SHORT_FORM = re.compile(r"[A-Z][A-Za-z]{1,9}")
+SHORT_FORM = re.compile(r"[A-Z][A-Za-z]{1,9}")  # an acronym written as a word: "Pnat", "Sdis"
 
 
 def _acronym_defined_end(doc: Doc, head: int) -> int:
@@ -527,7 +527,7 @@ def _acronym_defined_end(doc: Doc, head: int) -> int:
         else:
             break
     if position > head + 1 and position + 2 < len(doc) and doc[position].text == "(" \
-            and _SHORT_FORM.fullmatch(doc[position + 1].text) and doc[position + 2].text == ")":
+            and SHORT_FORM.fullmatch(doc[position + 1].text) and doc[position + 2].text == ")":
         return position
     return head + 1
 
@@ -691,8 +691,7 @@ def aged_names(candidates: list[Candidate], context: Context) -> list[Candidate]
         span = context.span(candidate)
         if span is None or span[0].is_sent_start or lookup(match.group("name")) is not None:
             continue  # "Paris, 27 ans de mandat": a place; a sentence opening with a capital is not a name
-        covering = [c for c in candidates if _overlaps(candidate, c)]
-        if not covering:
+        if not any(_overlaps(candidate, c) for c in candidates):
             found.append(candidate)
     return sorted(candidates + found, key=lambda c: (c.start, -c.end))
 

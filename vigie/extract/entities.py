@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from vigie.extract.candidates import (
     LOCATIVE_PREPOSITIONS,
+    SHORT_FORM,
     Candidate,
     Context,
     find_candidates,
@@ -40,7 +41,6 @@ _ON_AT = re.compile(r"\bon\s+(?:à|a)\s+(?:l['’]|la\s+|le\s+)?$")
 _SOURCE_CUES = frozenset(words("speech_sources"))
 _ADDRESSEE_VERBS = verbs_of_class("addressing")
 _HEADED_NAME = re.compile(r"^\S+\s+(?:de la |de l'|du |des |de |d')?")
-_SHORT_FORM = re.compile(r"[A-Z][A-Za-z]{1,9}")
 _ALIAS_CUE = re.compile(r"^,?\s*(?:dit|surnommé|alias)\s+$")
 PERSON_VARIANT_SIMILARITY = 0.85
 
@@ -208,7 +208,7 @@ def _explicit_links(candidates: list[Candidate], text: str) -> dict[int, int]:
         # (a person has no acronym: "Fabrice Cumps (PS)" gives his party)
         defines_acronym = candidate.label != "PER" and between.strip() == "(" \
             and text[following.end : following.end + 1] == ")" and (
-            is_acronym(surface) or (candidate.origin == "institution" and _SHORT_FORM.fullmatch(surface) is not None
+            is_acronym(surface) or (candidate.origin == "institution" and SHORT_FORM.fullmatch(surface) is not None
                                     and fold(surface)[0] == fold(text[candidate.start])))
         if defines_acronym or (_ALIAS_CUE.match(between) and candidate.label == "PER"):
             links[i + 1] = i
