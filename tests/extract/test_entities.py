@@ -3,6 +3,7 @@
 import pytest
 
 from tests.extract.conftest import all_mentions, entity, names
+from vigie.extract.candidates import _DEFINED_ACRONYM, _defined_acronyms
 from vigie.extract.demonyms import demonym_country, feminine, plural
 from vigie.model import entity_key
 
@@ -335,6 +336,13 @@ def test_an_acronym_the_text_defines_as_a_common_term_is_no_entity_but_a_bodys_i
                       "Le parquet national financier (PNF) a ouvert une enquête.")
     assert "GNL" not in all_mentions(article)
     assert "PNF" in all_mentions(article)
+
+
+def test_acronyms_are_read_back_from_their_brackets_as_a_scan_of_the_whole_text_would():
+    filler = "la suite des discussions sur le texte a été reportée à une date ultérieure par les élus " * 6
+    text = (f"Le {filler}gaz naturel liquéfié (GNL) et la taxe sur la valeur ajoutée (TVA), puis {filler}"
+            "le contrat de travail ici et là (CDI). Fin (UE).")
+    assert [m.group() for m in _defined_acronyms(text)] == [m.group() for m in _DEFINED_ACRONYM.finditer(text)]
 
 
 def test_a_party_in_brackets_after_a_person_is_the_party_not_the_person(analyse):

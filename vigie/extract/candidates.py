@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import accumulate
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.demonyms import demonym_country, local_demonym_place
@@ -110,6 +112,18 @@ def place_heads() -> frozenset[str]:
 def institution_heads() -> dict[str, frozenset[str]]:
     """Head noun → the complement kinds that may name the body (nationality, proper, common)."""
     return {row["head"]: frozenset(row["complements"].split(",")) for row in rows("institution_heads")}
+
+
+@lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    return frozenset(get_string_id(word) for word in words)
+
+
+def positions_of(doc: Doc, lowercase_words: Collection[str]) -> list[int]:
+    """Indices of the words whose lowercase form is one of ``lowercase_words``, read from the doc's array: a
+    scan that makes no Token of the words it passes over."""
+    wanted = _hashes(frozenset(lowercase_words))
+    return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
 
 
 @cache
@@ -408,13 +422,28 @@ _DEFINED_ACRONYM = re.compile(r"(?P<words>(?:[a-zà-ÿ'’-]+\s+){1,9})\((?P<acr
 _ACRONYM_GLUE = frozenset({"de", "du", "des", "d", "la", "le", "les", "l", "et", "à", "au", "aux", "en"})
 
 
+_BRACKETED_ACRONYM = re.compile(r"\([A-Z]{2,8}\)")
+_DEFINING_REACH = 400  # characters before "(ACRONYM)" that nine words of a definition fit in
+
+
+def _defined_acronyms(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _DEFINED_ACRONYM, found from each bracketed acronym back: a scan of the whole text would
+    try the nine-word pattern at every lowercase word."""
+    position = 0
+    for bracket in _BRACKETED_ACRONYM.finditer(text):
+        match = _DEFINED_ACRONYM.search(text, max(position, bracket.start() - _DEFINING_REACH), bracket.end())
+        if match is not None:
+            yield match
+            position = match.end()
+
+
 @correction("common_term_acronyms")
 def common_term_acronyms(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """An acronym the text defines as a common noun phrase names no entity, wherever it is used: "obligation de
     quitter le territoire français (OQTF)", "gaz naturel liquéfié (GNL)"; a body ("parquet national financier
     (PNF)") is one."""
     terms = set()
-    for match in _DEFINED_ACRONYM.finditer(context.text):
+    for match in _defined_acronyms(context.text):
         words_before = re.findall(r"[a-zà-ÿ-]+|['’]", match.group("words"))
         acronym = match.group("acronym").casefold()
         for start in range(len(words_before)):  # the longest tail of the words whose initials spell it
@@ -487,13 +516,12 @@ def institutions(candidates: list[Candidate], context: Context) -> list[Candidat
     "préfecture de l'Aude", "coalition des volontaires", "Conseil des ministres"."""
     found = []
     doc = context.doc
-    i = 0
-    while i < len(doc):
-        token = doc[i]
-        allowed = institution_heads().get(token.lower_)
-        if allowed is None:
-            i += 1
+    after_last = 0  # a head inside a body already found starts nothing
+    for i in positions_of(doc, institution_heads()):
+        if i < after_last:
             continue
+        token = doc[i]
+        allowed = institution_heads()[token.lower_]
         if token.text[0].isupper() and not token.is_sent_start:
             allowed = ALL_COMPLEMENTS
         end = _institution_end(doc, i, allowed)
@@ -502,9 +530,7 @@ def institutions(candidates: list[Candidate], context: Context) -> list[Candidat
         candidate = Candidate(token.idx, doc[end - 1].idx + len(doc[end - 1].text), "ORG", "institution", fixed=True)
         if end > i + 1 and not in_credit(candidate, context.article):
             found.append(candidate)
-            i = end
-        else:
-            i += 1
+            after_last = end
     return _without_overlaps(candidates, found)
 
 
@@ -643,16 +669,15 @@ def _introduced_as_person(span: Span | None) -> bool:
     return False
 
 
+_REGION_DEMONYM = re.compile(r"(?<![\w-])(?i:région)\s+(?P<demonym>[a-zà-ÿ]+)(?![\w-])")
+
+
 @correction("demonym_regions")
 def demonym_regions(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """'la région parisienne', 'la région bruxelloise': a region named by its town's demonym is a place."""
-    found = []
-    doc = context.doc
-    for token in doc[:-1]:
-        following = doc[token.i + 1]
-        if token.lower_ == "région" and following.is_lower and local_demonym_place(following.text) is not None:
-            found.append(Candidate(token.idx, following.idx + len(following.text), "LOC", "demonym_region",
-                                   fixed=True))
+    found = [Candidate(match.start(), match.end(), "LOC", "demonym_region", fixed=True)
+             for match in _REGION_DEMONYM.finditer(context.text)
+             if local_demonym_place(match.group("demonym")) is not None]
     return _without_overlaps(candidates, found) if found else candidates
 
 

@@ -47,21 +47,49 @@ PERSON_VARIANT_SIMILARITY = 0.85
 
 @dataclass
 class Cluster:
-    """Mentions believed to name one entity."""
+    """Mentions believed to name one entity, with the forms a new mention is matched against.
+
+    The forms are kept as mentions are added, so that testing whether a mention joins costs a few set
+    look-ups, not a walk over every name of the cluster.
+    """
 
     mentions: list[Candidate] = field(default_factory=list)
     surfaces: list[str] = field(default_factory=list)
-    # kept as mentions are added, so that joining a mention costs the distinct names, not every mention
     distinct: dict[str, None] = field(default_factory=dict)
-    names: set[str] = field(default_factory=set)
+    names: set[str] = field(default_factory=set)  # folded surfaces
     label_counts: Counter[str] = field(default_factory=Counter)
+    without_nationality: set[str] = field(default_factory=set)  # "assemblee nationale" of "... francaise"
+    aliases: set[str] = field(default_factory=set)  # seats the names describe ("presidence francaise" → "elysee")
+    initials: set[str] = field(default_factory=set)  # what an acronym of a name would be
+    expansions: set[str] = field(default_factory=set)  # the lexicon's acronyms of the names and the reverse
+    acronyms: set[str] = field(default_factory=set)  # the names written as acronyms
+    surnames: set[str] = field(default_factory=set)  # last words of names of several words
+    heads: set[str] = field(default_factory=set)  # first words of names of several words
+    headless: set[str] = field(default_factory=set)  # "gaza" of "bande de gaza": names after a place head
 
     def add(self, candidate: Candidate, surface: str) -> None:
         self.mentions.append(candidate)
         self.surfaces.append(surface)
-        self.distinct.setdefault(surface)
-        self.names.add(fold(surface))
         self.label_counts[candidate.label] += 1
+        if surface in self.distinct:
+            return
+        self.distinct[surface] = None
+        name = fold(surface)
+        self.names.add(name)
+        self.without_nationality.add(_without_nationality(name))
+        alias = institution_aliases().get(name)
+        if alias is not None:
+            self.aliases.add(alias)
+        self.initials.add(_initials(surface))
+        self.expansions |= acronym_table().get(name, set())
+        if is_acronym(surface):
+            self.acronyms.add(name)
+        words = name.split()
+        if len(words) > 1:
+            self.surnames.add(words[-1])
+            self.heads.add(words[0])
+            if words[0] in _folded_place_heads():
+                self.headless.add(_HEADED_NAME.sub("", name))
 
     def folded(self) -> set[str]:
         return self.names
@@ -131,26 +159,24 @@ def _alike_words(x: str, y: str) -> bool:
 def _joins(cluster: Cluster, candidate: Candidate, surface: str, text: str) -> bool:
     """Whether a new mention belongs to an existing cluster."""
     name = fold(surface)
-    names = cluster.folded()
+    names = cluster.names
     if name in names:
         return True
-    if any(_without_nationality(n) == name for n in names) or _without_nationality(name) in names:
+    if name in cluster.without_nationality or _without_nationality(name) in names:
         return True  # "l'Assemblée nationale française" is the Assemblée nationale
-    if institution_aliases().get(name) in names or any(institution_aliases().get(n) == name for n in names):
+    if institution_aliases().get(name) in names or name in cluster.aliases:
         return True
-    if is_acronym(surface) and any(
-        _initials(s) == name or name in acronym_table().get(fold(s), set()) for s in cluster.distinct
-    ):
+    if is_acronym(surface) and (name in cluster.initials or name in cluster.expansions):
         return True
-    if any(is_acronym(s) and (_initials(surface) == fold(s) or fold(s) in acronym_table().get(name, set()))
-           for s in cluster.distinct):
+    if cluster.acronyms and (_initials(surface) in cluster.acronyms
+                             or not cluster.acronyms.isdisjoint(acronym_table().get(name, set()))):
         return True
     labels = cluster.labels()
     person_like = candidate.label == "PER" or labels["PER"] > 0
     words = name.split()
-    if person_like and len(words) == 1 and any(len(n.split()) > 1 and n.split()[-1] == name for n in names):
+    if person_like and len(words) == 1 and name in cluster.surnames:
         return True  # a surname joins the full name
-    if person_like and any(len(n.split()) == 1 and len(words) > 1 and words[-1] == n for n in names):
+    if person_like and len(words) > 1 and words[-1] in names:
         return True
     if candidate.label == "PER" and labels["PER"] and any(_same_person_variant(surface, s) for s in cluster.distinct):
         return True
@@ -160,10 +186,9 @@ def _joins(cluster: Cluster, candidate: Candidate, surface: str, text: str) -> b
             return True
     if len(words) == 1 and name in _folded_heads():
         # a bare head ("Coalition", "Assemblée") joins a body built on it
-        return any(n.split()[0] == name and len(n.split()) > 1 for n in names)
+        return name in cluster.heads
     # a bare place name joins its headed form: "Gaza" → "bande de Gaza", "Louvre" → "musée du Louvre"
-    return candidate.label == "LOC" and any(
-        n.split()[0] in _folded_place_heads() and _HEADED_NAME.sub("", n) == name for n in names)
+    return candidate.label == "LOC" and name in cluster.headless
 
 
 def _only_bearer_of_first_name(clusters: list[Cluster], surface: str) -> Cluster | None:

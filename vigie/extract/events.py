@@ -154,8 +154,11 @@ class Arguments:
 
     def place(self, trigger: Token, taken: set[str]) -> Reference | None:
         """A LOC entity the clause puts the event in ("à Paris", "près de Bilopillia"), else one in the sentence."""
+        sentence = trigger.sent
+        if not self.resolver.names_a_place(sentence.start_char, sentence.end_char):
+            return None
         clause = list(trigger.subtree if trigger.pos_ in ("VERB", "AUX") else trigger.head.subtree)
-        for pool in (clause, trigger.sent):
+        for pool in (clause, sentence):
             for token in pool:
                 found = self.resolver.entity_at(token.idx, token.idx + 1)
                 if found is None or found.name in taken or self.resolver.type_of(found) != "LOC":
