@@ -2,7 +2,7 @@ import pytest
 
 from vigie.extract.gazetteer import load_index, lookup
 from vigie.model import Article, Source
-from vigie.nlp import pipe_by_line, split_lines
+from vigie.nlp import index_lemma_lists, pipe_by_line, split_lines
 from vigie.pipeline import STAGES, Pipeline, build_article, extract_text, register_stage
 from vigie.readers import RawRecord, RecordError
 
@@ -41,6 +41,28 @@ def test_a_lone_letter_ends_a_sentence_but_an_initial_does_not(pipeline):
     assert [s.text.strip() for s in doc.sents][:2] == ["Le maire a réagi sur X.", "Le préfet, lui, se tait."]
     tokens = [t.text for t in doc]
     assert tokens[5:7] == ["X", "."] and {"P.", "M."} <= set(tokens)
+
+
+def test_the_lemmatizer_word_lists_are_sets_that_give_the_same_lemmas(pipeline):
+    nlp = pipeline.warm_up()
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index")
+    assert all(isinstance(known, frozenset) for known in table.values())
+    text = "Les éleveurs bloquaient les rocades ; les préfètes avaient dépêché des renforts aux bergeries isolées."
+
+    def lemmas() -> list[str]:
+        lemmatizer.cache.clear()
+        return [t.lemma_ for t in nlp(text)]
+
+    indexed = lemmas()
+    try:
+        for key in list(table):
+            table[key] = sorted(table[key])  # spaCy's own lists
+        assert lemmas() == indexed
+    finally:
+        index_lemma_lists(nlp)
+        lemmatizer.cache.clear()
+    assert {"bloquer", "dépêcher", "renfort"} <= set(indexed)
 
 
 def test_html_record_takes_its_date_from_the_page(fixtures_dir):
