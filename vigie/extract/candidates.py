@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH, SENT_START
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -245,14 +245,19 @@ def _common_word_opening_sentence(tokens: list[Token]) -> bool:
         return False  # "Casse du Louvre" opens with a common word; "Steve Witkoff" does not
     if lookup(first.text) is not None or agency_names().get(fold(first.text)) is not None:
         return False
-    return first.text not in _mid_sentence_words(first.doc)
+    return first.orth not in _mid_sentence_words(first.doc)
 
 
-def _mid_sentence_words(doc: Doc) -> frozenset[str]:
-    """The words the text writes somewhere other than at a sentence start (computed once per Doc)."""
+def _mid_sentence_words(doc: Doc) -> frozenset[int]:
+    """The words (ids of their exact forms) the text writes somewhere other than where a sentence opens, as
+    `_opens_sentence` reads it; computed once per Doc, from its arrays."""
     found = doc.user_data.get("vigie.mid_sentence_words")
     if not isinstance(found, frozenset):
-        found = frozenset(t.text for t in doc if not _opens_sentence(t))
+        forms = doc.to_array(ORTH).tolist()
+        starts = [start == 1 for start in doc.to_array(SENT_START).tolist()]
+        marks = _hashes(frozenset(_OPENING_MARKS))
+        found = frozenset(form for i, form in enumerate(forms) if not starts[i]
+                          and not (i > 0 and starts[i - 1] and forms[i - 1] in marks))
         doc.user_data["vigie.mid_sentence_words"] = found
     return found
 
