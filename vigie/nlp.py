@@ -8,12 +8,14 @@ calls :func:`load_nlp` once.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from functools import cache
+from collections.abc import Collection, Iterable, Iterator
+from functools import cache, lru_cache
 
 import spacy
+from spacy.attrs import LEMMA, LOWER
 from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 DEFAULT_MODEL = "fr_core_news_md"
@@ -68,6 +70,28 @@ def letter_sentence_ends(doc: Doc) -> Doc:
         for token in ends:
             retokenizer.split(token, [token.text[0], "."], heads=[(token, 0), (token, 0)])
     return doc
+
+
+@lru_cache(maxsize=64)
+def string_ids(words: frozenset[str]) -> frozenset[int]:
+    """The ids spaCy gives these strings (its hashes), to compare with a Doc's arrays."""
+    return frozenset(get_string_id(word) for word in words)
+
+
+def positions_of(doc: Doc, words: Collection[str], lemmas: bool = False) -> list[int]:
+    """Indices of the words whose lowercase form (with ``lemmas``, or casefolded lemma) is one of ``words``.
+
+    Read from the Doc's arrays, a scan that makes no Token of the words it passes over: stages that look
+    for a few hundred words among thousands build Tokens only where one is.
+    """
+    wanted = frozenset(words)
+    lower_ids = string_ids(wanted)
+    if not lemmas:
+        return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in lower_ids]
+    forms = doc.to_array([LOWER, LEMMA]).tolist()
+    strings = doc.vocab.strings
+    lemma_ids = {lemma for _, lemma in forms if strings[lemma].casefold() in wanted}
+    return [i for i, (lower, lemma) in enumerate(forms) if lower in lower_ids or lemma in lemma_ids]
 
 
 MAX_PIECE = 10_000  # characters parsed at once: a longer line is cut at a sentence end (spaCy's cost and limit)

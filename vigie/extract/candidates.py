@@ -10,19 +10,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import accumulate
 
-from spacy.attrs import LOWER, ORTH, SENT_START
-from spacy.strings import get_string_id
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.demonyms import demonym_country, local_demonym_place
 from vigie.extract.gazetteer import lookup
 from vigie.lexicon import function_words, mapping, rows, words
 from vigie.model import Article
+from vigie.nlp import positions_of, string_ids
 from vigie.textnorm import fold, unify_apostrophes
 
 LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
@@ -112,18 +112,6 @@ def place_heads() -> frozenset[str]:
 def institution_heads() -> dict[str, frozenset[str]]:
     """Head noun → the complement kinds that may name the body (nationality, proper, common)."""
     return {row["head"]: frozenset(row["complements"].split(",")) for row in rows("institution_heads")}
-
-
-@lru_cache(maxsize=64)
-def _hashes(words: frozenset[str]) -> frozenset[int]:
-    return frozenset(get_string_id(word) for word in words)
-
-
-def positions_of(doc: Doc, lowercase_words: Collection[str]) -> list[int]:
-    """Indices of the words whose lowercase form is one of ``lowercase_words``, read from the doc's array: a
-    scan that makes no Token of the words it passes over."""
-    wanted = _hashes(frozenset(lowercase_words))
-    return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]
 
 
 @cache
@@ -255,7 +243,7 @@ def _mid_sentence_words(doc: Doc) -> frozenset[int]:
     if not isinstance(found, frozenset):
         forms = doc.to_array(ORTH).tolist()
         starts = [start == 1 for start in doc.to_array(SENT_START).tolist()]
-        marks = _hashes(frozenset(_OPENING_MARKS))
+        marks = string_ids(frozenset(_OPENING_MARKS))
         found = frozenset(form for i, form in enumerate(forms) if not starts[i]
                           and not (i > 0 and starts[i - 1] and forms[i - 1] in marks))
         doc.user_data["vigie.mid_sentence_words"] = found

@@ -29,6 +29,7 @@ from vigie.extract.resolve import is_negated, is_reporting_verb, resolver_for, s
 from vigie.lexicon import function_words, mapping, rows, words
 from vigie.model import Article, Event, Reference
 from vigie.model import Span as TextSpan
+from vigie.nlp import positions_of
 from vigie.stages import register_stage
 from vigie.textnorm import fold, uncontracted
 
@@ -403,7 +404,7 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         if quote.verb is not None and quote.speaker is not None and quote.speaker.entity_id is not None:
             speakers_by_verb.setdefault(quote.verb.start, []).append(quote.speaker)
     found = []
-    for token in doc:
+    for token in (doc[i] for i in positions_of(doc, _trigger_words(), lemmas=True)):
         trigger = _matching_trigger(token)
         if trigger is None or _names_its_object(token) or _in_set_phrase(token) or _figurative(token):
             continue
