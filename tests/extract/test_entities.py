@@ -366,3 +366,21 @@ def test_french_language_media_are_organisations_whatever_ner_says(analyse):
 def test_a_region_named_by_its_towns_demonym_is_a_place(analyse):
     article = analyse("Titre\nTrois hommes ont été interpellés à Lyon et dans la région lyonnaise.")
     assert entity(article, "région lyonnaise").type == "LOC" and "Lyon" in names(article)
+
+
+def test_a_seat_after_someone_who_serves_it_or_what_it_says_is_the_institution(analyse):
+    article = analyse("Titre\nLe porte-parole du Kremlin a démenti toute rencontre. La position de Washington reste "
+                      "floue. Le maire de Paris a inauguré une exposition.")
+    assert entity(article, "Kremlin").type == "ORG" and entity(article, "Washington").type == "ORG"
+    assert entity(article, "Paris").type == "LOC"
+
+
+def test_an_institution_speaks_through_on_at_its_seat(analyse):
+    article = analyse("Titre\nLes contacts sont maintenus, assure-t-on au Quai d'Orsay, qui veut l'apaisement.")
+    assert entity(article, "Quai d'Orsay").type == "ORG"
+
+
+def test_a_surname_that_is_also_a_town_leaves_the_person_a_person(analyse):
+    article = analyse("Titre\nDeux anciens ministres, Élisabeth Borne et Manuel Valls, entrent au gouvernement. "
+                      "« Avec Valls en prime ! », ironise un député.")
+    assert entity(article, "Manuel Valls").type == "PER"

@@ -30,15 +30,17 @@ from vigie.extract.candidates import (
 )
 from vigie.extract.demonyms import demonym_country
 from vigie.extract.gazetteer import lookup
-from vigie.lexicon import mapping, rows, verbs_of_class, words
+from vigie.lexicon import function_words, mapping, rows, verbs_of_class, words
 from vigie.model import Article, Entity, Mention, entity_key
 from vigie.stages import register_stage
 from vigie.textnorm import fold
 
 _STOPWORDS_IN_ACRONYMS = {"de", "du", "des", "d", "la", "le", "les", "l", "et", "pour", "en", "à", "a"}
 _SUBJECT_DEPS = {"nsubj", "nsubj:pass", "obl:agent", "csubj"}
-_ON_AT = re.compile(r"\bon\s+(?:à|a)\s+(?:l['’]|la\s+|le\s+)?$")
+_ON_AT = re.compile(r"\bon\s+(?:(?:à|a)\s+(?:l['’]|la\s+|le\s+)?|au\s+)$")
 _SOURCE_CUES = frozenset(words("speech_sources"))
+_SEAT_HOLDERS = frozenset(words("seat_holders"))
+_DE_FORMS = function_words("de_form")
 _ADDRESSEE_VERBS = verbs_of_class("addressing")
 _HEADED_NAME = re.compile(r"^\S+\s+(?:de la |de l'|du |des |de |d')?")
 _ALIAS_CUE = re.compile(r"^,?\s*(?:dit|surnommé|alias)\s+$")
@@ -327,6 +329,9 @@ def metonymic_use(candidate: Candidate, context: Context) -> str | None:
     root = span.root
     if root.dep_ in _SUBJECT_DEPS:
         return "ORG"
+    if root.dep_ == "nmod" and root.head.lower_ in _SEAT_HOLDERS and any(
+            c.dep_ == "case" and c.lower_ in _DE_FORMS for c in root.children):
+        return "ORG"  # "le chef du Kremlin", "la position de Washington": who serves it, what it says
     if root.dep_ == "obj" and root.head.lemma_ in _ADDRESSEE_VERBS:
         return "ORG"  # "a appelé Bruxelles à légiférer"
     if root.dep_ == "conj" and root.head.dep_ in _SUBJECT_DEPS:
@@ -340,7 +345,10 @@ def decide_type(cluster: Cluster, context: Context) -> str:
     if fixed:
         return fixed
     names = cluster.folded()
-    place = next((p for p in (lookup(s) for s in cluster.surfaces) if p is not None), None)
+    # a surname or first name that is also a town ("Manuel Valls" → Valls, Catalonia) makes no place
+    person_words = {word for mention, surface in zip(cluster.mentions, cluster.surfaces, strict=True)
+                    if mention.label == "PER" and len(words := surface.split()) > 1 for word in (words[0], words[-1])}
+    place = next((p for p in (lookup(s) for s in cluster.surfaces if s not in person_words) if p is not None), None)
     if place is not None and place.feature == "country":
         return "LOC"
     if any(n in metonym_seats() for n in names):
