@@ -384,3 +384,17 @@ def test_a_surname_that_is_also_a_town_leaves_the_person_a_person(analyse):
     article = analyse("Titre\nDeux anciens ministres, Élisabeth Borne et Manuel Valls, entrent au gouvernement. "
                       "« Avec Valls en prime ! », ironise un député.")
     assert entity(article, "Manuel Valls").type == "PER"
+
+
+def test_a_river_a_road_or_a_beach_is_named_with_its_head(analyse):
+    article = analyse("Titre\nUn corps a été retrouvé dans la rivière Durance, près de la plage Bonne-Anse, "
+                      "route des Crêtes.")
+    assert {"rivière Durance", "plage Bonne-Anse"} <= names(article)
+    assert entity(article, "rivière Durance").type == "LOC"
+
+
+def test_a_place_designator_types_the_name_without_joining_it(analyse):
+    article = analyse("Titre\nLes éleveurs ont convergé vers le lieu-dit Mouriscou, puis vers le hameau de "
+                      "Cabrerolles.")
+    assert entity(article, "Mouriscou").type == "LOC" and entity(article, "Cabrerolles").type == "LOC"
+    assert {"Mouriscou", "Cabrerolles"} <= names(article)

@@ -608,6 +608,22 @@ def _instead_of(head: Token) -> bool:
     return head.lower_ == "place" and before.endswith(("à la", "lieu et"))
 
 
+@cache
+def place_designators() -> frozenset[str]:
+    """Nouns that make the name after them a place without being part of it ("le lieu-dit Mouriscou")."""
+    return frozenset(words("place_designators"))
+
+
+def _word_before(doc: Doc, i: int) -> Span | None:
+    """The tokens of the space-delimited word that ends right before token ``i`` ("lieu-dit": three tokens)."""
+    if i == 0 or doc[i - 1].whitespace_ == "":
+        return None
+    start = i - 1
+    while start > 0 and doc[start - 1].whitespace_ == "" and "-" in (doc[start - 1].text, doc[start].text):
+        start -= 1
+    return doc[start:i]
+
+
 @correction("place_heads")
 def place_heads_layer(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Keep the head of a place name: "région de Soumy", "bande de Gaza", "massif des Corbières"."""
@@ -626,6 +642,11 @@ def place_heads_layer(candidates: list[Candidate], context: Context) -> list[Can
             elif doc[span.start - 1].lower_ in place_heads() and candidate.label in ("LOC", "PER", "MISC"):
                 head = doc[span.start - 1]  # "place Beauvau", "université Utah Valley"
                 candidate = replace(candidate, start=head.idx, label="LOC", fixed=True)
+            elif (word := _word_before(doc, span.start)) is not None and word.text in place_designators():
+                candidate = replace(candidate, label="LOC", fixed=True)  # "le lieu-dit Mouriscou", "le village de X"
+            elif doc[j].lower_ in _DE_FORMS and (word := _word_before(doc, j)) is not None \
+                    and word.text in place_designators():
+                candidate = replace(candidate, label="LOC", fixed=True)
         if span is not None and span[0].lower_ in place_heads() and not candidate.fixed:
             candidate = replace(candidate, label="LOC")
         result.append(candidate)
