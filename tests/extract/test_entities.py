@@ -398,3 +398,10 @@ def test_a_place_designator_types_the_name_without_joining_it(analyse):
                       "Cabrerolles.")
     assert entity(article, "Mouriscou").type == "LOC" and entity(article, "Cabrerolles").type == "LOC"
     assert {"Mouriscou", "Cabrerolles"} <= names(article)
+
+
+def test_an_unfamiliar_name_in_a_list_of_people_is_a_person(analyse):
+    article = analyse("Titre\nParmi les otages libérés figuraient Eitan Mor, Matan Angrest, Omri Miran, Guy "
+                      "Gilboa-Dalal et Alon Ohel. Les délégués de Paris, Lyon et Marseille sont venus.")
+    assert {entity(article, name).type for name in ("Matan Angrest", "Omri Miran", "Alon Ohel")} == {"PER"}
+    assert {entity(article, name).type for name in ("Paris", "Lyon", "Marseille")} == {"LOC"}

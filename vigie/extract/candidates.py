@@ -749,6 +749,39 @@ def missed_countries(candidates: list[Candidate], context: Context) -> list[Cand
     return sorted(candidates + found, key=lambda c: (c.start, -c.end))
 
 
+_LIST_SEPARATOR = re.compile(r",\s*|\s+(?:et|ou)\s+|,\s+(?:et|ou)\s+")
+
+
+@correction("listed_people")
+def listed_people(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """A name in a list of people is a person: "Eitan Mor, Matan Angrest, Omri Miran et Alon Ohel" (NER took
+    unfamiliar names for places). The list is names joined by commas and "et"; most of it are persons, the
+    rest are names no gazetteer knows as places, and nothing in it is a body or a known place."""
+    lists: list[list[int]] = []
+    for index, candidate in enumerate(candidates):
+        previous = candidates[index - 1] if index else None
+        if previous is not None and _LIST_SEPARATOR.fullmatch(context.text[previous.end : candidate.start]):
+            lists[-1].append(index)
+        else:
+            lists.append([index])
+    def unknown(candidate: Candidate) -> bool:  # a place or a thing to NER, but no place the gazetteer knows
+        return candidate.label in ("LOC", "MISC") and not candidate.fixed \
+            and lookup(context.surface(candidate)) is None
+
+    result = list(candidates)
+    for members in lists:
+        opening = candidates[members[0]].start
+        head = re.search(r"(\w+)\s+$", context.text[max(0, opening - 30) : opening])
+        if head is not None and head.group(1).lower().removesuffix("s") in place_heads():
+            continue  # "les tunnels Annie Cordy, Botanique et Rogier": places named after people
+        people = sum(candidates[i].label == "PER" for i in members)
+        strangers = [i for i in members if unknown(candidates[i])]
+        if people >= 2 and people > len(strangers) and people + len(strangers) == len(members):
+            for index in strangers:
+                result[index] = replace(candidates[index], label="PER")
+    return result
+
+
 def find_candidates(article: Article, doc: Doc) -> list[Candidate]:
     """All entity mentions of an article, after every correction layer."""
     context = Context(article, doc)
