@@ -264,3 +264,9 @@ def test_a_bare_participle_was_done_to_the_one_it_describes(analyse):
     found = events(article)
     assert ("COERCE", [], ["Boualem Sansal"]) in found and ("RETREAT", [], ["Boualem Sansal"]) in found
 
+
+
+def test_an_il_the_parse_calls_an_expletive_is_someone_unless_its_verb_is_impersonal(analyse):
+    article = analyse("Titre\nDeuxième sur la liste, le maire, Paul Roy, a fait savoir qu'il refusait de signer "
+                      "l'accord.")
+    assert ("REJECT", ["Paul Roy"], []) in events(article)

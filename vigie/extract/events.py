@@ -101,7 +101,8 @@ class Arguments:
         collective = head.pos_ == "NOUN" and "Plur" in head.morph.get("Number", [])
         if head.pos_ in ("PRON", "NOUN") and not collective and self.entity_of(head) is None \
                 and not self.demonym(head):
-            speaker = self.resolver.subject_speaker(head) if head.dep_ in (*_ACTOR_DEPS, "nsubj:pass") else None
+            speaker = self.resolver.subject_speaker(head) if head.dep_ in (*_ACTOR_DEPS, "nsubj:pass", "expl:subj") \
+                else None
             if speaker is not None and speaker.entity_id is not None:
                 return [Reference(name=speaker.name, entity_id=speaker.entity_id, start=head.idx,
                                   end=head.idx + len(head.text))]

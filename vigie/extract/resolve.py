@@ -21,7 +21,7 @@ from vigie.extract.demonyms import demonym_country
 from vigie.extract.entities import metonym_seats, role_nouns, seat_countries
 from vigie.extract.inflection import er_verb_forms
 from vigie.extract.quotations import find_quoted
-from vigie.lexicon import function_words, mapping, words
+from vigie.lexicon import function_words, mapping, verbs_of_class, words
 from vigie.model import Article, Entity, Mention
 from vigie.textnorm import fold
 
@@ -813,6 +813,22 @@ def _auxiliary_sharer(participle: Token) -> Token | None:
     return None
 
 
+_IMPERSONAL_VERBS = verbs_of_class("impersonal")
+
+
+def _takes_impersonal_subject(verb: Token) -> bool:
+    """Whether "il" can stand for nobody before this predicate: a verb that takes an impersonal subject ("il
+    faut", "il s'agit", "il y a"), a passive ("il a été décidé"), an adjective or noun predicate ("il est
+    possible"), or a modal before one of those ("il pourrait s'agir")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in _IMPERSONAL_VERBS:
+        return True
+    if verb.lemma_ == "avoir" and any(c.lower_ == "y" for c in verb.children):
+        return True  # "il y a"
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return True
+    return any(c.dep_ == "xcomp" and c.lemma_ in _IMPERSONAL_VERBS for c in verb.children)
+
+
 def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None, climb: bool = True) -> Token | None:
     """The verb's subject, never one inside a quote (``quoted``: character ranges);
     of several (a parse that took an apposition for one), the nearest; with ``climb``, for a verb with none of
@@ -830,8 +846,9 @@ def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None, climb: 
     for child in verb.children:  # "précise-t-on", "a-t-il écrit" are often read as expletives
         # "il s'agit de", "il faut": nobody (but "a-t-il écrit" is read the same way: its pronoun is hyphenated)
         # (a verb of saying is never impersonal: "Il affirme que ..." read as an expletive is still someone)
+        # nor is one that never takes an impersonal "il": "il refusait" read as an expletive is someone too
         impersonal = child.dep_ == "expl:subj" and child.i < verb.i and not child.text.startswith("-") \
-            and not is_reporting_verb(verb)
+            and not is_reporting_verb(verb) and _takes_impersonal_subject(verb)
         if impersonal:  # ... unless someone is its dative: "il lui faut « ... »"
             dative = next((c for c in verb.children if c.lower_ in ("lui", "leur") and c.i < verb.i), None)
             if dative is not None and allowed(dative):
