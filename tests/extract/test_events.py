@@ -270,3 +270,15 @@ def test_an_il_the_parse_calls_an_expletive_is_someone_unless_its_verb_is_impers
     article = analyse("Titre\nDeuxième sur la liste, le maire, Paul Roy, a fait savoir qu'il refusait de signer "
                       "l'accord.")
     assert ("REJECT", ["Paul Roy"], []) in events(article)
+
+
+def test_a_relative_qui_after_a_role_acts_as_the_person_the_role_names(analyse):
+    article = analyse("Titre\nLe Premier ministre, Paul Roy, a reçu les syndicats mardi. Plus tard, le Premier "
+                      "ministre, qui a accusé son rival de « manipulation », a quitté la salle.")
+    assert any(kind == "ACCUSE" and actors == ["Paul Roy"] for kind, actors, _ in events(article))
+
+
+def test_counted_acts_happened_even_without_a_date_or_a_place(analyse):
+    article = analyse("Titre\nLe commissaire a détaillé le bilan de la nuit : 19 arrestations administratives et "
+                      "trois saisies. Le débat sur une arrestation reste ouvert.")
+    assert [kind for kind, _, _ in events(article)].count("COERCE") == 1

@@ -432,6 +432,8 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
             not verbal and token.head.i != token.i and (is_negated(token.head) or _without(token.head)))
         hypothetical = _hypothetical(token)
         asserted_subject = not verbal and token.dep_ == "nsubj" and token.head.pos_ == "VERB"  # "des heurts ont opposé"
+        # a number of them happened: "19 arrestations", "trois frappes ont visé"
+        asserted_subject = asserted_subject or (not verbal and any(c.dep_ == "nummod" for c in token.children))
         in_headline = article.title_span is not None and token.idx < article.title_span.end
         if not actors and not targets and (in_headline or (not asserted_subject and (
                 (verbal and date is None and location is None and not _passive(token))

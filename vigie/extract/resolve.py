@@ -535,7 +535,13 @@ class Resolver:
         if lower in _ON:
             return self._on_at_place(subject)
         if lower in ("qui", "lequel", "laquelle") and subject.head.dep_ == "acl:relcl":
-            return self.named_by(subject.head.head)  # "Amir Ohana, qui a répété « ... »"
+            # "Amir Ohana, qui a répété « ... »"; "le Premier ministre, qui a accusé ...": whom the role names
+            antecedent = subject.head.head
+            named = self.named_by(antecedent)
+            if named is None and antecedent.pos_ == "NOUN":
+                found = self.subject_speaker(antecedent, discourse)  # an entity, not a mere description
+                return found if found is not None and found.entity_id is not None else None
+            return named
         if lower in _PRONOUNS or subject.pos_ == "PRON":
             return self._cataphora(subject) or self.antecedent(
                 subject.idx, singular=lower in ("il", "elle", "lui"), discourse=discourse, pronoun=lower)
