@@ -282,3 +282,9 @@ def test_counted_acts_happened_even_without_a_date_or_a_place(analyse):
     article = analyse("Titre\nLe commissaire a détaillé le bilan de la nuit : 19 arrestations administratives et "
                       "trois saisies. Le débat sur une arrestation reste ouvert.")
     assert [kind for kind, _, _ in events(article)].count("COERCE") == 1
+
+
+def test_receiving_a_prize_is_no_meeting_but_receiving_someone_is(analyse):
+    article = analyse("Titre\nLa romancière Anne Roy a reçu mardi le prix Goncourt à Paris. Le président Paul Martin "
+                      "a reçu mercredi le chancelier Olaf Scholz à l'Élysée.")
+    assert [actors for kind, actors, _ in events(article) if kind == "CONSULT"] == [["Paul Martin"]]
