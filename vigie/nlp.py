@@ -8,10 +8,12 @@ calls :func:`load_nlp` once.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
+import numpy as np
 import spacy
+from numpy.typing import NDArray
 from spacy.attrs import LEMMA, LOWER
 from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -78,20 +80,26 @@ def string_ids(words: frozenset[str]) -> frozenset[int]:
     return frozenset(get_string_id(word) for word in words)
 
 
-def positions_of(doc: Doc, words: Collection[str], lemmas: bool = False) -> list[int]:
+@lru_cache(maxsize=64)
+def _id_array(words: frozenset[str]) -> NDArray[np.uint64]:
+    return np.fromiter(string_ids(words), dtype=np.uint64)
+
+
+def positions_of(doc: Doc, words: frozenset[str], lemmas: bool = False) -> list[int]:
     """Indices of the words whose lowercase form (with ``lemmas``, or casefolded lemma) is one of ``words``.
 
     Read from the Doc's arrays, a scan that makes no Token of the words it passes over: stages that look
     for a few hundred words among thousands build Tokens only where one is.
     """
-    wanted = frozenset(words)
-    lower_ids = string_ids(wanted)
+    if not len(doc):
+        return []
     if not lemmas:
-        return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in lower_ids]
-    forms = doc.to_array([LOWER, LEMMA]).tolist()
+        return np.flatnonzero(np.isin(doc.to_array(LOWER), _id_array(words))).tolist()
+    forms = doc.to_array([LOWER, LEMMA])
     strings = doc.vocab.strings
-    lemma_ids = {lemma for _, lemma in forms if strings[lemma].casefold() in wanted}
-    return [i for i, (lower, lemma) in enumerate(forms) if lower in lower_ids or lemma in lemma_ids]
+    lemma_ids = [lemma for lemma in np.unique(forms[:, 1]).tolist() if strings[lemma].casefold() in words]
+    found = np.isin(forms[:, 0], _id_array(words)) | np.isin(forms[:, 1], np.array(lemma_ids, dtype=np.uint64))
+    return np.flatnonzero(found).tolist()
 
 
 MAX_PIECE = 10_000  # characters parsed at once: a longer line is cut at a sentence end (spaCy's cost and limit)

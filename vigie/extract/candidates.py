@@ -115,6 +115,11 @@ def institution_heads() -> dict[str, frozenset[str]]:
 
 
 @cache
+def _institution_head_words() -> frozenset[str]:
+    return frozenset(institution_heads())
+
+
+@cache
 def honorifics() -> frozenset[str]:
     return frozenset(words("honorifics"))
 
@@ -510,7 +515,7 @@ def institutions(candidates: list[Candidate], context: Context) -> list[Candidat
     found = []
     doc = context.doc
     after_last = 0  # a head inside a body already found starts nothing
-    for i in positions_of(doc, institution_heads()):
+    for i in positions_of(doc, _institution_head_words()):
         if i < after_last:
             continue
         token = doc[i]

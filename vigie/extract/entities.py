@@ -60,6 +60,7 @@ class Cluster:
     distinct: dict[str, None] = field(default_factory=dict)
     names: set[str] = field(default_factory=set)  # folded surfaces
     label_counts: Counter[str] = field(default_factory=Counter)
+    fixed_counts: Counter[str] = field(default_factory=Counter)  # labels of the mentions a lexicon decided
     without_nationality: set[str] = field(default_factory=set)  # "assemblee nationale" of "... francaise"
     aliases: set[str] = field(default_factory=set)  # seats the names describe ("presidence francaise" → "elysee")
     initials: set[str] = field(default_factory=set)  # what an acronym of a name would be
@@ -73,6 +74,8 @@ class Cluster:
         self.mentions.append(candidate)
         self.surfaces.append(surface)
         self.label_counts[candidate.label] += 1
+        if candidate.fixed:
+            self.fixed_counts[candidate.label] += 1
         if surface in self.distinct:
             return
         self.distinct[surface] = None
@@ -100,8 +103,9 @@ class Cluster:
         return self.label_counts
 
     def fixed_label(self) -> str | None:
-        fixed = Counter(c.label for c in self.mentions if c.fixed)
-        return fixed.most_common(1)[0][0] if fixed else None
+        if len(self.fixed_counts) > 1:  # a tie goes to the label met first in reading order
+            return Counter(c.label for c in self.mentions if c.fixed).most_common(1)[0][0]
+        return next(iter(self.fixed_counts), None)
 
 
 @cache
