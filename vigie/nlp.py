@@ -11,9 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache, lru_cache
 
-import numpy as np
 import spacy
-from numpy.typing import NDArray
 from spacy.attrs import LEMMA, LOWER
 from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -81,8 +79,10 @@ def string_ids(words: frozenset[str]) -> frozenset[int]:
 
 
 @lru_cache(maxsize=64)
-def _id_array(words: frozenset[str]) -> NDArray[np.uint64]:
-    return np.fromiter(string_ids(words), dtype=np.uint64)
+def _lemma_verdicts(words: frozenset[str]) -> dict[int, bool]:
+    """Lemma id → whether its casefolded lemma is one of ``words``, filled as lemmas are met (a vocabulary's
+    worth at most)."""
+    return {}
 
 
 def positions_of(doc: Doc, words: frozenset[str], lemmas: bool = False) -> list[int]:
@@ -91,15 +91,15 @@ def positions_of(doc: Doc, words: frozenset[str], lemmas: bool = False) -> list[
     Read from the Doc's arrays, a scan that makes no Token of the words it passes over: stages that look
     for a few hundred words among thousands build Tokens only where one is.
     """
-    if not len(doc):
-        return []
+    lower_ids = string_ids(words)
     if not lemmas:
-        return np.flatnonzero(np.isin(doc.to_array(LOWER), _id_array(words))).tolist()
-    forms = doc.to_array([LOWER, LEMMA])
+        return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in lower_ids]
+    forms: list[list[int]] = doc.to_array([LOWER, LEMMA]).tolist()
+    verdicts = _lemma_verdicts(words)
     strings = doc.vocab.strings
-    lemma_ids = [lemma for lemma in np.unique(forms[:, 1]).tolist() if strings[lemma].casefold() in words]
-    found = np.isin(forms[:, 0], _id_array(words)) | np.isin(forms[:, 1], np.array(lemma_ids, dtype=np.uint64))
-    return np.flatnonzero(found).tolist()
+    for lemma in {lemma for _, lemma in forms} - verdicts.keys():
+        verdicts[lemma] = strings[lemma].casefold() in words
+    return [i for i, (lower, lemma) in enumerate(forms) if lower in lower_ids or verdicts[lemma]]
 
 
 MAX_PIECE = 10_000  # characters parsed at once: a longer line is cut at a sentence end (spaCy's cost and limit)
