@@ -288,3 +288,11 @@ def test_receiving_a_prize_is_no_meeting_but_receiving_someone_is(analyse):
     article = analyse("Titre\nLa romancière Anne Roy a reçu mardi le prix Goncourt à Paris. Le président Paul Martin "
                       "a reçu mercredi le chancelier Olaf Scholz à l'Élysée.")
     assert [actors for kind, actors, _ in events(article) if kind == "CONSULT"] == [["Paul Martin"]]
+
+
+def test_condemned_for_an_offence_is_a_sentence_condemning_an_act_is_disapproval(analyse):
+    sentenced = analyse("Titre\nPaul Roy a été condamné en 2021 pour fraude fiscale par le tribunal de Nantes.")
+    assert "COERCE" in [kind for kind, _, _ in events(sentenced)]
+    assert "DISAPPROVE" not in [kind for kind, _, _ in events(sentenced)]
+    disapproved = analyse("Titre\nLa France a condamné mardi l'attaque contre Kiev.")
+    assert "DISAPPROVE" in [kind for kind, _, _ in events(disapproved)]
