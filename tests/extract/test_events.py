@@ -296,3 +296,11 @@ def test_condemned_for_an_offence_is_a_sentence_condemning_an_act_is_disapproval
     assert "DISAPPROVE" not in [kind for kind, _, _ in events(sentenced)]
     disapproved = analyse("Titre\nLa France a condamné mardi l'attaque contre Kiev.")
     assert "DISAPPROVE" in [kind for kind, _, _ in events(disapproved)]
+
+
+def test_adopting_sanctions_is_a_sanction_and_concluding_words_is_no_agreement(analyse):
+    adopted = analyse("Titre\nLes Vingt-Sept ont adopté jeudi un nouveau train de sanctions contre la Russie.")
+    assert [kind for kind, _, _ in events(adopted)] == ["SANCTION"]
+    concluded = analyse("Titre\n« Nous irons jusqu'au bout », a conclu mardi le procureur de Lyon, Paul Roy. La France "
+                        "et l'Allemagne ont conclu un accord mardi à Genève.")
+    assert [(kind, actors) for kind, actors, _ in events(concluded)] == [("AGREE", ["France", "Allemagne"])]
