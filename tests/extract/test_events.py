@@ -304,3 +304,11 @@ def test_adopting_sanctions_is_a_sanction_and_concluding_words_is_no_agreement(a
     concluded = analyse("Titre\n« Nous irons jusqu'au bout », a conclu mardi le procureur de Lyon, Paul Roy. La France "
                         "et l'Allemagne ont conclu un accord mardi à Genève.")
     assert [(kind, actors) for kind, actors, _ in events(concluded)] == [("AGREE", ["France", "Allemagne"])]
+
+
+def test_victims_alone_are_no_assault_but_someone_who_harmed_them_is(analyse):
+    victims = analyse("Titre\nDeux habitants ont été blessés mardi à Lyon, dont un grièvement brûlé.")
+    assert "ASSAULT" not in [kind for kind, _, _ in events(victims)]
+    attacked = analyse("Titre\nUn homme armé a tué deux passants mardi à Lyon. Paul Roy a été blessé par des "
+                       "militants du Hamas jeudi à Jérusalem.")
+    assert [kind for kind, _, _ in events(attacked)].count("ASSAULT") == 2

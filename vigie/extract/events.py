@@ -26,7 +26,7 @@ from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
 from vigie.extract.resolve import is_negated, is_reporting_verb, resolver_for, subject_of
-from vigie.lexicon import function_words, mapping, rows, words
+from vigie.lexicon import function_words, mapping, rows, verbs_of_class, words
 from vigie.model import Article, Event, Reference
 from vigie.model import Span as TextSpan
 from vigie.nlp import positions_of
@@ -34,6 +34,7 @@ from vigie.stages import register_stage
 from vigie.textnorm import fold, uncontracted
 
 _ACTOR_DEPS = ("nsubj", "csubj")
+_CASUALTY_VERBS = verbs_of_class("casualty")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
 _PLACE_CASES = function_words("place_preposition")
 _TARGET_CASES = function_words("target_preposition")
@@ -422,6 +423,9 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         if not actors:
             actors += speakers_by_verb.get(token.idx, [])[:1]
         actors = _unique(actors)
+        if not actors and token.lemma_ in _CASUALTY_VERBS and not any(
+                c.dep_ in ("nsubj", "obl:agent") for c in token.children):
+            continue  # "deux habitants ont été blessés": victims (counted), no one said to have struck them
         targets = [t for t in _unique(targets) if t.name not in {a.name for a in actors}]
         taken = {r.name for r in actors + targets}
         location = args.place(token, taken)
