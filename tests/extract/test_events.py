@@ -312,3 +312,16 @@ def test_victims_alone_are_no_assault_but_someone_who_harmed_them_is(analyse):
     attacked = analyse("Titre\nUn homme armé a tué deux passants mardi à Lyon. Paul Roy a été blessé par des "
                        "militants du Hamas jeudi à Jérusalem.")
     assert [kind for kind, _, _ in events(attacked)].count("ASSAULT") == 2
+
+
+def test_people_evacuated_by_someone_were_removed_but_evacuated_from_a_flood_were_not(analyse):
+    flood = analyse("Titre\nQuelque 300 personnes ont dû être évacuées mardi à Lyon après la crue.")
+    assert "COERCE" not in [kind for kind, _, _ in events(flood)]
+    removed = analyse("Titre\nLa police a évacué mardi les députés Paul Roy et Marc Petit de l'hémicycle.")
+    assert "COERCE" in [kind for kind, _, _ in events(removed)]
+
+
+def test_postponing_an_announcement_or_questioning_the_government_is_no_coercion(analyse):
+    article = analyse("Titre\nL'annonce du gouvernement a été repoussée mardi à jeudi. Le député Paul Roy a interpellé "
+                      "le gouvernement mardi à Paris.")
+    assert "COERCE" not in [kind for kind, _, _ in events(article)]

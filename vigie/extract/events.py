@@ -34,7 +34,7 @@ from vigie.stages import register_stage
 from vigie.textnorm import fold, uncontracted
 
 _ACTOR_DEPS = ("nsubj", "csubj")
-_CASUALTY_VERBS = verbs_of_class("casualty")
+_UNDERGONE_VERBS = verbs_of_class("undergone")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
 _PLACE_CASES = function_words("place_preposition")
 _TARGET_CASES = function_words("target_preposition")
@@ -423,9 +423,9 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         if not actors:
             actors += speakers_by_verb.get(token.idx, [])[:1]
         actors = _unique(actors)
-        if not actors and token.lemma_ in _CASUALTY_VERBS and not any(
+        if not actors and token.lemma_ in _UNDERGONE_VERBS and not any(
                 c.dep_ in ("nsubj", "obl:agent") for c in token.children):
-            continue  # "deux habitants ont été blessés": victims (counted), no one said to have struck them
+            continue  # "deux habitants ont été blessés", "300 personnes évacuées": no one said to have done it
         targets = [t for t in _unique(targets) if t.name not in {a.name for a in actors}]
         taken = {r.name for r in actors + targets}
         location = args.place(token, taken)
