@@ -325,3 +325,9 @@ def test_postponing_an_announcement_or_questioning_the_government_is_no_coercion
     article = analyse("Titre\nL'annonce du gouvernement a été repoussée mardi à jeudi. Le député Paul Roy a interpellé "
                       "le gouvernement mardi à Paris.")
     assert "COERCE" not in [kind for kind, _, _ in events(article)]
+
+
+def test_taking_in_the_displaced_is_no_meeting_but_hosting_a_leader_is(analyse):
+    article = analyse("Titre\nLa ville de Tawila accueillait mardi quelque 650 000 déplacés. Le président Paul Martin "
+                      "a accueilli mercredi le chancelier Olaf Scholz à Paris.")
+    assert [actors for kind, actors, _ in events(article) if kind == "CONSULT"] == [["Paul Martin"]]
