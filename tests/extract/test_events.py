@@ -331,3 +331,16 @@ def test_taking_in_the_displaced_is_no_meeting_but_hosting_a_leader_is(analyse):
     article = analyse("Titre\nLa ville de Tawila accueillait mardi quelque 650 000 déplacés. Le président Paul Martin "
                       "a accueilli mercredi le chancelier Olaf Scholz à Paris.")
     assert [actors for kind, actors, _ in events(article) if kind == "CONSULT"] == [["Paul Martin"]]
+
+
+def test_words_of_condemnation_in_a_speakers_quote_are_the_speakers_disapproval(analyse):
+    article = analyse("Titre\n« Ces frappes sur Kharkiv sont inacceptables », a réagi mardi le ministre Paul Roy. "
+                      "« Ce compromis n'est pas scandaleux », a estimé mercredi la députée Anne Petit.")
+    assert [(kind, actors) for kind, actors, _ in events(article) if kind == "DISAPPROVE"] == \
+        [("DISAPPROVE", ["Paul Roy"])]
+
+
+def test_a_word_of_a_set_phrase_is_no_particle(analyse):
+    article = analyse("Titre\nLe Kazakhstan multiplie ses liens avec l'Occident, sans pour autant condamner "
+                      "ouvertement l'invasion russe.")
+    assert "COERCE" not in [kind for kind, _, _ in events(article)]

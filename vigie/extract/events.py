@@ -14,6 +14,7 @@ and body) is kept once.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -221,7 +222,9 @@ def _has_particle(trigger: Token, particle: str) -> bool:
     if particle == "se":
         return _reflexive(trigger)
     nearby = [uncontracted(t.lower_) for t in trigger.doc[trigger.i + 1 : trigger.i + 4]]
-    return particle in nearby or any(particle in (uncontracted(c.lower_) for c in child.subtree)
+    # (a word of a set phrase is none: "sans pour autant condamner")
+    return particle in nearby or any(particle in (uncontracted(c.lower_) for c in child.subtree
+                                                  if not any(g.dep_ == "fixed" for g in c.children))
                                      for child in trigger.children
                                      if child.dep_ in ("advmod", "obl:arg", "obl:mod", "xcomp", "advcl", "obj", "iobj"))
 
@@ -457,6 +460,43 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
     return found
 
 
+_NEGATION_BEFORE = re.compile(r"\b(?:pas|plus|jamais|guère|ni|aucun|aucune)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+@cache
+def _condemnation() -> re.Pattern[str]:
+    alternatives = "|".join(sorted((re.escape(w) for w in words("disapproval_words")), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def condemnations(article: Article, doc: Doc) -> list[Event]:
+    """DISAPPROVE events told by what a speaker says: a direct quote with a word of condemnation in it
+    ("« Ces frappes sont inacceptables », a réagi X"; "X a jugé la grève « choquante »"), not negated."""
+    found = []
+    for quote in article.quotes:
+        speaker = quote.speaker
+        if not quote.direct or speaker is None or speaker.entity_id is None:
+            continue
+        for word in _condemnation().finditer(article.text, quote.start, quote.end):
+            if _NEGATION_BEFORE.search(article.text, max(quote.start, word.start() - 40), word.start()):
+                continue
+            token = doc.char_span(word.start(), word.end(), alignment_mode="expand")
+            found.append(Event(
+                type="DISAPPROVE", text=quote.text, start=quote.start, end=quote.end,
+                trigger=TextSpan(start=word.start(), end=word.end()),
+                actors=[Reference(name=speaker.name, entity_id=speaker.entity_id, start=speaker.start,
+                                  end=speaker.end)],
+                targets=[], location=None, date=_date_for(article, token[0]) if token else None,
+            ))
+            break
+    return found
+
+
+def _trigger_start(event: Event) -> int:
+    """Where an event is told: the reading order events are found in."""
+    return event.trigger.start if event.trigger is not None else event.start
+
+
 class _Stretches:
     """Character ranges (quotes), asked whether they cover an offset in log time."""
 
@@ -557,4 +597,5 @@ def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]
 @register_stage("events", requires=("entities", "dates", "quotes"), assigns=("events",))
 def extract_events(article: Article, doc: Doc) -> None:
     """The article's events, merged."""
-    article.events = merge_events(events_of(article, doc), article, doc)
+    article.events = merge_events(sorted(events_of(article, doc) + condemnations(article, doc),
+                                         key=_trigger_start), article, doc)
