@@ -344,3 +344,11 @@ def test_a_word_of_a_set_phrase_is_no_particle(analyse):
     article = analyse("Titre\nLe Kazakhstan multiplie ses liens avec l'Occident, sans pour autant condamner "
                       "ouvertement l'invasion russe.")
     assert "COERCE" not in [kind for kind, _, _ in events(article)]
+
+
+def test_a_trip_made_is_a_visit_a_trip_announced_or_a_realisation_is_not(analyse):
+    made = analyse("Titre\nLa ministre Anne Petit s'est rendue mardi à Lyon, au poste de commandement.")
+    assert [(kind, actors) for kind, actors, _ in events(made)] == [("CONSULT", ["Anne Petit"])]
+    announced = analyse("Titre\nLe ministre Paul Roy doit se rendre jeudi à Lyon. Il s'est rendu compte mardi de "
+                        "son erreur.")
+    assert "CONSULT" not in [kind for kind, _, _ in events(announced)]

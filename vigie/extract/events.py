@@ -36,6 +36,7 @@ from vigie.textnorm import fold, uncontracted
 
 _ACTOR_DEPS = ("nsubj", "csubj")
 _UNDERGONE_VERBS = verbs_of_class("undergone")
+_TRIP_VERBS = verbs_of_class("trip")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
 _PLACE_CASES = function_words("place_preposition")
 _TARGET_CASES = function_words("target_preposition")
@@ -415,6 +416,8 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
             continue
         if _same_event_as_head(token, trigger) or (trigger.type == "SUPPORT" and _reflexive(token)):
             continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
+        if token.lemma_ in _TRIP_VERBS and token.dep_ == "xcomp":
+            continue  # a trip someone must, could or wants to make ("doit se rendre à Kiev") is no visit yet
         if quoted.covers(token.idx):
             continue  # words inside a quote are what someone said, not what the article asserts
         if args.resolver.entity_at(token.idx, token.idx + len(token.text)) is not None:
