@@ -352,3 +352,8 @@ def test_a_trip_made_is_a_visit_a_trip_announced_or_a_realisation_is_not(analyse
     announced = analyse("Titre\nLe ministre Paul Roy doit se rendre jeudi à Lyon. Il s'est rendu compte mardi de "
                         "son erreur.")
     assert "CONSULT" not in [kind for kind, _, _ in events(announced)]
+
+
+def test_whoever_is_in_a_state_the_noun_names_takes_part_in_it(analyse):
+    article = analyse("Titre\nEn visite à Lyon mardi, le Premier ministre Paul Roy a promis des aides aux sinistrés.")
+    assert ("CONSULT", ["Paul Roy"], []) in events(article)

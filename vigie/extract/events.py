@@ -366,8 +366,11 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
     words: list[Token] = []
     head = noun.head if noun.dep_ != "nmod" else noun.head.head
     carried = _carrier(noun).i != noun.i
-    taking_part = head.pos_ == "VERB" and head.i != noun.i and noun.dep_.startswith("obl") \
-        and _matching_trigger(head) is None and (not is_reporting_verb(head) or noun.dep_ == "obl:mod")
+    # "en visite à Lyon, X a promis": whoever is in that state, whatever the verb does
+    in_state = any(c.dep_ == "case" and c.lower_ == "en" for c in noun.children) \
+        and not any(c.dep_ == "det" for c in noun.children)
+    taking_part = head.pos_ == "VERB" and head.i != noun.i and noun.dep_.startswith("obl") and (in_state or (
+        _matching_trigger(head) is None and (not is_reporting_verb(head) or noun.dep_ == "obl:mod")))
     if carried or taking_part:
         subject = subject_of(head)
         if subject is not None:
