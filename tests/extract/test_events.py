@@ -357,3 +357,9 @@ def test_a_trip_made_is_a_visit_a_trip_announced_or_a_realisation_is_not(analyse
 def test_whoever_is_in_a_state_the_noun_names_takes_part_in_it(analyse):
     article = analyse("Titre\nEn visite à Lyon mardi, le Premier ministre Paul Roy a promis des aides aux sinistrés.")
     assert ("CONSULT", ["Paul Roy"], []) in events(article)
+
+
+def test_a_reflexive_use_with_another_sense_is_no_event_of_the_kind(analyse):
+    article = analyse("Titre\nLes recherches se poursuivaient mardi à Lyon pour retrouver les disparus. Paul Roy "
+                      "s'est livré à une longue analyse mardi à Paris.")
+    assert not {"ACCUSE", "AID"} & {kind for kind, _, _ in events(article)}

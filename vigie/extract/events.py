@@ -37,6 +37,7 @@ from vigie.textnorm import fold, uncontracted
 _ACTOR_DEPS = ("nsubj", "csubj")
 _UNDERGONE_VERBS = verbs_of_class("undergone")
 _TRIP_VERBS = verbs_of_class("trip")
+_OTHER_WHEN_REFLEXIVE = verbs_of_class("other_when_reflexive")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
 _PLACE_CASES = function_words("place_preposition")
 _TARGET_CASES = function_words("target_preposition")
@@ -419,6 +420,8 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
             continue
         if _same_event_as_head(token, trigger) or (trigger.type == "SUPPORT" and _reflexive(token)):
             continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
+        if token.lemma_ in _OTHER_WHEN_REFLEXIVE and trigger.particle != "se" and _reflexive(token):
+            continue  # "les recherches se poursuivaient", "se livrer à": another sense, no event of this kind
         if token.lemma_ in _TRIP_VERBS and token.dep_ == "xcomp":
             continue  # a trip someone must, could or wants to make ("doit se rendre à Kiev") is no visit yet
         if quoted.covers(token.idx):
