@@ -363,3 +363,11 @@ def test_a_reflexive_use_with_another_sense_is_no_event_of_the_kind(analyse):
     article = analyse("Titre\nLes recherches se poursuivaient mardi à Lyon pour retrouver les disparus. Paul Roy "
                       "s'est livré à une longue analyse mardi à Paris.")
     assert not {"ACCUSE", "AID"} & {kind for kind, _, _ in events(article)}
+
+
+def test_an_exchange_of_prisoners_is_a_release_an_exchange_of_views_is_not(analyse):
+    released = analyse("Titre\nL'Ukraine et la Russie ont procédé mardi à un échange de 300 prisonniers à la "
+                       "frontière biélorusse.")
+    assert "RETREAT" in [kind for kind, _, _ in events(released)]
+    talks = analyse("Titre\nLa Russie est prête à poursuivre les échanges avec l'Ukraine, a dit mardi Paul Roy.")
+    assert "RETREAT" not in [kind for kind, _, _ in events(talks)]
