@@ -371,3 +371,10 @@ def test_an_exchange_of_prisoners_is_a_release_an_exchange_of_views_is_not(analy
     assert "RETREAT" in [kind for kind, _, _ in events(released)]
     talks = analyse("Titre\nLa Russie est prête à poursuivre les échanges avec l'Ukraine, a dit mardi Paul Roy.")
     assert "RETREAT" not in [kind for kind, _, _ in events(talks)]
+
+
+def test_dispatching_an_inquiry_is_an_investigation_dispatching_rescuers_is_aid(analyse):
+    inquiry = analyse("Titre\nLe général Paul Roy a dépêché mardi une commission d'enquête à Lyon.")
+    assert [(kind, actors) for kind, actors, _ in events(inquiry)] == [("ACCUSE", ["Paul Roy"])]
+    rescue = analyse("Titre\nLe gouvernement italien a dépêché des secours en Calabre lundi.")
+    assert [kind for kind, _, _ in events(rescue)] == ["AID"]
