@@ -378,3 +378,11 @@ def test_dispatching_an_inquiry_is_an_investigation_dispatching_rescuers_is_aid(
     assert [(kind, actors) for kind, actors, _ in events(inquiry)] == [("ACCUSE", ["Paul Roy"])]
     rescue = analyse("Titre\nLe gouvernement italien a dépêché des secours en Calabre lundi.")
     assert [kind for kind, _, _ in events(rescue)] == ["AID"]
+
+
+def test_ils_stands_for_the_people_a_plural_subject_named_before(analyse):
+    article = analyse("Titre\nDonald Trump a reçu mardi les dirigeants européens. Les dirigeants européens, dont "
+                      "Paul Roy, Anne Petit et Marc Martin, ont salué mercredi ses efforts. Ils réclament des "
+                      "garanties de sécurité pour l'Ukraine.")
+    assert any(kind == "DEMAND" and actors == ["Paul Roy", "Anne Petit", "Marc Martin"]
+               for kind, actors, _ in events(article))

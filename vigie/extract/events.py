@@ -92,6 +92,10 @@ class Arguments:
         body = self.bodies.get(head.lemma_.casefold()) or self.bodies.get(head.lower_)
         if body is not None:  # "les députés" → the Assemblée nationale the article names
             return [Reference(name=body.name, entity_id=body.id, start=head.idx, end=head.idx + len(head.text))]
+        if head.pos_ == "PRON" and head.lower_ in ("ils", "elles") and head.dep_ in _ACTOR_DEPS:
+            group = self._last_group(head)
+            if group:
+                return group
         possessive = any(c.dep_ == "det" and c.lower_ in _POSSESSIVES for c in head.children)
         if possessive and head.dep_ in _ACTOR_DEPS and self.entity_of(head) is None:
             speaker = self.resolver.antecedent(head.idx)  # "son camp se vengerait"
@@ -120,6 +124,23 @@ class Arguments:
         if not found and head.pos_ in ("NOUN", "PROPN"):
             found += self._nationality(head)
         return found
+
+    def _last_group(self, pronoun: Token, sentences: int = 3) -> list[Reference]:
+        """Whom "ils" stands for: the entities a plural subject named in the sentences before ("Les dirigeants
+        européens, dont X, Y et Z, ont salué ... Ils réclament"), two at least."""
+        sentence = pronoun.sent
+        for _ in range(sentences):
+            subjects = [t for t in sentence if t.dep_ in _ACTOR_DEPS and t.i < pronoun.i and t.pos_ in ("NOUN", "PROPN")
+                        and ("Plur" in t.morph.get("Number", []) or any(c.dep_ == "conj" for c in t.children))]
+            for subject in reversed(subjects):
+                named = _unique([r for t in subject.subtree if (r := self.entity_of(t)) is not None
+                                 and not self.is_place(r)])
+                if len(named) >= 2:
+                    return named
+            if sentence.start == 0:
+                break
+            sentence = self.doc[sentence.start - 1].sent
+        return []
 
     def _nationality(self, head: Token) -> list[Reference]:
         """'les autorités algériennes', 'douze agents du réseau diplomatique algérien': the country a
