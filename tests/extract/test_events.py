@@ -386,3 +386,24 @@ def test_ils_stands_for_the_people_a_plural_subject_named_before(analyse):
                       "garanties de sécurité pour l'Ukraine.")
     assert any(kind == "DEMAND" and actors == ["Paul Roy", "Anne Petit", "Marc Martin"]
                for kind, actors, _ in events(article))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "event_type"),
+    [
+        ("La députée Anne Petit a annoncé mardi le retrait de sa candidature à Lyon.", "CONCEDE"),
+        ("Le Canada a reconnu mardi l'indépendance du Kosovo.", "SUPPORT"),
+        ("Le gouvernement valaisan a décrété mardi la situation particulière à Sion.", "MOBILIZE"),
+        ("La Hongrie a levé mardi son veto à Bruxelles.", "CONCEDE"),
+        ("Les agriculteurs ont levé mardi leurs barrages près de Toulouse.", "RETREAT"),
+    ],
+)
+def test_act_constructions_of_common_verbs(analyse, sentence, event_type):
+    assert event_type in [kind for kind, _, _ in events(analyse("Titre\n" + sentence))]
+
+
+def test_a_body_that_says_it_is_appalled_disapproves(analyse):
+    article = analyse("Titre\nL'Organisation mondiale de la santé s'est dite « consternée et profondément choquée » "
+                      "mardi.")
+    assert any(kind == "DISAPPROVE" and actors == ["Organisation mondiale de la santé"]
+               for kind, actors, _ in events(article))
