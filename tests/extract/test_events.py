@@ -407,3 +407,9 @@ def test_a_body_that_says_it_is_appalled_disapproves(analyse):
                       "mardi.")
     assert any(kind == "DISAPPROVE" and actors == ["Organisation mondiale de la santé"]
                for kind, actors, _ in events(article))
+
+
+def test_a_verb_the_parse_hung_on_a_reported_clause_shares_the_governors_subject(analyse):
+    article = analyse("Titre\nLa candidate Anne Petit assure que la liste fusionnée respecte « l'équilibre des votes "
+                      "du premier tour » et appelle ses électeurs à se mobiliser mardi.")
+    assert any(kind == "REQUEST" and actors == ["Anne Petit"] for kind, actors, _ in events(article))

@@ -26,7 +26,7 @@ from vigie.extract.candidates import folded_media
 from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
-from vigie.extract.resolve import is_negated, is_reporting_verb, resolver_for, subject_of
+from vigie.extract.resolve import SUBJECT_DEPS, is_negated, is_reporting_verb, resolver_for, subject_of
 from vigie.lexicon import function_words, mapping, rows, verbs_of_class, words
 from vigie.model import Article, Event, Reference
 from vigie.model import Span as TextSpan
@@ -370,6 +370,15 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
     if subject is not None and not passive:
         actors += args.names(subject)
         words.append(subject)
+    governor = verb.head.head
+    if not actors and not passive and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" \
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and governor.pos_ == "VERB":
+        # "X assure que la liste respecte ... et appelle ses électeurs à": the parse hung the second verb on
+        # the reported clause; a verb whose subject there names no one shares the governor's
+        subject = args.resolver.clause_subject(governor)
+        if subject is not None:
+            actors += args.names(subject)
+            words.append(subject)
     return actors, targets, words
 
 
