@@ -413,3 +413,10 @@ def test_a_verb_the_parse_hung_on_a_reported_clause_shares_the_governors_subject
     article = analyse("Titre\nLa candidate Anne Petit assure que la liste fusionnée respecte « l'équilibre des votes "
                       "du premier tour » et appelle ses électeurs à se mobiliser mardi.")
     assert any(kind == "REQUEST" and actors == ["Anne Petit"] for kind, actors, _ in events(article))
+
+
+def test_a_government_protesting_disapproves_people_marching_protest(analyse):
+    article = analyse("Titre\nAlger a protesté mardi contre la décision de Paris. Des milliers de personnes ont "
+                      "manifesté mercredi à Lyon.")
+    kinds = [kind for kind, _, _ in events(article)]
+    assert "DISAPPROVE" in kinds and kinds.count("PROTEST") == 1
