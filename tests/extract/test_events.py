@@ -420,3 +420,11 @@ def test_a_government_protesting_disapproves_people_marching_protest(analyse):
                       "manifesté mercredi à Lyon.")
     kinds = [kind for kind, _, _ in events(article)]
     assert "DISAPPROVE" in kinds and kinds.count("PROTEST") == 1
+
+
+def test_what_a_fire_or_a_flood_destroyed_is_a_disaster_not_an_assault(analyse):
+    disaster = analyse("Titre\nTrente maisons ont été détruites mardi par l'incendie à Lyon. La crue a tué deux "
+                       "habitants mercredi à Nîmes.")
+    assert "ASSAULT" not in [kind for kind, _, _ in events(disaster)]
+    arson = analyse("Titre\nDes militants du Hamas ont détruit mardi trente maisons à Jérusalem.")
+    assert "ASSAULT" in [kind for kind, _, _ in events(arson)]

@@ -37,6 +37,7 @@ from vigie.textnorm import fold, uncontracted
 _ACTOR_DEPS = ("nsubj", "csubj")
 _UNDERGONE_VERBS = verbs_of_class("undergone")
 _TRIP_VERBS = verbs_of_class("trip")
+_NATURAL_FORCES = frozenset(words("natural_forces"))
 _OTHER_WHEN_REFLEXIVE = verbs_of_class("other_when_reflexive")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
 _PLACE_CASES = function_words("place_preposition")
@@ -465,9 +466,12 @@ def events_of(article: Article, doc: Doc) -> list[Event]:
         if not actors:
             actors += speakers_by_verb.get(token.idx, [])[:1]
         actors = _unique(actors)
-        if not actors and token.lemma_ in _UNDERGONE_VERBS and not any(
-                c.dep_ in ("nsubj", "obl:agent") for c in token.children):
-            continue  # "deux habitants ont été blessés", "300 personnes évacuées": no one said to have done it
+        doers = [c for c in token.children if c.dep_ in ("nsubj", "obl:agent")]
+        if not actors and token.lemma_ in _UNDERGONE_VERBS and all(
+                d.lemma_.casefold() in _NATURAL_FORCES for d in doers):
+            # "deux habitants ont été blessés", "300 personnes évacuées": no one said to have done it;
+            # "détruits par l'incendie": a disaster's work
+            continue
         targets = [t for t in _unique(targets) if t.name not in {a.name for a in actors}]
         taken = {r.name for r in actors + targets}
         location = args.place(token, taken)

@@ -115,6 +115,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("role_synonyms", (Column("noun"), Column("role"))),
     Table("role_nouns", (Column("noun"), Column("type", _ENTITY_TYPES))),
     Table("disapproval_words", (Column("word"),)),
+    Table("natural_forces", (Column("noun"),)),
     Table("place_designators", (Column("noun"),)),
     Table("seat_holders", (Column("noun"),)),
     Table("speaker_nouns", (Column("noun"), Column("kind", _choice("person", "group", "document", "proxy",
