@@ -428,3 +428,11 @@ def test_what_a_fire_or_a_flood_destroyed_is_a_disaster_not_an_assault(analyse):
     assert "ASSAULT" not in [kind for kind, _, _ in events(disaster)]
     arson = analyse("Titre\nDes militants du Hamas ont détruit mardi trente maisons à Jérusalem.")
     assert "ASSAULT" in [kind for kind, _, _ in events(arson)]
+
+
+def test_a_short_quoted_condemnation_is_the_disapproval_of_whoever_says_or_judges_it(analyse):
+    judged = analyse("Titre\nLe Premier ministre Paul Roy a jugé mardi la grève « choquante ».")
+    assert ("DISAPPROVE", ["Paul Roy"], []) in events(judged)
+    written = analyse("Titre\n« C'est inadmissible », a écrit mardi la ministre Anne Petit, jugeant que « rien ne "
+                      "justifie de tels actes ».")
+    assert any(kind == "DISAPPROVE" and actors == ["Anne Petit"] for kind, actors, _ in events(written))

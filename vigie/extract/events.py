@@ -26,6 +26,7 @@ from vigie.extract.candidates import folded_media
 from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
+from vigie.extract.quotations import QuotedSpan, find_quoted
 from vigie.extract.resolve import SUBJECT_DEPS, is_negated, is_reporting_verb, resolver_for, subject_of
 from vigie.lexicon import function_words, mapping, rows, verbs_of_class, words
 from vigie.model import Article, Event, Reference
@@ -436,9 +437,8 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
     return actors, targets, words
 
 
-def events_of(article: Article, doc: Doc) -> list[Event]:
+def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
     """Every asserted event of the article, before merging."""
-    args = Arguments(article, doc)
     quoted = _Stretches([(q.start, q.end) for q in article.quotes if q.direct])
     speakers_by_verb: dict[int, list[Reference]] = {}
     for quote in article.quotes:
@@ -512,27 +512,50 @@ def _condemnation() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def condemnations(article: Article, doc: Doc) -> list[Event]:
-    """DISAPPROVE events told by what a speaker says: a direct quote with a word of condemnation in it
-    ("« Ces frappes sont inacceptables », a réagi X"; "X a jugé la grève « choquante »"), not negated."""
+def condemnations(article: Article, doc: Doc, args: Arguments) -> list[Event]:
+    """DISAPPROVE events told by what a speaker says: quoted words of condemnation, not negated ("« Ces
+    frappes sont inacceptables », a réagi X"; "X a jugé la grève « choquante »"; "« C'est inadmissible »,
+    a-t-il écrit"). The speaker is the quote's, else that of a quote of the same sentence, else the subject
+    of the verb the quoted words depend on."""
     found = []
-    for quote in article.quotes:
-        speaker = quote.speaker
-        if not quote.direct or speaker is None or speaker.entity_id is None:
+    attributed = [q for q in article.quotes if q.direct and q.speaker is not None and q.speaker.entity_id]
+    for stretch in _quoted_stretches(article.text):
+        word = next((w for w in _condemnation().finditer(article.text, stretch.start, stretch.end)
+                     if not _NEGATION_BEFORE.search(article.text, max(stretch.start, w.start() - 40), w.start())),
+                    None)
+        span = doc.char_span(word.start(), word.end(), alignment_mode="expand") if word is not None else None
+        if word is None or span is None:
             continue
-        for word in _condemnation().finditer(article.text, quote.start, quote.end):
-            if _NEGATION_BEFORE.search(article.text, max(quote.start, word.start() - 40), word.start()):
-                continue
-            token = doc.char_span(word.start(), word.end(), alignment_mode="expand")
+        sentence = span[0].sent
+        speaker = next((q.speaker for q in attributed if q.start <= word.start() < q.end), None) or next(
+            (q.speaker for q in attributed if sentence.start_char <= q.start < sentence.end_char), None)
+        actors = [Reference(name=speaker.name, entity_id=speaker.entity_id, start=speaker.start, end=speaker.end)] \
+            if speaker is not None else _judge(span[0], args)
+        if actors:
             found.append(Event(
-                type="DISAPPROVE", text=quote.text, start=quote.start, end=quote.end,
-                trigger=TextSpan(start=word.start(), end=word.end()),
-                actors=[Reference(name=speaker.name, entity_id=speaker.entity_id, start=speaker.start,
-                                  end=speaker.end)],
-                targets=[], location=None, date=_date_for(article, token[0]) if token else None,
+                type="DISAPPROVE", text=stretch.text, start=stretch.start, end=stretch.end,
+                trigger=TextSpan(start=word.start(), end=word.end()), actors=actors, targets=[], location=None,
+                date=_date_for(article, span[0]),
             ))
-            break
     return found
+
+
+def _quoted_stretches(text: str) -> list[QuotedSpan]:
+    """Every stretch in quotation marks, however short (a label such as « choquante » included)."""
+    stretches: list[QuotedSpan] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        stretches += find_quoted(paragraph, offset)
+        offset += len(paragraph) + 1
+    return stretches
+
+
+def _judge(word: Token, args: Arguments) -> list[Reference]:
+    """Who calls something what the quoted word says: the subject of the verb it depends on ("X a jugé la
+    grève « choquante »")."""
+    verb = next((t for t in word.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    subject = args.resolver.clause_subject(verb) if verb is not None else None
+    return [r for r in args.names(subject) if not args.is_place(r)] if subject is not None else []
 
 
 def _trigger_start(event: Event) -> int:
@@ -640,5 +663,6 @@ def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]
 @register_stage("events", requires=("entities", "dates", "quotes"), assigns=("events",))
 def extract_events(article: Article, doc: Doc) -> None:
     """The article's events, merged."""
-    article.events = merge_events(sorted(events_of(article, doc) + condemnations(article, doc),
-                                         key=_trigger_start), article, doc)
+    args = Arguments(article, doc)
+    told = events_of(article, doc, args) + condemnations(article, doc, args)
+    article.events = merge_events(sorted(told, key=_trigger_start), article, doc)
