@@ -436,3 +436,8 @@ def test_a_short_quoted_condemnation_is_the_disapproval_of_whoever_says_or_judge
     written = analyse("Titre\n« C'est inadmissible », a écrit mardi la ministre Anne Petit, jugeant que « rien ne "
                       "justifie de tels actes ».")
     assert any(kind == "DISAPPROVE" and actors == ["Anne Petit"] for kind, actors, _ in events(written))
+
+
+def test_those_between_whom_talks_take_place_take_part(analyse):
+    article = analyse("Titre\nLes négociations entre Paul Roy et Anne Petit ont duré toute la nuit de mardi à Lyon.")
+    assert ("CONSULT", ["Paul Roy", "Anne Petit"], []) in events(article)

@@ -425,7 +425,7 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
         cases = {c.lower_ for c in child.children if c.dep_ == "case"}
         if child.dep_ == "amod":
             actors += [r for r in [args.demonym(child)] if r is not None]
-        elif child.dep_ == "nmod" and "par" in cases:
+        elif child.dep_ == "nmod" and cases & {"par", "entre"}:  # "entre Kiev et Moscou": both take part
             actors += args.names(child)
             words.append(child)
         elif child.dep_ == "nmod" and cases & _TARGET_CASES:
