@@ -441,3 +441,10 @@ def test_a_short_quoted_condemnation_is_the_disapproval_of_whoever_says_or_judge
 def test_those_between_whom_talks_take_place_take_part(analyse):
     article = analyse("Titre\nLes négociations entre Paul Roy et Anne Petit ont duré toute la nuit de mardi à Lyon.")
     assert ("CONSULT", ["Paul Roy", "Anne Petit"], []) in events(article)
+
+
+def test_a_subject_naming_an_event_already_told_asserts_no_new_one(analyse):
+    told_again = analyse("Titre\nL'accord ne fait pas l'unanimité dans le camp centriste.")
+    assert events(told_again) == []
+    new = analyse("Titre\nDes heurts ont opposé des manifestants aux policiers.")
+    assert [kind for kind, _, _ in events(new)] == ["PROTEST"]

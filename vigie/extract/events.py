@@ -39,6 +39,7 @@ _ACTOR_DEPS = ("nsubj", "csubj")
 _UNDERGONE_VERBS = verbs_of_class("undergone")
 _TRIP_VERBS = verbs_of_class("trip")
 _NATURAL_FORCES = frozenset(words("natural_forces"))
+_DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _OTHER_WHEN_REFLEXIVE = verbs_of_class("other_when_reflexive")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
 _PLACE_CASES = function_words("place_preposition")
@@ -481,7 +482,10 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
         negated = is_negated(token) or _without(token) or (
             not verbal and token.head.i != token.i and (is_negated(token.head) or _without(token.head)))
         hypothetical = _hypothetical(token)
-        asserted_subject = not verbal and token.dep_ == "nsubj" and token.head.pos_ == "VERB"  # "des heurts ont opposé"
+        # "des heurts ont opposé": a new event told as the subject ("l'accord ne fait pas l'unanimité" tells of one
+        # already named)
+        asserted_subject = not verbal and token.dep_ == "nsubj" and token.head.pos_ == "VERB" and not any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children)
         # a number of them happened: "19 arrestations", "trois frappes ont visé"
         asserted_subject = asserted_subject or (not verbal and any(c.dep_ == "nummod" for c in token.children))
         in_headline = article.title_span is not None and token.idx < article.title_span.end
