@@ -25,7 +25,7 @@ FLOORS = {
     "quotes": 0.99,
     "quotes.attributed": 0.89,
     "counts": 0.855,
-    "events": 0.54,
+    "events": 0.60,
 }
 
 
