@@ -94,12 +94,14 @@ def positions_of(doc: Doc, words: frozenset[str], lemmas: bool = False) -> list[
     lower_ids = string_ids(words)
     if not lemmas:
         return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in lower_ids]
-    forms: list[list[int]] = doc.to_array([LOWER, LEMMA]).tolist()
+    lowers: list[int] = doc.to_array(LOWER).tolist()
+    lemma_ids: list[int] = doc.to_array(LEMMA).tolist()
     verdicts = _lemma_verdicts(words)
     strings = doc.vocab.strings
-    for lemma in {lemma for _, lemma in forms} - verdicts.keys():
+    for lemma in set(lemma_ids) - verdicts.keys():
         verdicts[lemma] = strings[lemma].casefold() in words
-    return [i for i, (lower, lemma) in enumerate(forms) if lower in lower_ids or verdicts[lemma]]
+    return [i for i, (lower, lemma) in enumerate(zip(lowers, lemma_ids, strict=True))
+            if lower in lower_ids or verdicts[lemma]]
 
 
 MAX_PIECE = 10_000  # characters parsed at once: a longer line is cut at a sentence end (spaCy's cost and limit)
