@@ -9,7 +9,8 @@ LOC entities of the clause, dates the date expressions of the clause or
 sentence. Negated events ("n'a pas signé") and hypotheses ("si ...") are
 not asserted: they are kept with ``negated`` / ``hypothetical`` set, so a
 reader can leave them out; one real-world event mentioned twice (headline
-and body) is kept once.
+and body) is kept once. A speaker's quoted words of condemnation
+(``lexicon/disapproval_words.tsv``) are that speaker's DISAPPROVE.
 """
 
 from __future__ import annotations
@@ -373,9 +374,8 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
     if subject is not None and not passive:
         actors += args.names(subject)
         words.append(subject)
-    governor = verb.head.head
     if not actors and not passive and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" \
-            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and governor.pos_ == "VERB":
+            and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (governor := verb.head.head).pos_ == "VERB":
         # "X assure que la liste respecte ... et appelle ses électeurs à": the parse hung the second verb on
         # the reported clause; a verb whose subject there names no one shares the governor's
         subject = args.resolver.clause_subject(governor)
