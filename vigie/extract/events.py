@@ -27,7 +27,7 @@ from vigie.extract.candidates import folded_media
 from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
-from vigie.extract.quotations import QuotedSpan, find_quoted
+from vigie.extract.quotations import quoted_in_text
 from vigie.extract.resolve import SUBJECT_DEPS, is_negated, is_reporting_verb, resolver_for, subject_of
 from vigie.lexicon import function_words, mapping, rows, verbs_of_class, words
 from vigie.model import Article, Event, Reference
@@ -40,6 +40,7 @@ _ACTOR_DEPS = ("nsubj", "csubj")
 _UNDERGONE_VERBS = verbs_of_class("undergone")
 _TRIP_VERBS = verbs_of_class("trip")
 _NATURAL_FORCES = frozenset(words("natural_forces"))
+_PLURAL_PRONOUNS = {p for p in function_words("personal_pronoun") if p.endswith("s")}  # "ils", "elles"
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _OTHER_WHEN_REFLEXIVE = verbs_of_class("other_when_reflexive")
 _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
@@ -96,7 +97,7 @@ class Arguments:
         body = self.bodies.get(head.lemma_.casefold()) or self.bodies.get(head.lower_)
         if body is not None:  # "les députés" → the Assemblée nationale the article names
             return [Reference(name=body.name, entity_id=body.id, start=head.idx, end=head.idx + len(head.text))]
-        if head.pos_ == "PRON" and head.lower_ in ("ils", "elles") and head.dep_ in _ACTOR_DEPS:
+        if head.pos_ == "PRON" and head.lower_ in _PLURAL_PRONOUNS and head.dep_ in _ACTOR_DEPS:
             group = self._last_group(head)
             if group:
                 return group
@@ -507,7 +508,8 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
     return found
 
 
-_NEGATION_BEFORE = re.compile(r"\b(?:pas|plus|jamais|guère|ni|aucun|aucune)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATION_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(function_words('negation')))})\s+(?:\w+\s+){{0,2}}$",
+                              re.IGNORECASE)
 
 
 @cache
@@ -523,7 +525,7 @@ def condemnations(article: Article, doc: Doc, args: Arguments) -> list[Event]:
     of the verb the quoted words depend on."""
     found = []
     attributed = [q for q in article.quotes if q.direct and q.speaker is not None and q.speaker.entity_id]
-    for stretch in _quoted_stretches(article.text):
+    for stretch in quoted_in_text(article.text):
         word = next((w for w in _condemnation().finditer(article.text, stretch.start, stretch.end)
                      if not _NEGATION_BEFORE.search(article.text, max(stretch.start, w.start() - 40), w.start())),
                     None)
@@ -542,16 +544,6 @@ def condemnations(article: Article, doc: Doc, args: Arguments) -> list[Event]:
                 date=_date_for(article, span[0]),
             ))
     return found
-
-
-def _quoted_stretches(text: str) -> list[QuotedSpan]:
-    """Every stretch in quotation marks, however short (a label such as « choquante » included)."""
-    stretches: list[QuotedSpan] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        stretches += find_quoted(paragraph, offset)
-        offset += len(paragraph) + 1
-    return stretches
 
 
 def _judge(word: Token, args: Arguments) -> list[Reference]:

@@ -90,6 +90,17 @@ def find_quoted(paragraph: str, offset: int = 0) -> list[QuotedSpan]:
     return sorted(spans, key=lambda s: s.open_mark)
 
 
+def quoted_in_text(text: str) -> list[QuotedSpan]:
+    """Every top-level quoted stretch of a text, paragraph by paragraph (a mark never closed stops at its
+    paragraph's end), however short."""
+    stretches: list[QuotedSpan] = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        stretches += find_quoted(paragraph, offset)
+        offset += len(paragraph) + 1
+    return stretches
+
+
 def _span(paragraph: str, opened: int, closed: int | None, end: int, offset: int) -> QuotedSpan:
     start = opened + 1
     while start < end and paragraph[start].isspace():

@@ -20,7 +20,7 @@ from vigie.extract.candidates import folded_media
 from vigie.extract.demonyms import demonym_country
 from vigie.extract.entities import metonym_seats, role_nouns, seat_countries
 from vigie.extract.inflection import er_verb_forms
-from vigie.extract.quotations import find_quoted
+from vigie.extract.quotations import quoted_in_text
 from vigie.lexicon import function_words, mapping, verbs_of_class, words
 from vigie.model import Article, Entity, Mention
 from vigie.textnorm import fold
@@ -696,12 +696,7 @@ def noun_phrase(token: Token) -> Span:
 
 def _quoted_words(text: str, min_length: int = 25) -> list[tuple[int, int]]:
     """Spans of reported words (quotes long enough to be someone's speech, not a name in quotation marks)."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for paragraph in text.split("\n"):
-        spans += [(q.start, q.end) for q in find_quoted(paragraph, offset) if q.end - q.start >= min_length]
-        offset += len(paragraph) + 1
-    return spans
+    return [(q.start, q.end) for q in quoted_in_text(text) if q.end - q.start >= min_length]
 
 
 def _country_of(name: str) -> str | None:
