@@ -27,6 +27,11 @@ def counts(article):
         ("L'évacuation de 300 habitants a été ordonnée.", ("displaced", 300, "exact")),
         ("La disparition de deux randonneurs inquiète.", ("missing", 2, "exact")),
         ("Le décès de trois patients a été confirmé.", ("killed", 3, "exact")),
+        # "un"/"une" after a casualty noun is one casualty, as after a casualty verb
+        ("L'hôpital a confirmé la mort d'une infirmière.", ("killed", 1, "exact")),
+        ("L'assassinat d'un journaliste a choqué le pays.", ("killed", 1, "exact")),
+        # people brought before a magistrate are held
+        ("Quatre suspects ont été déférés au parquet de Lille.", ("arrested", 4, "exact")),
         ("Le drone a frappé un bus, tuant neuf passagers.", ("killed", 9, "exact")),
         ("Un homme a été tué par balle.", ("killed", 1, "exact")),
         ("On compte 192 blessés.", ("injured", 192, "exact")),
@@ -58,6 +63,12 @@ def test_number_forms_qualifiers_and_kinds(analyse, sentence, expected):
 def test_subtotals_count_what_their_total_counts(analyse):
     article = analyse("Titre\nLe ministère a fait état de 473 interpellations, dont 203 à Paris.")
     assert counts(article) == [("arrested", 473, "exact"), ("arrested", 203, "exact")]
+
+
+def test_one_person_counts_only_as_a_casualty(analyse):
+    article = analyse("Titre\nLa visite d'un ministre a été annulée après la mort d'un chien et l'arrivée d'une "
+                      "délégation.")
+    assert counts(article) == []
 
 
 def test_clock_minutes_and_measures_are_not_counts(analyse):

@@ -203,7 +203,9 @@ def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
         candidates = []  # "23 arrestations et 271 appartements": each conjunct counts its own
     for predicate in candidates:
         verbal = predicate.pos_ in ("VERB", "AUX", "ADJ")
-        if verbs_only and not verbal:
+        # "la mort d'un soldat" names a casualty as surely as "un soldat a été tué"; "la visite d'un ministre"
+        # names none, and only the lexicon's casualty nouns reach the kinds that make "un" a count
+        if verbs_only and not verbal and not (predicate.i == head.i and noun.dep_ == "nmod"):
             continue
         related = [c for c in predicate.children if c.dep_ in ("xcomp", "conj", "advmod")] \
             if verbal else []  # a noun head counts only itself: "le meurtre de"
