@@ -241,6 +241,12 @@ def test_a_capitalised_role_word_inside_another_name_types_nothing(analyse):
     assert types.get("Paul Leroy") == "PER", types
 
 
+def test_a_role_noun_with_its_own_complement_types_the_name_after_it(analyse):
+    article = analyse("Titre\nL'agence de notation américaine Kroll a abaissé la note de la Belgique. Selon Kroll, la "
+                      "dette continuera de croître. Kroll publiera un nouvel avis en mars.")
+    assert {e.name: e.type for e in article.entities}.get("Kroll") == "ORG"
+
+
 def test_one_role_word_does_not_outvote_the_other_mentions(analyse):
     article = analyse("Titre\nJean Castex a présenté son équipe lundi. Le gouvernement Castex compte trente "
                       "ministres. Jean Castex a ensuite reçu les syndicats, puis Jean Castex a parlé aux maires.")

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from vigie.extract.candidates import (
     LOCATIVE_PREPOSITIONS,
@@ -311,8 +311,35 @@ def role_type(candidate: Candidate, context: Context) -> str | None:
             return kind
         if token.lower_ in ("de", "du", "des", "d'", "d’"):
             of = True
+        elif not of and token.pos_ == "NOUN" and token.is_lower:
+            return classified_type(token)  # "l'agence de notation Fitch", "le directeur de campagne X"
         elif not (token.text == "," or token.lower_ in ("l'", "l’", "la", "le", "les")
                   or (token.pos_ == "ADJ" and token.is_lower)):
+            return None
+    return None
+
+
+def classified_type(noun: Token) -> str | None:
+    """The type a role noun gives a name through its own complement: "l'agence de notation Fitch", "le
+    directeur de campagne X" (``noun`` is "notation", "campagne", a bare complement: "le groupe du milliardaire
+    X" names the billionaire, "le président du groupe X" the group). Such a description says what the name
+    is as plainly as a role noun alone."""
+    doc = noun.doc
+    if noun.i < 2 or doc[noun.i - 1].lower_ not in ("de", "d'", "d’") or not doc[noun.i - 2].is_lower \
+            or noun.lower_ in role_nouns():
+        return None
+    return role_nouns().get(doc[noun.i - 2].lower_)
+
+
+def classified(candidate: Candidate, context: Context) -> str | None:
+    """The type of a name right after a classifying description ("l'agence de notation américaine Fitch")."""
+    span = context.span(candidate)
+    if span is None:
+        return None
+    for token in reversed(context.doc[max(0, span.start - 3) : span.start]):
+        if token.pos_ == "NOUN" and token.is_lower:
+            return classified_type(token)
+        if not (token.pos_ == "ADJ" and token.is_lower):
             return None
     return None
 
@@ -363,6 +390,9 @@ def decide_type(cluster: Cluster, context: Context) -> str:
     labels = cluster.labels()
     if place is None and all(is_acronym(s) for s in cluster.surfaces):
         return "ORG"  # "LR", "PS", "MR", "OQTF": people are not written in capitals, places are in the gazetteer
+    described = Counter(r for r in (classified(c, context) for c in cluster.mentions) if r)
+    if described and place is None:
+        return described.most_common(1)[0][0]
     roles = Counter(r for r in (role_type(c, context) for c in cluster.mentions) if r)
     if roles and place is None:
         chosen, votes = roles.most_common(1)[0]
