@@ -84,6 +84,37 @@ def test_verbs_of_saying_in_an_incise(analyse, verb):
     assert speakers(article) == ["Julien Marchal"], verb
 
 
+@pytest.mark.parametrize("incise", ["met-elle en perspective", "hausse-t-elle les épaules",
+                                    "lève-t-elle les yeux au ciel"])
+def test_any_verb_with_its_subject_pronoun_inverted_after_a_quote_is_an_incise(analyse, incise):
+    article = analyse("Titre\nJeanne Morel, maire de Lille, a présenté son plan mardi devant le conseil municipal.\n"
+                      f"« Nous ne reculerons pas d'un pouce », {incise}.")
+    assert speakers(article) == ["Jeanne Morel"], incise
+
+
+def test_on_inverted_behind_the_t_of_euphony_is_the_institution_named_after_it(analyse):
+    article = analyse("Titre\nPaul Durand, le préfet, est resté silencieux. « Le dossier est lourd », grimace-t-on "
+                      "au ministère de l'Intérieur.")
+    assert speakers(article) == ["ministère de l'Intérieur"]
+
+
+def test_a_pronoun_after_a_quote_of_several_sentences_is_the_person_the_narration_was_about(analyse):
+    article = analyse("Titre\n« Le gouvernement a payé ses dettes aux compagnies la semaine dernière », a indiqué une "
+                      "source gouvernementale.\nDans la soirée, la ministre de l'Industrie, Claire Vasseur, jointe par "
+                      "téléphone, a confié avoir envoyé des inspecteurs. « Nous avons fermé deux dépôts. Les gérants "
+                      "ont refusé tout contrôle. Cela veut dire qu'ils cachent du carburant. Trois autres dépôts ont "
+                      "rouvert depuis », a-t-elle fait savoir.")
+    # the subjects of her own words ("les gérants", "cela") are neither antecedents nor a reported speaker
+    assert [(q.speaker.name if q.speaker else None, q.direct) for q in article.quotes] == [
+        ("une source gouvernementale", True), ("Claire Vasseur", True)]
+
+
+def test_a_fact_is_no_speaker(analyse):
+    article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
+                      "dire que les gérants ont menti.")
+    assert [q.text for q in article.quotes if not q.direct] == []
+
+
 def test_a_colon_introduces_the_quote_even_when_the_parser_splits_the_sentence(analyse):
     article = analyse("Titre\nEn visite à Lille, Gabriel Attal n'a pas tardé à qualifier la décision : « C'est un "
                       "recul historique pour le climat. » Sur X, le maire de Lyon, Grégory Doucet, a salué la "

@@ -448,3 +448,12 @@ def test_a_subject_naming_an_event_already_told_asserts_no_new_one(analyse):
     assert events(told_again) == []
     new = analyse("Titre\nDes heurts ont opposé des manifestants aux policiers.")
     assert [kind for kind, _, _ in events(new)] == ["PROTEST"]
+
+
+def test_a_verb_of_the_narration_takes_no_subject_from_the_quoted_words_after_it(analyse):
+    article = analyse("Titre\nLe ministre de l'Intérieur, Marc Delorme, a dénoncé des violences.\nLes joueurs ont "
+                      "descendu l'avenue devant la foule, avant d'être reçus par la présidente Claire Fabre. “Rien ne "
+                      "peut justifier ce qu'il s'est passé ces dernières heures, les affrontements violents sont "
+                      "inacceptables”, a lancé Claire Fabre, avant d'avertir : “Nous poursuivrons, nous punirons, on "
+                      "sera implacables.”")
+    assert ("THREATEN", ["Claire Fabre"], []) in events(article)

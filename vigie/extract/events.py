@@ -371,7 +371,9 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
             targets += args.names(undergoer)
             words.append(undergoer)
         return actors, targets, words
-    subject = args.resolver.clause_subject(verb)
+    # the narration's verb has no subject inside someone's quoted words ("avant d'avertir : « Nous ... »")
+    speech = [] if args.resolver.in_speech(verb.idx) else args.resolver.quoted
+    subject = args.resolver.clause_subject(verb, speech)
     if subject is not None and not passive:
         actors += args.names(subject)
         words.append(subject)
@@ -379,7 +381,7 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (governor := verb.head.head).pos_ == "VERB":
         # "X assure que la liste respecte ... et appelle ses électeurs à": the parse hung the second verb on
         # the reported clause; a verb whose subject there names no one shares the governor's
-        subject = args.resolver.clause_subject(governor)
+        subject = args.resolver.clause_subject(governor, speech)
         if subject is not None:
             actors += args.names(subject)
             words.append(subject)

@@ -30,13 +30,14 @@ from vigie.extract.resolve import (
     SUBJECT_DEPS,
     Discourse,
     Speaker,
+    bare_pronoun,
     is_reporting_verb,
     passive_agent,
     resolver_for,
     speaker_noun_kind,
     subject_of,
 )
-from vigie.lexicon import rows, words
+from vigie.lexicon import function_words, rows, words
 from vigie.model import Article, AttributionRule, Quote, Reference
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
@@ -59,6 +60,7 @@ CARRY_OVER_PARAGRAPHS = 1
 # an incise inside the marks: ", souligne-t-elle. ", ", a-t-il expliqué, ", ", poursuit-on, "
 _INSIDE_INCISE = re.compile(r",\s+(?P<verb>[^\W\d_][\w’']*)(?:-t)?-(?:il|elle|on|ils|elles)"
                             r"(?:\s+(?P<participle>[^\W\d_][\w]*))?\s*[,.;]\s+")
+_INVERTED = function_words("personal_pronoun") | function_words("impersonal_pronoun")  # "-t-il", "-elle", "-on"
 _SAID_DEPS = ("obj", "ccomp", "xcomp", "parataxis")  # how a verb of saying takes the words it introduces
 _INCISE_REACH = 150  # characters after a quote within which its incise names the speaker
 _MAX_QUOTE_GAP = 40  # characters between two quotes that share one incise: "« A » et « B », a-t-il dit"
@@ -130,7 +132,7 @@ class QuoteFinder:
             if token.text in ".!?;:«»\"“”" or position > 5:
                 break
             verb = token.head if token.pos_ == "AUX" and token.head.pos_ == "VERB" else token
-            if is_reporting_verb(verb, incise=True):
+            if is_reporting_verb(verb, incise=True) or self._inverted(token, window.start):
                 # an incise names its own speaker after it, whatever the parse hung it on ("», a poursuivi le
                 # cinéaste, dont plusieurs actrices apparaissent")
                 participle = "Part" in verb.morph.get("VerbForm", []) and "Pres" in verb.morph.get("Tense", [])
@@ -144,12 +146,22 @@ class QuoteFinder:
                     return Attribution(self.resolver.subject_speaker(subject, self.discourse), verb, "incise")
         return None
 
+    def _inverted(self, word: Token, opening: int) -> bool:
+        """« ... », met-il en perspective: a word with its subject pronoun hyphenated after it, first in the
+        clause after a quote (behind its clitics), is a verb that reports the quote whatever it means
+        elsewhere: French inverts a statement's subject there only, in an incise."""
+        if word.pos_ == "PUNCT" or any(t.pos_ not in ("PUNCT", "PRON") or t.text.startswith("-")
+                                       for t in self.doc[opening : word.i]):
+            return False
+        following = [t for t in self.doc[word.i + 1 : word.i + 3] if t.lower_ != "-t"]
+        return bool(following) and following[0].text.startswith("-") and bare_pronoun(following[0]) in _INVERTED
+
     def _inverted_subject(self, verb: Token) -> Token | None:
         """'détaille la présidence française', 'a indiqué à l'AFP le sous-préfet': the subject after the verb."""
         for token in self.doc[verb.i + 1 : verb.i + 12]:
             if token.text in ".!?;«»\"“”":
                 break
-            if token.pos_ not in ("PROPN", "NOUN", "PRON"):
+            if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.lower_ == "-t":  # the "t" of "a-t-il"
                 continue
             prepositional = any(c.dep_ == "case" for c in token.children) or token.dep_.startswith(("obl", "nmod"))
             if not prepositional:  # in an incise, the first bare noun phrase after the verb is its subject
@@ -545,8 +557,8 @@ class QuoteFinder:
         if span is None:
             return found
         for token in span:
-            if token.pos_ != "VERB" or not is_reporting_verb(token):
-                continue
+            if token.pos_ != "VERB" or not is_reporting_verb(token) or self._in_quote(token.idx):
+                continue  # a verb of saying inside quoted words is the speaker's, who already has the words
             clause = next((c for c in token.children if c.dep_ in ("ccomp",) and any(
                 g.lower_ in ("que", "qu'", "qu’") for g in c.children if g.dep_ == "mark")), None)
             subject = subject_of(token)

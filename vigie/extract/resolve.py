@@ -29,6 +29,7 @@ SUBJECT_DEPS = ("nsubj", "nsubj:pass", "csubj")
 _PERSONAL = function_words("personal_pronoun")
 _PRONOUNS = _PERSONAL | function_words("anaphoric_pronoun")
 _ON = function_words("impersonal_pronoun")
+_DEMONSTRATIVES = function_words("demonstrative_pronoun")
 _DE = function_words("de_form")
 _NEGATIONS = function_words("negation")
 _RELATIVES = function_words("relative_pronoun")
@@ -95,7 +96,8 @@ class Resolver:
         # who the narration names: a person named inside someone's quoted words ("« ... que Marine Le Pen »")
         # is not who 'elle', 'la syndicaliste' or the next speaker stands for
         # (but a bracket in the quote is the journalist's: "« Il faut que la ministre (de l'Agriculture, X) ... »")
-        quoted = _quoted_words(article.text)
+        quoted = self.quoted = _quoted_words(article.text)
+        self.quoted_starts = [start for start, _ in quoted]
         inserted = [(m.start(), m.end()) for m in _BRACKETED.finditer(article.text)]
         self.narrated = [(entity, mention) for entity, mention in self.discourse
                          if not any(start <= mention.start and mention.end <= end for start, end in quoted)
@@ -332,7 +334,7 @@ class Resolver:
             sharer = _auxiliary_sharer(verb)
             if found is None and sharer is not None:
                 found = subject_of(sharer, quoted) or self.subject_before(sharer)
-        host = _gerund_host(verb) if found is None else None
+        host = _gerund_host(verb, quoted) if found is None else None
         if host is not None:
             found = subject_of(host, quoted) or self.subject_before(host)
         return found
@@ -387,13 +389,14 @@ class Resolver:
         sentence = token_span.sent
         budget, reach = sentences, 2 * sentences
         while budget > 0 and reach > 0:
-            subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.idx < before]
+            # the subjects of the narration: those of quoted words are the speaker's own
+            subjects = [t for t in sentence if t.dep_ in SUBJECT_DEPS and t.idx < before
+                        and not self._quoted(t, sentence)]
             # a sentence about "il" or "elle" continues a person named before it: it does not use up the reach
-            # (a pronoun inside quotation marks is the quoted speaker's own)
             reach -= 1
-            # nor does a stray mark the parser made a sentence of ("“" before a quote)
-            budget -= 0 if all(t.is_punct or t.is_space for t in sentence) or any(
-                bare_pronoun(t) in ("il", "elle") and not self._quoted(t, sentence) for t in subjects) else 1
+            # nor does a stray mark the parser made a sentence of ("“" before a quote), nor a sentence of a quote
+            budget -= 0 if all(t.is_punct or t.is_space or self.in_speech(t.idx) for t in sentence) \
+                or any(bare_pronoun(t) in ("il", "elle") for t in subjects) else 1
             source = self._opening_source(sentence)
             if source is not None and self.type_of(source) == wanted:
                 return source  # "Pour X, cette attitude est méprisante. « ... », a-t-il réagi": X is the one in view
@@ -532,6 +535,8 @@ class Resolver:
         if named is not None:
             return named if self.can_speak(named) else None
         lower = bare_pronoun(subject)
+        if lower in _DEMONSTRATIVES and subject.pos_ == "PRON":
+            return None  # "cela veut dire que": a fact says nothing
         if lower in _ON:
             return self._on_at_place(subject)
         if lower in ("qui", "lequel", "laquelle") and subject.head.dep_ == "acl:relcl":
@@ -593,9 +598,15 @@ class Resolver:
         return f"{article} {rest} de {owner.name}"
 
     def _quoted(self, token: Token, sentence: Span) -> bool:
-        """Whether a word stands inside quotation marks opened in its sentence."""
+        """Whether a word stands inside quotation marks: opened in its sentence, or a quote of several sentences."""
         before = self.article.text[sentence.start_char : token.idx]
-        return before.count("«") + before.count("“") > before.count("»") + before.count("”")
+        return before.count("«") + before.count("“") > before.count("»") + before.count("”") \
+            or self.in_speech(token.idx)
+
+    def in_speech(self, offset: int) -> bool:
+        """Whether an offset lies inside someone's quoted words."""
+        index = bisect_right(self.quoted_starts, offset) - 1
+        return index >= 0 and offset < self.quoted[index][1]
 
     @staticmethod
     def _new_person(noun: Token) -> bool:
@@ -787,14 +798,15 @@ def passive_agent(verb: Token, quoted: list[tuple[int, int]] | None = None) -> T
     return None
 
 
-def _gerund_host(gerund: Token) -> Token | None:
+def _gerund_host(gerund: Token, quoted: list[tuple[int, int]] | None = None) -> Token | None:
     """The verb whose subject a gerund shares ("X a salué ..., tout en déplorant ..."), when the parse hung it
-    elsewhere: the last verb before it, in its sentence, that has a subject."""
+    elsewhere: the last verb before it, in its sentence, that has a subject (outside the ``quoted`` words)."""
     if gerund.morph.get("VerbForm", default=[]) != ["Part"] or gerund.morph.get("Tense", default=[]) != ["Pres"] \
             or gerund.i == 0 or gerund.doc[gerund.i - 1].lower_ != "en":
         return None
     for token in reversed(gerund.doc[gerund.sent.start : gerund.i]):
-        if token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children):
+        if token.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS for c in token.children) \
+                and not any(start <= token.idx < end for start, end in quoted or ()):
             return token
     return None
 
