@@ -109,6 +109,13 @@ def test_a_pronoun_after_a_quote_of_several_sentences_is_the_person_the_narratio
         ("une source gouvernementale", True), ("Claire Vasseur", True)]
 
 
+def test_a_role_of_several_words_no_one_held_before_is_the_person_named_with_it_further_on(analyse):
+    article = analyse("Titre\nLe ministre de la Santé, Paul Roux, a dîné sans masque dans un restaurant. Le Premier "
+                      "ministre lui-même s'est dit « profondément déçu par ce comportement ».\nMardi soir, Paul Roux "
+                      "était en compagnie d'un conseiller du Premier ministre Karel Novák.")
+    assert speakers(article) == ["Karel Novák"]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

@@ -241,6 +241,12 @@ class Resolver:
         first = next((t for t in phrase if t.dep_ != "det"), subject)
         written = self.article.text[first.idx : phrase.end_char]
         found = self.recent_entity(subject.idx, role, role=_comparable(written))
+        if found is None and role == "PER":
+            # "le Premier ministre lui-même a fait savoir ..." before "du Premier ministre Andrej Babiš": a
+            # role of several words no one held before is the one named with it further on
+            titled = self.article.text[first.idx : subject.idx + len(subject.text)]
+            found = next((holder for role_words in {titled, written} if 1 < len(role_words.split()) <= 5
+                          and (holder := self._titled_later(subject.idx, role_words)) is not None), None)
         if found is None and role == "PER" and self._related_name(subject) is None:
             # "X a succédé ... a prévenu le nouveau ministre"; "la magistrate a précisé" after X's words
             found = (self.recent_subject(subject.idx, sentences=2) or self.recent_speaker(subject.idx, discourse)
