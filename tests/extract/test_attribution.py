@@ -116,6 +116,17 @@ def test_a_role_of_several_words_no_one_held_before_is_the_person_named_with_it_
     assert speakers(article) == ["Karel Novák"]
 
 
+def test_paragraphs_of_quotes_alone_are_the_words_of_the_person_presented_just_before(analyse):
+    article = analyse("Titre\nZineb Amrani, 41 ans, habite le quartier depuis dix ans. Elle élève seule ses trois "
+                      "enfants.\n« Les loyers ont doublé, on ne peut plus suivre. »\n« Mes enfants sont partis vivre "
+                      "ailleurs. »")
+    assert speakers(article) == ["Zineb Amrani", "Zineb Amrani"]
+    assert {q.attribution for q in article.quotes} == {"introduced", "carry_over"}
+    nobody = analyse("Titre\nZineb Amrani, 41 ans, habite le quartier depuis dix ans.\nLes loyers ont doublé en "
+                     "cinq ans dans tout l'arrondissement.\n« On ne peut plus suivre, tout augmente. »")
+    assert speakers(nobody) == [None]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

@@ -88,6 +88,7 @@ RULE_CONFIDENCE: dict[str, tuple[float, float]] = {
     "incise": (0.94, 0.85), "clause": (0.91, 0.77), "sentence": (0.76, 0.76), "shared_incise": (0.85, 0.85),
     "source": (0.93, 0.93), "colon": (0.80, 0.80), "headline_echo": (0.86, 0.86), "carry_over": (0.82, 0.82),
     "next_sentence": (0.33, 0.33), "headline_line": (0.43, 0.43), "reported": (0.91, 0.77),
+    "introduced": (0.5, 0.5),
 }
 
 
@@ -320,6 +321,18 @@ class QuoteFinder:
                     return Attribution(found, rule="next_sentence")
         return None
 
+    def introduced_before(self, quote: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
+        """'Zineb habite le quartier depuis dix ans.' then a paragraph that is nothing but a quote: the words of
+        the person the paragraph before ended on, as a testimony is laid out."""
+        start, end = paragraph
+        if self.text[start:end].strip(" \n«»\"“”.!?…") != quote.text.strip(" .!?…") or start == 0:
+            return None
+        found = self.resolver.recent_subject(start, sentences=2)
+        if found is None:  # the parse may have missed the subject: "Zineb Amrani, 41 ans, habite ..."
+            named = self.resolver.recent_entity(start, "PER")
+            found = named if named is not None and self.text.rfind("\n", 0, start - 1) < named.start else None
+        return Attribution(found, rule="introduced") if found is not None else None
+
     # -- the whole article ---------------------------------------------------------------------------
 
     def run(self) -> list[Quote]:
@@ -356,7 +369,7 @@ class QuoteFinder:
                     carried = previous if previous is not None and previous.speaker is not None and \
                         not self._someone_else_named(previous.speaker, quoted.open_mark) else None
                     attribution = self._next_in_sentence(found, attributions, index) or carried \
-                        or self.following_subject(quoted)
+                        or self.following_subject(quoted) or self.introduced_before(quoted, (start, end))
                 if attribution is not None and attribution.speaker is not None:
                     previous = Attribution(attribution.speaker, rule="carry_over")
                     self._remember(attribution.speaker)
