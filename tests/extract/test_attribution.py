@@ -127,6 +127,13 @@ def test_paragraphs_of_quotes_alone_are_the_words_of_the_person_presented_just_b
     assert speakers(nobody) == [None]
 
 
+def test_a_body_noun_after_a_quote_is_the_body_named_before_a_stray_mark(analyse):
+    # the parser makes a sentence of the opening mark; the body named before it is still the one just named
+    article = analyse("Titre\nLa société Airbus a publié un communiqué. « Nous suivons la situation avec la plus grande "
+                      "attention », indique l'entreprise.")
+    assert speakers(article) == ["Airbus"]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

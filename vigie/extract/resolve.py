@@ -360,7 +360,12 @@ class Resolver:
         span = self.doc.char_span(before, before + 1, alignment_mode="expand")
         if span is None:
             return None
-        start = span.sent.start_char if span.sent.start == 0 else self.doc[span.sent.start - 1].sent.start_char
+        previous = span.sent
+        while previous.start > 0:  # the sentence before, past a stray mark the parser made one of ("«")
+            previous = self.doc[previous.start - 1].sent
+            if not all(t.is_punct or t.is_space for t in previous):
+                break
+        start = previous.start_char
         found = self.recent_entity(before, wanted)
         return found if found is not None and found.start >= start else None
 
