@@ -129,8 +129,8 @@ def test_paragraphs_of_quotes_alone_are_the_words_of_the_person_presented_just_b
 
 def test_a_body_noun_after_a_quote_is_the_body_named_before_a_stray_mark(analyse):
     # the parser makes a sentence of the opening mark; the body named before it is still the one just named
-    article = analyse("Titre\nLa société Airbus a publié un communiqué. « Nous suivons la situation avec la plus grande "
-                      "attention », indique l'entreprise.")
+    article = analyse("Titre\nLa société Airbus a publié un communiqué. « Nous suivons la situation avec la plus "
+                      "grande attention », indique l'entreprise.")
     assert speakers(article) == ["Airbus"]
 
 

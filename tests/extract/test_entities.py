@@ -266,6 +266,13 @@ def test_a_person_name_ends_at_its_last_capitalised_word(analyse):
     assert "Gérald Martin" in names(article) and "Gérald Martin lundi" not in names(article)
 
 
+def test_a_partys_initials_between_a_role_and_a_name_are_the_party(analyse):
+    article = analyse("Titre\nLe député RN Éric Ciotti a réagi lundi. Le CHU Grenoble Alpes a recruté.")
+    types = {e.name: e.type for e in article.entities}
+    assert types.get("Éric Ciotti") == "PER" and types.get("RN") == "ORG", types
+    assert not any(name.startswith("Grenoble") for name in types), types  # no role before "CHU": one name
+
+
 def test_demonyms_of_towns_and_regions_are_not_entities_but_a_paper_named_so_is(analyse):
     article = analyse("Titre\nLes Marseillais et les Gazaouies interrogés par Le Parisien. La Québécoise Anne "
                       "Roy a témoigné.")

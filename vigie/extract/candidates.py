@@ -290,6 +290,12 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
             tokens.pop()  # "Bruno Retailleau lundi": a person's name ends with a capitalised word
         while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ in _calendar_words():
             tokens.pop()  # "l'Assemblée mardi": no name ends with a day or a month
+        if len(tokens) > 2 and is_acronym(tokens[0].text) and all(t.is_title for t in tokens[1:]) \
+                and _after_person_role(tokens[0]):
+            # "le député RN Éric Ciotti": the party's initials between a role and a name are the party
+            result.append(replace(candidate, start=tokens[0].idx, end=tokens[0].idx + len(tokens[0].text),
+                                  label="ORG"))
+            tokens = tokens[1:]
         if candidate.label == "PER" and len(tokens) > 2 and tokens[1].lower_ in ("du", "des"):
             tokens = tokens[2:]  # "Casse du Louvre": no person name has "du" in it
             candidate = replace(candidate, label="MISC")
@@ -301,6 +307,12 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
             end += 1  # "Moody's"
         result.append(replace(candidate, start=start, end=end))
     return result
+
+
+def _after_person_role(token: Token) -> bool:
+    """Whether a word follows a person's role noun ("député", "maire", "sénatrice")."""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is not None and before.is_lower and mapping("role_nouns", "noun", "type").get(before.lower_) == "PER"
 
 
 @correction("article_names")
