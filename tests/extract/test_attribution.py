@@ -134,6 +134,21 @@ def test_a_body_noun_after_a_quote_is_the_body_named_before_a_stray_mark(analyse
     assert speakers(article) == ["Airbus"]
 
 
+def test_a_person_noun_is_the_person_just_named_when_the_parse_found_no_subject(analyse):
+    article = analyse("Titre\nNathalie Roy, secrétaire de la CGT de l'usine, est en colère. « On nous a menti pendant "
+                      "des mois », dénonce la syndicaliste.")
+    assert speakers(article) == ["Nathalie Roy"]
+
+
+def test_the_management_is_that_of_the_body_just_named(analyse):
+    article = analyse("Titre\nLe groupe Renault a annoncé la fermeture de son usine de Flins. « Cette décision est "
+                      "douloureuse mais nécessaire », a expliqué la direction.")
+    assert speakers(article) == ["Renault"]
+    unnamed = analyse("Titre\nL'usine fermera en juin. « Cette décision est douloureuse mais nécessaire », a expliqué "
+                      "la direction.")
+    assert speakers(unnamed) == ["la direction"]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

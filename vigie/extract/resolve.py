@@ -268,6 +268,9 @@ class Resolver:
         """'le réalisateur', 'la gastro-entérologue', 'le bourgmestre': the last person (or body) the text
         itself introduced with that noun ("le réalisateur iranien Jafar Panahi"), if any."""
         kind = speaker_noun_kind(subject)
+        if kind == "management" and len(noun_phrase(subject)) <= 2:
+            # "la direction", "l'état-major": of the body just named, or the one the text is about
+            return self.recent_mention(subject.idx, "ORG") or self.recent_subject(subject.idx, "ORG")
         if kind not in ("person", "group"):
             return None
         wanted = "PER" if kind == "person" else "ORG"
@@ -586,7 +589,10 @@ class Resolver:
                 if last is not None and discourse is not None and \
                         discourse.paragraph - discourse.speaker_paragraph <= 1:
                     return last
-                earlier = self.recent_subject(subject.sent.start_char, sentences=3) or last
+                # (or the person just named, when the parse found no subject: "X, secrétaire de la CGT, est en
+                # colère. « ... », dénonce la syndicaliste")
+                earlier = self.recent_subject(subject.sent.start_char, sentences=3) or last \
+                    or self.recent_mention(subject.idx)
                 if earlier is not None:
                     return earlier
             text = self.article.text[phrase.start_char : phrase.end_char]

@@ -119,7 +119,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("place_designators", (Column("noun"),)),
     Table("seat_holders", (Column("noun"),)),
     Table("speaker_nouns", (Column("noun"), Column("kind", _choice("person", "group", "document", "proxy",
-                                                                     "affiliation")))),
+                                                                     "affiliation", "management")))),
     Table("speech_sources", (Column("cue"), Column("position", _choice("any", "clause_start")))),
     Table("temporal_modifiers", (_WORD, Column("direction", _choice("-1", "1")))),
     Table("time_zones", (Column("code", pattern=r"[A-Z]{2}"), Column("zone", pattern=r"[A-Z][A-Za-z_]+/[A-Za-z_-]+"))),
