@@ -327,6 +327,21 @@ def test_postponing_an_announcement_or_questioning_the_government_is_no_coercion
     assert "COERCE" not in [kind for kind, _, _ in events(article)]
 
 
+@pytest.mark.parametrize("sentence", [
+    "Washington a frappé lundi les importations chinoises de droits de douane de 25 %.",
+    "Le club a été frappé mardi d'une interdiction de recruter par la Fifa.",
+    "L'économie russe, durement frappée par les sanctions occidentales, ralentit.",
+    "Les exportations européennes, frappées par les nouvelles taxes américaines, ont chuté en mars.",
+])
+def test_goods_taxed_or_a_body_fined_or_an_economy_hit_are_not_attacked(analyse, sentence):
+    assert "ASSAULT" not in [kind for kind, _, _ in events(analyse("Titre\n" + sentence))]
+
+
+def test_a_town_hit_by_a_missile_is_attacked(analyse):
+    article = analyse("Titre\nLa ville, frappée par un missile russe lundi, pleure ses morts.")
+    assert "ASSAULT" in [kind for kind, _, _ in events(article)]
+
+
 def test_taking_in_the_displaced_is_no_meeting_but_hosting_a_leader_is(analyse):
     article = analyse("Titre\nLa ville de Tawila accueillait mardi quelque 650 000 déplacés. Le président Paul Martin "
                       "a accueilli mercredi le chancelier Olaf Scholz à Paris.")

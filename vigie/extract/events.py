@@ -48,6 +48,7 @@ _PLACE_CASES = function_words("place_preposition")
 _TARGET_CASES = function_words("target_preposition")
 _CALLS = {"REQUEST", "DEMAND"}
 _POSSESSIVES = function_words("possessive_determiner")
+_DE_FORMS = function_words("de_form")
 
 
 @dataclass(frozen=True)
@@ -597,10 +598,16 @@ def _figurative_pairs() -> frozenset[tuple[str, str]]:
 
 
 def _figurative(verb: Token) -> bool:
-    """A trigger verb in an idiom with its object ("tirer les conclusions", "livrer son analyse")."""
-    return verb.pos_ in ("VERB", "AUX") and any(
-        child.dep_ in ("obj", "nsubj:pass") and (verb.lemma_.casefold(), child.lemma_.casefold()) in _figurative_pairs()
-        for child in verb.children)
+    """A trigger verb in an idiom with its object ("tirer les conclusions", "livrer son analyse"), its "de"
+    complement ("frappé d'une amende") or the noun it describes ("l'économie frappée par la crise")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = verb.lemma_.casefold()
+    objects = [c for c in verb.children if c.dep_ in ("obj", "nsubj:pass") or (
+        c.dep_.startswith("obl") and any(m.dep_ == "case" and m.lower_ in _DE_FORMS for m in c.children))]
+    if verb.dep_ == "acl":
+        objects.append(verb.head)
+    return any((lemma, word.lemma_.casefold()) in _figurative_pairs() for word in objects)
 
 
 def _unique(references: list[Reference]) -> list[Reference]:
