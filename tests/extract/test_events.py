@@ -472,3 +472,12 @@ def test_a_verb_of_the_narration_takes_no_subject_from_the_quoted_words_after_it
                       "inacceptables”, a lancé Claire Fabre, avant d'avertir : “Nous poursuivrons, nous punirons, on "
                       "sera implacables.”")
     assert ("THREATEN", ["Claire Fabre"], []) in events(article)
+
+
+def test_a_thing_that_does_not_act_makes_no_political_act(analyse):
+    things = analyse("Titre\nLe chômage a reculé en mars dans toute la France. La crue menace désormais les digues de "
+                     "Nantes mardi. La situation exige des mesures rapides lundi.")
+    assert events(things) == []
+    someone = analyse("Titre\nLe gouvernement a reculé mardi sur la réforme des retraites. Les rebelles menacent la "
+                      "capitale depuis lundi.")
+    assert [kind for kind, _, _ in events(someone)] == ["CONCEDE", "THREATEN"]

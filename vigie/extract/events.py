@@ -28,7 +28,14 @@ from vigie.extract.demonyms import demonym_country, plural
 from vigie.extract.entities import seat_countries
 from vigie.extract.inflection import er_verb_forms
 from vigie.extract.quotations import quoted_in_text
-from vigie.extract.resolve import SUBJECT_DEPS, is_negated, is_reporting_verb, resolver_for, subject_of
+from vigie.extract.resolve import (
+    SUBJECT_DEPS,
+    is_negated,
+    is_reporting_verb,
+    resolver_for,
+    speaker_noun_kind,
+    subject_of,
+)
 from vigie.lexicon import function_words, mapping, rows, verbs_of_class, words
 from vigie.model import Article, Event, Reference
 from vigie.model import Span as TextSpan
@@ -462,6 +469,8 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
             continue  # a trip someone must, could or wants to make ("doit se rendre à Kiev") is no visit yet
         if quoted.covers(token.idx):
             continue  # words inside a quote are what someone said, not what the article asserts
+        if trigger.type in _AGENTS_ONLY and _thing_as_subject(token, args):
+            continue  # "le chômage recule", "la crue menace les digues": a thing that does not act
         if args.resolver.entity_at(token.idx, token.idx + len(token.text)) is not None:
             continue  # a word of a name: "Rassemblement national", "commission d'enquête", "Forces de soutien"
         if token.pos_ in ("VERB", "AUX"):
@@ -590,6 +599,20 @@ def _in_set_phrase(token: Token) -> bool:
         return False
     following = token.doc[token.i : token.i + 6].text.casefold().replace("’", "'")
     return any(following.startswith(phrase) for phrase in phrases)
+
+
+# acts only someone can do: a person, a body, a country, a document speaking for its author
+_AGENTS_ONLY = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "REQUEST", "DEMAND", "ACCUSE", "DISAPPROVE",
+                "REJECT", "THREATEN"}
+
+
+def _thing_as_subject(verb: Token, args: Arguments) -> bool:
+    """Whether the verb's own subjects are common nouns that name no one: not a speaker noun ("le ministre",
+    "les manifestants", "le rapport"), not a body the article names, not a name."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]  # several when the parse took an apposition for one
+    return bool(subjects) and all(
+        subject.pos_ == "NOUN" and speaker_noun_kind(subject) is None and args.entity_of(subject) is None
+        and subject.lemma_.casefold() not in args.bodies and subject.lower_ not in args.bodies for subject in subjects)
 
 
 @cache
