@@ -88,6 +88,14 @@ def test_relative_dates_in_a_quote_resolve_to_the_day_of_speaking(analyse):
     assert article.dates[1].anchor == "speech of 2026-01-01"
 
 
+def test_today_in_a_quote_the_parser_split_from_its_incise_is_the_day_of_the_event_reported(analyse):
+    # published on the 5th; the talks of the 4th are the article's lead; the incise is in the past
+    article = analyse("Titre\nLes négociations se sont tenues dimanche à Genève.\nLes deux délégations ont échangé "
+                      "pendant trois heures. « Aujourd'hui a été un jour important pour la paix », a salué le ministre "
+                      "sur X.", published="2026-01-05")
+    assert ("Aujourd'hui", "2026-01-04") in dates(article)
+
+
 def test_publication_date_is_inferred_from_the_seed(analyse, seed_text):
     article = analyse(seed_text, published=None)
     assert article.published == "2026-01-05" and article.published_inferred

@@ -139,8 +139,12 @@ def _speech_reference(expression: Expression, resolved: list[tuple[Expression, s
     # "« ... annoncer ce soir ... », a déclaré lundi soir X": the day the reporting clause gives after the quote
     for _, said in _days_later_in_sentence(following, sentence, quotes, doc, ref):
         return said
-    reporting = [t for t in sentence if t.pos_ in ("VERB", "AUX") and not inside[0] <= t.idx < inside[1]]
-    if lead is not None and lead < ref and reporting and verb_tense(reporting[0]) is Tense.PAST:
+    clause = list(sentence)
+    if sentence.end < len(doc) and doc[sentence.end].text == ",":
+        clause += doc[sentence.end].sent  # the parser ended the sentence at the quote: its incise comes next
+    reporting = [t for t in clause if t.pos_ in ("VERB", "AUX") and not inside[0] <= t.idx < inside[1]]
+    verb = reporting[0].head if reporting and reporting[0].pos_ == "AUX" else reporting[0] if reporting else None
+    if lead is not None and lead < ref and verb is not None and verb_tense(verb) is Tense.PAST:
         return lead
     return None
 
