@@ -96,6 +96,13 @@ def test_today_in_a_quote_the_parser_split_from_its_incise_is_the_day_of_the_eve
     assert ("Aujourd'hui", "2026-01-04") in dates(article)
 
 
+def test_a_passive_in_the_present_is_no_past(analyse):
+    # the parser reads "est attendu" as a compound past here; the participle's passive voice says otherwise
+    article = analyse("Titre\nVladimir Poutine est attendu mercredi au Kazakhstan, ex-république soviétique. Il est "
+                      "arrivé dimanche à Pékin.", published=PUBLISHED)
+    assert dates(article) == [("mercredi", "2026-01-07"), ("dimanche", "2026-01-04")]
+
+
 def test_publication_date_is_inferred_from_the_seed(analyse, seed_text):
     article = analyse(seed_text, published=None)
     assert article.published == "2026-01-05" and article.published_inferred

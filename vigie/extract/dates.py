@@ -66,14 +66,17 @@ def verb_tense(verb: Token) -> Tense:
     auxiliaries = [child for child in verb.children if child.dep_.startswith("aux")]
     participle = "Part" in verb.morph.get("VerbForm", [])
     compound_past = verb.lemma_ in _ETRE_VERBS or any(c.dep_ == "expl:comp" for c in verb.children)
+    # "est attendu mercredi": a passive the parser took for a compound past ("est arrivé")
+    passive = not compound_past and "Pass" in verb.morph.get("Voice", [])
     for aux in auxiliaries:
         tense = aux.morph.get("Tense", [])
         if aux.lemma_ in _FUTURE_AUXILIARIES and "Pres" in tense:
             return Tense.FUTURE
-        if participle and (aux.dep_ == "aux:tense" or (aux.lemma_ == "être" and compound_past)):
+        if participle and ((aux.dep_ == "aux:tense" and not (aux.lemma_ == "être" and passive))
+                           or (aux.lemma_ == "être" and compound_past)):
             return Tense.FUTURE if "Fut" in tense or _FUTURE_ENDING.search(aux.lower_) else Tense.PAST
-    for aux in auxiliaries:  # a passive without a tense auxiliary: "est fixé", "sera renouvelée"
-        if participle and aux.dep_ == "aux:pass":
+    for aux in auxiliaries:  # a passive without a tense auxiliary: "est fixé", "sera renouvelée", "est attendu"
+        if participle and (aux.dep_ == "aux:pass" or (aux.lemma_ == "être" and passive)):
             return verb_tense(aux)
     if participle and not auxiliaries and verb.head.i != verb.i and verb.dep_ in ("acl", "acl:relcl", "amod") \
             and not any(c.dep_ == "obl:agent" for c in verb.children):
