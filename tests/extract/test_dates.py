@@ -103,6 +103,12 @@ def test_a_passive_in_the_present_is_no_past(analyse):
     assert dates(article) == [("mercredi", "2026-01-07"), ("dimanche", "2026-01-04")]
 
 
+def test_a_weekday_in_a_heading_without_a_verb_is_the_one_the_text_after_it_tells_of(analyse):
+    article = analyse("Sommet européen jeudi à Bruxelles\nLes dirigeants des Vingt-Sept se retrouveront jeudi à "
+                      "Bruxelles pour parler de défense.", published=PUBLISHED)
+    assert dates(article) == [("jeudi", "2026-01-08"), ("jeudi", "2026-01-08")]
+
+
 def test_publication_date_is_inferred_from_the_seed(analyse, seed_text):
     article = analyse(seed_text, published=None)
     assert article.published == "2026-01-05" and article.published_inferred

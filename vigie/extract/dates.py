@@ -266,6 +266,23 @@ def resolve_all(expressions: Iterable[Expression], ref: dt.date, doc: Doc, text:
     return dates
 
 
+def _headings_as_body(dates: list[TimeExpression], expressions: list[Expression], article: Article,
+                      doc: Doc) -> list[TimeExpression]:
+    """A weekday in a headline or sub-heading with no verb to tense it ("Réunion Otan-Ukraine mardi à
+    Bruxelles") is the one the text after it tells of with a tense ("se retrouveront mardi")."""
+    weekday_spans = {(e.start, e.end) for e in expressions if e.kind == "weekday"}
+    bare = [d for d in dates if (d.start, d.end) in weekday_spans]
+    for index, date in enumerate(bare):
+        if not article.in_heading(date.start) or clause_tense(doc, date.start, date.end) is not Tense.UNKNOWN:
+            continue
+        told = next((later for later in bare[index + 1 :] if later.text.casefold() == date.text.casefold()
+                     and not article.in_heading(later.start)
+                     and clause_tense(doc, later.start, later.end) is not Tense.UNKNOWN), None)
+        if told is not None:
+            date.value = told.value
+    return dates
+
+
 def _calendar_date(expression: Expression, near_year: int) -> dt.date | None:
     """The date a 'full' expression fixes on its own: with its year, or with a weekday that pins the
     year ("mardi 6 janvier" → the year, nearest ``near_year``, in which 6 January is a Tuesday)."""
@@ -357,7 +374,8 @@ def extract_dates(article: Article, doc: Doc) -> None:
         article.published_evidence = [TextSpan(start=e.start, end=e.end) for e in evidence]
     ref = dt.date.fromisoformat(article.published)
     body_start = article.blocks[0].start if article.blocks else 0
-    article.dates = resolve_all(_without_counts(expressions, doc), ref, doc, article.text, body_start)
+    article.dates = _headings_as_body(resolve_all(_without_counts(expressions, doc), ref, doc, article.text,
+                                                  body_start), expressions, article, doc)
 
 
 def _self_contained(expression: Expression) -> bool:
