@@ -114,6 +114,11 @@ def test_easter_dates():
         ("la nuit de samedi à dimanche", "2026-01-03"),
         ("la nuit du 6 au 7 février 2025", "2025-02-06"),
         ("la nuit du 31 décembre au 1er janvier 2025", "2024-12-31"),
+        # a season with "dernier" / "prochain": the last one over, the next one not begun (winter by its January)
+        ("le printemps dernier", "2025"),
+        ("l'été prochain", "2026"),
+        ("l'hiver dernier", "2025"),
+        ("l'hiver prochain", "2027"),
     ],
 )
 def test_each_construction(text, expected):

@@ -127,7 +127,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # a bare month only after a cue (_MONTH_CUE) or with its portion ("mi-mars"): checked in _bare_months
         ("month", re.compile(rf"(?:(?P<portion>début|fin|mi-)\s*)?(?P<month>{month}){e}")),
         ("season", re.compile(
-            rf"{b}(?P<det>l['’]|le\s+|cet\s+|cette\s+)?(?P<season>printemps|été|automne|hiver)(?:\s+{year})?{e}",
+            rf"{b}(?P<det>l['’]|le\s+|cet\s+|cette\s+)?(?P<season>{'|'.join(_SEASON_STARTS)})"
+            rf"(?:\s+{year}|\s+(?P<modifier>{modifier}))?{e}",
             flags)),
         ("relative_unit", re.compile(
             rf"{b}(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<unit>semaine|mois|an|année|week-end|weekend)"
@@ -199,8 +200,8 @@ def find_expressions(text: str) -> list[Expression]:
                 continue
             if kind == "relative_unit" and not _valid_relative_unit(match):
                 continue
-            if kind == "season" and not match.group("year"):
-                continue  # "de l'été", "cet été": a season without its year dates nothing
+            if kind == "season" and not match.group("year") and not match.group("modifier"):
+                continue  # "de l'été", "cet été": a season without its year dates nothing ("l'été dernier" does)
             found.append((match.start(), match.end(), priority, kind, match))
     found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
     taken: list[tuple[int, int]] = []
@@ -304,6 +305,23 @@ def _nearest_year(month: int, day: int, ref: dt.date, tense: Tense, weekday: int
     return nearest
 
 
+_SEASON_STARTS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 12}  # the month each season begins in
+
+
+def _season_year(season: str, modifier: str, ref: dt.date) -> int:
+    """The year of "le printemps dernier" / "l'été prochain": the last season of that name already over, or
+    the next one not yet begun (a winter is dated by its January)."""
+    direction = modifiers().get(modifier.casefold(), 0)
+    start = _SEASON_STARTS[season]
+    if start == 12:
+        return ref.year + 1 if direction > 0 else ref.year - 1 if direction < 0 and ref.month < 4 else ref.year
+    if direction < 0:
+        return ref.year if start + 3 <= ref.month else ref.year - 1
+    if direction > 0:
+        return ref.year if start > ref.month else ref.year + 1
+    return ref.year
+
+
 def _month_year(month: int, ref: dt.date, tense: Tense) -> int:
     if tense is Tense.PAST and month > ref.month:
         return ref.year - 1
@@ -388,7 +406,7 @@ def resolve(expression: Expression, ref: dt.date, tense: Tense = Tense.UNKNOWN) 
             year = _month_year(month, ref, tense)
         return f"{year}-{month:02d}"
     if kind == "season":
-        return f["year"] if "year" in f else str(ref.year)
+        return f["year"] if "year" in f else str(_season_year(f["season"].casefold(), f.get("modifier", ""), ref))
     if kind == "relative_unit":
         return _relative_unit(f, ref, tense)
     if kind in ("ago", "in"):
