@@ -114,6 +114,7 @@ def test_easter_dates():
         ("la nuit de samedi à dimanche", "2026-01-03"),
         ("la nuit du 6 au 7 février 2025", "2025-02-06"),
         ("la nuit du 31 décembre au 1er janvier 2025", "2024-12-31"),
+        ("rediffusé le 02/12", "2025-12-02"),
         # a season with "dernier" / "prochain": the last one over, the next one not begun (winter by its January)
         ("le printemps dernier", "2025"),
         ("l'été prochain", "2026"),
@@ -140,6 +141,7 @@ def test_texts_keep_determiners_and_parts_of_day_but_not_prepositions():
         "le de la semaine",
         "vers 16 heures dans la nuit",
         "Le plus important incendie de l'été",
+        "une note de 12/20, un service 24h/24, un score de 3/4",
     ],
 )
 def test_durations_vague_times_and_counts_are_not_dates(text):

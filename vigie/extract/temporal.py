@@ -110,6 +110,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     e = r"(?![\w-])"
     return [
         ("numeric", re.compile(rf"{b}(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d\d){e}")),
+        # "les 25/11, 30/11 et 02/12": day and month in two digits each, after an article or in a list of them
+        ("numeric_day_month", re.compile(
+            r"(?:(?<=\ble\s)|(?<=\bles\s)|(?<=\bdu\s)|(?<=\bau\s)|(?<=\bdès\s)|(?<=,\s)|(?<=\bet\s))"
+            r"(?P<day>[0-3]\d)/(?P<month>[01]\d)(?![/\d.,]\d)(?![\w/-])")),
         ("full", re.compile(
             rf"{b}(?:(?P<det>le|ce|ce\s+même)\s+)?(?:(?P<weekday>{weekday})\s+)?{day}\s+(?P<month>{month})"
             rf"(?:\s+(?:{year}|(?P<year2>\d\d)(?![\d\s]*(?:h|heures?)\b)))?(?:\s+(?P<modifier>{modifier}))?{e}{part_tail}",
@@ -358,6 +362,11 @@ def resolve(expression: Expression, ref: dt.date, tense: Tense = Tense.UNKNOWN) 
             return dt.date(year, int(f["month"]), int(f["day"])).isoformat()
         except ValueError:
             return None
+    if kind == "numeric_day_month":
+        if not (1 <= int(f["month"]) <= 12 and 1 <= int(f["day"]) <= 31):
+            return None
+        found = _nearest_year(int(f["month"]), int(f["day"]), ref, tense)
+        return found.isoformat() if found else None
     if kind == "full":
         month, day = months()[f["month"].casefold()], _day_number(f["day"])
         weekday = weekdays().get(f.get("weekday", "").casefold())
