@@ -115,6 +115,10 @@ def test_easter_dates():
         ("la nuit du 6 au 7 février 2025", "2025-02-06"),
         ("la nuit du 31 décembre au 1er janvier 2025", "2024-12-31"),
         ("rediffusé le 02/12", "2025-12-02"),
+        # part of the current period: dated by the period
+        ("d'ici la fin de l'année", "2026"),
+        ("au début du mois prochain", "2026-02"),
+        ("à la fin de l'année 2024", "2024"),
         # a season with "dernier" / "prochain": the last one over, the next one not begun (winter by its January)
         ("le printemps dernier", "2025"),
         ("l'été prochain", "2026"),

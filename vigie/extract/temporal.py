@@ -134,6 +134,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{b}(?P<det>l['’]|le\s+|cet\s+|cette\s+)?(?P<season>{'|'.join(_SEASON_STARTS)})"
             rf"(?:\s+{year}|\s+(?P<modifier>{modifier}))?{e}",
             flags)),
+        # "la fin de l'année", "début du mois": part of the current period, dated by the period
+        ("period_part", re.compile(
+            rf"{b}(?:(?:la|le)\s+)?(?P<portion>fin|début|milieu)\s+(?:de\s+l['’]|du\s+|de\s+la\s+)"
+            rf"(?P<unit>année|mois|semaine)(?:\s+{year}|\s+(?P<modifier>{modifier}))?{e}", flags)),
         ("relative_unit", re.compile(
             rf"{b}(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<unit>semaine|mois|an|année|week-end|weekend)"
             rf"(?:-ci)?(?:\s+(?P<modifier>{modifier}))?{e}", flags)),
@@ -416,7 +420,9 @@ def resolve(expression: Expression, ref: dt.date, tense: Tense = Tense.UNKNOWN) 
         return f"{year}-{month:02d}"
     if kind == "season":
         return f["year"] if "year" in f else str(_season_year(f["season"].casefold(), f.get("modifier", ""), ref))
-    if kind == "relative_unit":
+    if kind == "period_part" and "year" in f:
+        return f["year"] if f["unit"].casefold() == "année" else None
+    if kind in ("relative_unit", "period_part"):
         return _relative_unit(f, ref, tense)
     if kind in ("ago", "in"):
         count = _number(f["number"])
