@@ -149,6 +149,25 @@ def test_the_management_is_that_of_the_body_just_named(analyse):
     assert speakers(unnamed) == ["la direction"]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Le ministre a annulé ses rendez-vous. « Le ministre est très affecté par cette affaire », explique-t-on dans "
+     "l'entourage du ministre.", "l'entourage du ministre"),
+    ("Des analyses ont été menées. « Aucune trace de pollution n'a été relevée dans les prélèvements », peut-on lire "
+     "dans le communiqué de la préfecture du Nord.", "préfecture du Nord"),
+])
+def test_on_in_an_incise_is_the_proxy_or_the_documents_author_named_after_it(analyse, text, speaker):
+    article = analyse("Titre\n" + text)
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes] == [(speaker, "incise")]
+
+
+def test_an_inverted_name_the_tagger_did_not_call_a_noun_is_still_the_subject(analyse):
+    article = analyse("Titre\nLe tribunal a annulé le projet. « C'est une grande victoire pour la biodiversité », a "
+                      "réagi Greenpeace France dans un communiqué. « Il faut agir vite », a déclaré lundi soir sur "
+                      "France 2 Paul Girard.")
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes] == [
+        ("Greenpeace France", "incise"), ("Paul Girard", "incise")]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

@@ -162,12 +162,20 @@ class QuoteFinder:
         for token in self.doc[verb.i + 1 : verb.i + 12]:
             if token.text in ".!?;«»\"“”":
                 break
-            if token.pos_ not in ("PROPN", "NOUN", "PRON") or token.lower_ == "-t":  # the "t" of "a-t-il"
+            entity = self.resolver.entity_at(token.idx, token.idx + 1)  # "Greenpeace" tagged X: a name all the same
+            named = entity is not None and entity.start == token.idx and self.doc[token.i - 1].pos_ != "ADP"
+            if (token.pos_ not in ("PROPN", "NOUN", "PRON") and not named) or token.lower_ == "-t":  # "a-t-il"
                 continue
-            prepositional = any(c.dep_ == "case" for c in token.children) or token.dep_.startswith(("obl", "nmod"))
+            # a noun with its preposition, or a date ("lundi soir"), is no subject; a bare one is, whatever the
+            # parse calls it ("s'était félicitée mercredi la présidence danoise", read as an oblique)
+            prepositional = any(c.dep_ == "case" for c in token.children) or (
+                token.dep_.startswith(("obl", "nmod")) and (token.pos_ == "PRON" or self._in_date(token.idx)))
             if not prepositional:  # in an incise, the first bare noun phrase after the verb is its subject
                 return token
         return None
+
+    def _in_date(self, offset: int) -> bool:
+        return any(date.start <= offset < date.end for date in self.article.dates)
 
     def _source_at(self, offset: int, rule: AttributionRule) -> Attribution | None:
         """The speaker named right after 'selon' / 'd'après' / 'pour'."""

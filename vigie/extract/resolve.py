@@ -666,11 +666,25 @@ class Resolver:
         return None
 
     def _on_at_place(self, subject: Token) -> Speaker | None:
-        """'précise-t-on à l'Élysée': the institution named after 'on'."""
+        """'précise-t-on à l'Élysée': the institution named after 'on'; 'peut-on lire dans le communiqué de la
+        préfecture': the document's author; 'explique-t-on dans l'entourage du ministre': that entourage."""
         for token in self.doc[subject.i + 1 : subject.i + 5]:
             found = self.entity_at(token.idx, token.idx + len(token.text))
             if found is not None:
                 return found
+        for token in self.doc[subject.i + 1 : subject.i + 8]:
+            if token.is_punct:
+                break
+            if token.pos_ != "NOUN" or not any(c.dep_ == "case" for c in token.children):
+                continue
+            kind = speaker_noun_kind(token)
+            if kind == "document":
+                return self.author_of(token)
+            if kind in ("proxy", "group", "management"):
+                phrase = noun_phrase(token)
+                return Speaker(self.article.text[phrase.start_char : phrase.end_char], phrase.start_char,
+                               phrase.end_char)
+            return None
         return None
 
 
