@@ -30,6 +30,14 @@ def counts(article):
         # "un"/"une" after a casualty noun is one casualty, as after a casualty verb
         ("L'hôpital a confirmé la mort d'une infirmière.", ("killed", 1, "exact")),
         ("L'assassinat d'un journaliste a choqué le pays.", ("killed", 1, "exact")),
+        # a person noun of any trade after "un", and an adverb that says more than its participle
+        ("Un enseignant a été tué mardi à Arras.", ("killed", 1, "exact")),
+        ("Un gendarme a été mortellement blessé lors du contrôle.", ("killed", 1, "exact")),
+        # a number in words before its scale, and numbers whose predicate or infinitive says what they did
+        ("Plus d'un million de personnes ont manifesté jeudi.", ("people", 1_000_000, "at_least")),
+        ("Ils étaient 400 à défiler dans les rues de Rennes.", ("people", 400, "exact")),
+        ("Ils étaient plus de 3000 samedi à manifester.", ("people", 3000, "at_least")),
+        ("Au moins 25 migrants sont morts dans le naufrage, et 40 sont portés disparus.", ("missing", 40, "exact")),
         # people brought before a magistrate are held
         ("Quatre suspects ont été déférés au parquet de Lille.", ("arrested", 4, "exact")),
         ("Le drone a frappé un bus, tuant neuf passagers.", ("killed", 9, "exact")),
@@ -63,6 +71,19 @@ def test_number_forms_qualifiers_and_kinds(analyse, sentence, expected):
 def test_subtotals_count_what_their_total_counts(analyse):
     article = analyse("Titre\nLe ministère a fait état de 473 interpellations, dont 203 à Paris.")
     assert counts(article) == [("arrested", 473, "exact"), ("arrested", 203, "exact")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "L'armée a lancé 450 drones et 30 missiles sur Kiev dans la nuit.",
+    "L'incendie s'est déclaré dans un immeuble de 12 étages.",
+    "La ville compte 45 000 habitants. L'île, peuplée de 300 000 habitants, a été touchée.",
+])
+def test_weapons_floors_and_populations_are_not_counts(analyse, sentence):
+    assert counts(analyse("Titre\n" + sentence)) == []
+
+
+def test_a_toll_is_counted_whatever_verb_gives_it(analyse):
+    assert counts(analyse("Titre\nLe bilan compte 12 morts.")) == [("killed", 12, "exact")]
 
 
 def test_one_person_counts_only_as_a_casualty(analyse):

@@ -15,11 +15,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.demonyms import demonym_country
-from vigie.lexicon import mapping, rows
+from vigie.extract.inflection import er_verb_forms
+from vigie.extract.resolve import speaker_noun_kind
+from vigie.lexicon import mapping, rows, verbs_of_class
 from vigie.lexicon import words as lexicon_words
 from vigie.model import Article, Count, Entity, Mention, Reference
 from vigie.stages import register_stage
@@ -100,7 +103,7 @@ def _number_pattern() -> re.Pattern[str]:
     approximate = "|".join(re.escape(w) for w in approx)
     return re.compile(
         rf"(?<![\w-])(?:(?P<approx_det>une?|des)\s+(?P<approx>{approximate})s?\s+(?:de\b|d['’])"
-        rf"|(?P<scaled>\d+(?:[,.]\d+)?)\s+(?P<scale>millions?|milliards?)(?![\w-])"
+        rf"|(?P<scaled>\d+(?:[,.]\d+)?|{alternation})\s+(?P<scale>millions?|milliards?)(?![\w-])"
         rf"|(?P<digits>{_DIGITS})(?![\w-])|(?P<word>{alternation})(?![\w-]))",
         re.IGNORECASE)
 
@@ -131,8 +134,9 @@ def find_numbers(text: str) -> list[Number]:
                 value, implied = 2 * value, "at_least"  # "des centaines" → at least 200
             found.append(Number(match.start(), match.end(), value, qualifier or implied, approximate=True))
             continue
-        if match.group("scaled"):  # "1,5 million de bêtes"
-            number = float(match.group("scaled").replace(",", "."))
+        if match.group("scaled"):  # "1,5 million de bêtes", "un million de personnes"
+            scaled = match.group("scaled").casefold()
+            number = float(cardinal_words().get(scaled) or scaled.replace(",", "."))
             found.append(Number(match.start(), match.end(), round(number * _SCALES[match.group("scale").casefold()]),
                                 qualifier))
             continue
@@ -169,6 +173,22 @@ def _counted_noun(doc: Doc, number: Number) -> Token | None:
         if token.pos_ not in ("ADJ", "NUM") and token.lower_ not in ("de", "d'", "d’"):
             break
     return None
+
+
+def _population(noun: Token, number: Span) -> bool:
+    """'La ville compte 45 000 habitants', 'peuplée de 2 millions d'âmes': how many live there, not a count.
+    The verb is the word before the number (or its "de"), whatever the tagger made of it ("compte" as a noun)."""
+    if _noun_kind(noun) in _CASUALTY:
+        return False  # "le bilan compte 12 morts"
+    before = [t for t in noun.doc[max(0, number.start - 4) : number.start]
+              if t.lower_ not in ("de", "d'", "d’") and t.pos_ != "ADV"]  # "comptait plus de 2000 habitants"
+    return bool(before) and (before[-1].lemma_.casefold() in verbs_of_class("population")
+                             or before[-1].lower_ in _population_forms())
+
+
+@cache
+def _population_forms() -> frozenset[str]:
+    return frozenset(er_verb_forms(verbs_of_class("population")))
 
 
 def _text_from(token: Token, length: int) -> str:
@@ -209,7 +229,9 @@ def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
             continue
         related = [c for c in predicate.children if c.dep_ in ("xcomp", "conj", "advmod")] \
             if verbal else []  # a noun head counts only itself: "le meurtre de"
-        for token in (predicate, *related):
+        # an adverb first: "mortellement blessé" is killed
+        for token in (*[t for t in related if t.dep_ == "advmod"], predicate,
+                      *[t for t in related if t.dep_ != "advmod"]):
             kind = count_predicates().get(token.lemma_.casefold()) or count_predicates().get(token.lower_)
             if kind and token.i != noun.i:
                 return kind
@@ -228,6 +250,16 @@ def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
     after = re.match(r"^(?:-\w+)?\s+(bless|tué|tues|mort)", _text_from(noun, 40)[len(noun.text) :])
     if after:  # "sept sapeurs-pompiers blessés"
         return {"bless": "injured"}.get(after.group(1), "killed")
+    return None
+
+
+def _infinitive_after(number: Span) -> str | None:
+    """'Ils étaient plus de 3000 samedi à manifester': what the people counted did, in the infinitive after
+    'à' a few words on."""
+    following = number.doc[number.end : min(number.end + 5, number.sent.end)]
+    for marker, verb in pairwise(following):
+        if marker.lower_ == "à" and "Inf" in verb.morph.get("VerbForm", []):
+            return count_predicates().get(verb.lemma_.casefold())
     return None
 
 
@@ -344,8 +376,10 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
             continue
         sentence_start = span.sent.start_char
         noun = _counted_noun(doc, number)
+        if noun is not None and _overlaps_dates(article, date_starts, noun.idx, noun.idx + len(noun.text)):
+            noun = None  # "ils étaient plus de 3000 samedi à manifester": a day counts nothing
         kind = _noun_kind(noun) if noun is not None else None
-        if kind == "unit":
+        if kind == "unit" or (noun is not None and _population(noun, span)):
             continue
         quantity = next((t for t in span if t.lower_.rstrip("s") in approximate_words()), None)
         if noun is not None and kind in (None, "people", "person"):
@@ -358,8 +392,8 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
         if kind == "person":  # anyone: attendance in a sentence about a gathering, else just people counted
             acting = noun is not None and (_takes_part(noun) or (quantity is not None and _takes_part(quantity)))
             kind = "people" if acting or _tells_of_gathering(span.sent) else "other"
-        if number.indefinite and (kind not in _CASUALTY or noun is None
-                                  or _noun_kind(noun) not in ("people", "person", *_CASUALTY)):
+        if number.indefinite and (kind not in _CASUALTY or noun is None or (
+                _noun_kind(noun) not in ("people", "person", *_CASUALTY) and speaker_noun_kind(noun) != "person")):
             continue  # "un bus", "une réunion": only a person who is a casualty makes "un" a count
         human = noun is not None and (_noun_kind(noun) in ("people", "person") or demonym_country(noun.text))
         if human and kind in ("people", "other") and previous_kind is not None and previous_kind[0] in _CASUALTY \
@@ -372,6 +406,8 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
         if kind in ("other", "people") and number.value <= _SMALL_GENERIC and noun is not None \
                 and _predicate_kind(noun) is None:
             continue
+        if kind is None and noun is None:  # "et 40 sont portés disparus", "ils étaient 400 à défiler"
+            kind = _predicate_kind(span[-1]) or _infinitive_after(span)
         if kind is None and (noun is None or noun.lower_ == "autres"):  # "en blessant quatre autres"
             kind = next((found for t in reversed(doc[max(0, span.start - 3) : span.start])
                          if (found := count_predicates().get(t.lemma_.casefold()))), None)
