@@ -337,6 +337,13 @@ def test_goods_taxed_or_a_body_fined_or_an_economy_hit_are_not_attacked(analyse,
     assert "ASSAULT" not in [kind for kind, _, _ in events(analyse("Titre\n" + sentence))]
 
 
+def test_an_attack_claimed_is_no_demand_but_a_raise_claimed_is(analyse):
+    claimed = analyse("Titre\nL'attaque, revendiquée par la branche armée du Hezbollah, a fait trois morts mardi.")
+    assert "DEMAND" not in [kind for kind, _, _ in events(claimed)]
+    demanded = analyse("Titre\nLes syndicats revendiquent mardi une hausse des salaires.")
+    assert [kind for kind, _, _ in events(demanded)] == ["DEMAND"]
+
+
 def test_a_town_hit_by_a_missile_is_attacked(analyse):
     article = analyse("Titre\nLa ville, frappée par un missile russe lundi, pleure ses morts.")
     assert "ASSAULT" in [kind for kind, _, _ in events(article)]
