@@ -344,6 +344,13 @@ def test_an_attack_claimed_is_no_demand_but_a_raise_claimed_is(analyse):
     assert [kind for kind, _, _ in events(demanded)] == ["DEMAND"]
 
 
+def test_a_promise_or_praise_in_an_incise_reports_words_but_one_with_an_object_is_an_act(analyse):
+    incise = analyse("Titre\n« Demain matin, nous serons tous devant la préfecture », a promis mardi Paul Girard.")
+    assert [kind for kind, _, _ in events(incise)] == []
+    act = analyse("Titre\nLe ministre Paul Girard a salué mardi l'accord conclu entre les syndicats et la direction.")
+    assert "SUPPORT" in [kind for kind, _, _ in events(act)]
+
+
 def test_a_town_hit_by_a_missile_is_attacked(analyse):
     article = analyse("Titre\nLa ville, frappée par un missile russe lundi, pleure ses morts.")
     assert "ASSAULT" in [kind for kind, _, _ in events(article)]

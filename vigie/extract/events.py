@@ -452,6 +452,7 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
 def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
     """Every asserted event of the article, before merging."""
     quoted = _Stretches([(q.start, q.end) for q in article.quotes if q.direct])
+    incise_verbs = {q.verb.start for q in article.quotes if q.direct and q.verb is not None and q.verb.start > q.end}
     speakers_by_verb: dict[int, list[Reference]] = {}
     for quote in article.quotes:
         if quote.verb is not None and quote.speaker is not None and quote.speaker.entity_id is not None:
@@ -469,6 +470,8 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
             continue  # a trip someone must, could or wants to make ("doit se rendre à Kiev") is no visit yet
         if quoted.covers(token.idx):
             continue  # words inside a quote are what someone said, not what the article asserts
+        if trigger.type in ("AGREE", "SUPPORT") and token.idx in incise_verbs:
+            continue  # "« ... on sera là », a promis X": the verb reports the words, the act is in them
         if trigger.type in _AGENTS_ONLY and _thing_as_subject(token, args):
             continue  # "le chômage recule", "la crue menace les digues": a thing that does not act
         if args.resolver.entity_at(token.idx, token.idx + len(token.text)) is not None:
