@@ -20,11 +20,11 @@ FLOORS = {
     "structure.credit": 1.0,
     "structure.published": 1.0,
     "entities": 0.93,
-    "entities.typed": 0.875,
-    "dates.normalized": 0.95,
+    "entities.typed": 0.88,
+    "dates.normalized": 0.955,
     "quotes": 0.99,
-    "quotes.attributed": 0.89,
-    "counts": 0.855,
+    "quotes.attributed": 0.895,
+    "counts": 0.86,
     "events": 0.60,
 }
 
