@@ -247,6 +247,11 @@ def test_a_role_noun_with_its_own_complement_types_the_name_after_it(analyse):
     assert {e.name: e.type for e in article.entities}.get("Kroll") == "ORG"
 
 
+def test_a_word_with_its_subject_pronoun_hyphenated_after_it_is_a_verb(analyse):
+    article = analyse("Titre\nL'homme criait aux policiers « Croyez-vous en Dieu ? » avant d'être maîtrisé.")
+    assert "Croyez" not in names(article)
+
+
 def test_one_role_word_does_not_outvote_the_other_mentions(analyse):
     article = analyse("Titre\nJean Castex a présenté son équipe lundi. Le gouvernement Castex compte trente "
                       "ministres. Jean Castex a ensuite reçu les syndicats, puis Jean Castex a parlé aux maires.")

@@ -403,8 +403,8 @@ def drop_non_entities(candidates: list[Candidate], context: Context) -> list[Can
     result = []
     for candidate in candidates:
         surface = context.surface(candidate)
-        if fold(surface) in non_entities():
-            continue
+        if fold(surface) in non_entities() or _INVERTED_SUBJECT.match(context.text, candidate.end):
+            continue  # ... and a word with its subject pronoun hyphenated after it is a verb: "Croyez-vous"
         prefix = re.match(r"^(.+?)\s+(?:de la |de l['’]|du |des |de |d['’])", surface)
         if prefix and fold(prefix.group(1)) in non_entities():
             candidate = replace(candidate, start=candidate.start + prefix.end())
@@ -412,6 +412,7 @@ def drop_non_entities(candidates: list[Candidate], context: Context) -> list[Can
     return result
 
 
+_INVERTED_SUBJECT = re.compile(r"(?:-t)?-(?:je|tu|il|elle|on|nous|vous|ils|elles)\b", re.IGNORECASE)
 _OF = r"(?:de la |de l['’]|du |des |de |à la |aux? )"
 # "ministre de l'Intérieur", "ministre délégué chargé des Transports", and the portfolios that follow in a
 # list: "ministre du Travail, de la Santé, des Solidarités et des Familles"
