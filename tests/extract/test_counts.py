@@ -38,6 +38,9 @@ def counts(article):
         ("Ils étaient 400 à défiler dans les rues de Rennes.", ("people", 400, "exact")),
         ("Ils étaient plus de 3000 samedi à manifester.", ("people", 3000, "at_least")),
         ("Au moins 25 migrants sont morts dans le naufrage, et 40 sont portés disparus.", ("missing", 40, "exact")),
+        # things damaged are counted, however few
+        ("Deux véhicules de police ont été endommagés.", ("other", 2, "exact")),
+        ("Trois voitures ont été incendiées dans la nuit.", ("other", 3, "exact")),
         # people brought before a magistrate are held
         ("Quatre suspects ont été déférés au parquet de Lille.", ("arrested", 4, "exact")),
         ("Le drone a frappé un bus, tuant neuf passagers.", ("killed", 9, "exact")),
@@ -80,6 +83,11 @@ def test_subtotals_count_what_their_total_counts(analyse):
 ])
 def test_weapons_floors_and_populations_are_not_counts(analyse, sentence):
     assert counts(analyse("Titre\n" + sentence)) == []
+
+
+def test_those_who_killed_are_not_counted_as_killed_but_those_who_fled_fled(analyse):
+    assert counts(analyse("Titre\nTrois hommes armés ont tué deux policiers.")) == [("killed", 2, "exact")]
+    assert counts(analyse("Titre\n2000 personnes ont fui les combats.")) == [("displaced", 2000, "exact")]
 
 
 def test_a_toll_is_counted_whatever_verb_gives_it(analyse):

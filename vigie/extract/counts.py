@@ -223,6 +223,9 @@ def _predicate_kind(noun: Token, verbs_only: bool = False) -> str | None:
         candidates = []  # "23 arrestations et 271 appartements": each conjunct counts its own
     for predicate in candidates:
         verbal = predicate.pos_ in ("VERB", "AUX", "ADJ")
+        if noun.dep_ == "nsubj" and predicate.i == head.i and any(c.dep_ == "obj" for c in predicate.children) \
+                and count_predicates().get(predicate.lemma_.casefold()) in (*_CASUALTY, "arrested", "other"):
+            continue  # "trois hommes ont tué deux policiers": who did it ("2000 personnes ont fui les combats" fled)
         # "la mort d'un soldat" names a casualty as surely as "un soldat a été tué"; "la visite d'un ministre"
         # names none, and only the lexicon's casualty nouns reach the kinds that make "un" a count
         if verbs_only and not verbal and not (predicate.i == head.i and noun.dep_ == "nmod"):
