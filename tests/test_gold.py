@@ -24,7 +24,7 @@ FLOORS = {
     "dates.normalized": 0.955,
     "quotes": 0.99,
     "quotes.attributed": 0.895,
-    "counts": 0.86,
+    "counts": 0.865,
     "events": 0.60,
 }
 
