@@ -168,6 +168,13 @@ def test_an_inverted_name_the_tagger_did_not_call_a_noun_is_still_the_subject(an
         ("Greenpeace France", "incise"), ("Paul Girard", "incise")]
 
 
+def test_a_verb_of_the_incise_kind_before_a_colon_introduces_the_quote(analyse):
+    article = analyse("Titre\nContacté par Le Monde, le cabinet du ministre n'a pas souhaité réagir. Mais un conseiller "
+                      "glisse : « Le ministre est serein. »")
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes] == [
+        ("un conseiller", "colon")]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

@@ -234,9 +234,14 @@ class QuoteFinder:
         if colon and lead.rstrip().endswith(":"):
             phrase_end = start + colon.end("source")
             window = self.tokens(start + colon.start("source"), phrase_end)
-            verbs = [t for t in window if t.pos_ == "VERB" and is_reporting_verb(t)] if window is not None else []
+            # before a colon, a verb that reports speech only in an incise elsewhere does too, even one the tagger
+            # took for an adjective ("un conseiller glisse :")
+            verbs = [t for t in window if t.pos_ in ("VERB", "ADJ") and is_reporting_verb(t, incise=True)] \
+                if window is not None else []
             if verbs:
-                subject = subject_of(verbs[-1], self.quoted)
+                # a verb read as an adjective hangs on its subject: "un conseiller glisse" as "conseiller" + amod
+                subject = subject_of(verbs[-1], self.quoted) or (
+                    verbs[-1].head if verbs[-1].dep_ == "amod" and verbs[-1].head.pos_ == "NOUN" else None)
                 speaker = self.resolver.subject_speaker(subject, self.discourse) if subject is not None else None
                 if subject is None and "Inf" in verbs[-1].morph.get("VerbForm", []):
                     # "Avant de lancer : « ... »": whoever the text is telling of

@@ -724,9 +724,12 @@ def noun_phrase(token: Token) -> Span:
     def walk(head: Token) -> None:
         for child in head.children:
             genitive = child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children)
-            adverb = child.dep_ == "amod" and child.pos_ == "ADV"  # "le ministre lors de ...": no adjective
+            # "le ministre lors de ...": no adjective; nor a verb of saying the tagger took for one ("un conseiller
+            # glisse : « ... »")
+            no_adjective = child.dep_ == "amod" and (child.pos_ == "ADV" or (
+                child.i > token.i and is_reporting_verb(child, incise=True)))
             if (child.dep_ in ("det", "amod", "flat:name", "compound", "nummod", "fixed", "flat:foreign")
-                    and not adverb) or genitive:
+                    and not no_adjective) or genitive:
                 keep.add(child.i)
                 walk(child)
             elif child.dep_ == "case" and head.i != token.i:
