@@ -169,8 +169,8 @@ def test_an_inverted_name_the_tagger_did_not_call_a_noun_is_still_the_subject(an
 
 
 def test_a_verb_of_the_incise_kind_before_a_colon_introduces_the_quote(analyse):
-    article = analyse("Titre\nContacté par Le Monde, le cabinet du ministre n'a pas souhaité réagir. Mais un conseiller "
-                      "glisse : « Le ministre est serein. »")
+    article = analyse("Titre\nContacté par Le Monde, le cabinet du ministre n'a pas souhaité réagir. Mais un "
+                      "conseiller glisse : « Le ministre est serein. »")
     assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes] == [
         ("un conseiller", "colon")]
 
