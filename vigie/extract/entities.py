@@ -311,15 +311,13 @@ def role_type(candidate: Candidate, context: Context) -> str | None:
             return kind
         if token.lower_ in ("de", "du", "des", "d'", "d’"):
             of = True
-        elif not of and token.pos_ == "NOUN" and token.is_lower:
-            return classified_type(token)  # "l'agence de notation Fitch", "le directeur de campagne X"
         elif not (token.text == "," or token.lower_ in ("l'", "l’", "la", "le", "les")
                   or (token.pos_ == "ADJ" and token.is_lower)):
             return None
     return None
 
 
-def classified_type(noun: Token) -> str | None:
+def _classified_type(noun: Token) -> str | None:
     """The type a role noun gives a name through its own complement: "l'agence de notation Fitch", "le
     directeur de campagne X" (``noun`` is "notation", "campagne", a bare complement: "le groupe du milliardaire
     X" names the billionaire, "le président du groupe X" the group). Such a description says what the name
@@ -338,7 +336,7 @@ def classified(candidate: Candidate, context: Context) -> str | None:
         return None
     for token in reversed(context.doc[max(0, span.start - 3) : span.start]):
         if token.pos_ == "NOUN" and token.is_lower:
-            return classified_type(token)
+            return _classified_type(token)
         if not (token.pos_ == "ADJ" and token.is_lower):
             return None
     return None
