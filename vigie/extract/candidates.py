@@ -412,7 +412,7 @@ def drop_non_entities(candidates: list[Candidate], context: Context) -> list[Can
     return result
 
 
-_INVERTED_SUBJECT = re.compile(r"(?:-t)?-(?:je|tu|il|elle|on|nous|vous|ils|elles)\b", re.IGNORECASE)
+_INVERTED_SUBJECT = re.compile(rf"(?:-t)?-(?:{'|'.join(sorted(function_words('subject_clitic')))})\b", re.IGNORECASE)
 _OF = r"(?:de la |de l['’]|du |des |de |à la |aux? )"
 # "ministre de l'Intérieur", "ministre délégué chargé des Transports", and the portfolios that follow in a
 # list: "ministre du Travail, de la Santé, des Solidarités et des Familles"

@@ -60,7 +60,7 @@ CARRY_OVER_PARAGRAPHS = 1
 # an incise inside the marks: ", souligne-t-elle. ", ", a-t-il expliqué, ", ", poursuit-on, "
 _INSIDE_INCISE = re.compile(r",\s+(?P<verb>[^\W\d_][\w’']*)(?:-t)?-(?:il|elle|on|ils|elles)"
                             r"(?:\s+(?P<participle>[^\W\d_][\w]*))?\s*[,.;]\s+")
-_INVERTED = function_words("personal_pronoun") | function_words("impersonal_pronoun")  # "-t-il", "-elle", "-on"
+_INVERTED = function_words("subject_clitic")  # "-t-il", "-elle", "-on"
 _SAID_DEPS = ("obj", "ccomp", "xcomp", "parataxis")  # how a verb of saying takes the words it introduces
 _INCISE_REACH = 150  # characters after a quote within which its incise names the speaker
 _MAX_QUOTE_GAP = 40  # characters between two quotes that share one incise: "« A » et « B », a-t-il dit"

@@ -79,9 +79,9 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                              Column("type", _EVENT_TYPES), Column("particle", optional=True)),
           unique=("lemma", "pos", "particle")),
     Table("function_words", (Column("word"), Column("class", _choice(
-        "personal_pronoun", "impersonal_pronoun", "anaphoric_pronoun", "demonstrative_pronoun", "definite_article",
-        "demonstrative_determiner", "indefinite_determiner", "possessive_determiner", "de_form", "negation",
-        "relative_pronoun", "place_preposition", "target_preposition", "locative_preposition"))),
+        "personal_pronoun", "impersonal_pronoun", "anaphoric_pronoun", "demonstrative_pronoun", "subject_clitic",
+        "definite_article", "demonstrative_determiner", "indefinite_determiner", "possessive_determiner", "de_form",
+        "negation", "relative_pronoun", "place_preposition", "target_preposition", "locative_preposition"))),
           unique=("word", "class")),
     Table("gathering_words", (_WORD,)),
     Table("holidays", (Column("name"), Column("kind", _choice("fixed", "easter")),
