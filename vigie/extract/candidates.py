@@ -311,8 +311,11 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
 
 def _after_person_role(token: Token) -> bool:
     """Whether a word follows a person's role noun ("député", "maire", "sénatrice")."""
-    before = token.doc[token.i - 1] if token.i > 0 else None
-    return before is not None and before.is_lower and mapping("role_nouns", "noun", "type").get(before.lower_) == "PER"
+    return token.i > 0 and _is_person_role(token.doc[token.i - 1])
+
+
+def _is_person_role(token: Token) -> bool:
+    return token.is_lower and mapping("role_nouns", "noun", "type").get(token.lower_) == "PER"
 
 
 @correction("article_names")
@@ -694,7 +697,7 @@ def _introduced_as_person(span: Span | None) -> bool:
     if span is None or len(span) < 2 or not all(_is_capitalised(t) or t.is_punct for t in span):
         return False
     for token in reversed(span.doc[max(0, span.start - 3) : span.start]):
-        if token.is_lower and mapping("role_nouns", "noun", "type").get(token.lower_) == "PER":
+        if _is_person_role(token):
             return True
         if not (token.is_lower and token.pos_ == "ADJ"):
             return False
