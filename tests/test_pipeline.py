@@ -1,8 +1,10 @@
 import pytest
+import spacy
+from spacy.language import Language
 
 from vigie.extract.gazetteer import load_index, lookup
 from vigie.model import Article, Source
-from vigie.nlp import index_lemma_lists, pipe_by_line, split_lines
+from vigie.nlp import DEFAULT_MODEL, TagsFromPos, index_lemma_lists, pipe_by_line, replace_tag_ruler, split_lines
 from vigie.pipeline import STAGES, Pipeline, build_article, extract_text, register_stage
 from vigie.readers import RawRecord, RecordError
 
@@ -63,6 +65,30 @@ def test_the_lemmatizer_word_lists_are_sets_that_give_the_same_lemmas(pipeline):
         index_lemma_lists(nlp)
         lemmatizer.cache.clear()
     assert {"bloquer", "dépêcher", "renfort"} <= set(indexed)
+
+
+def test_the_tag_ruler_read_from_arrays_annotates_as_the_models_ruler_does(pipeline):
+    nlp = pipeline.warm_up()
+    assert isinstance(nlp.get_pipe("attribute_ruler"), TagsFromPos)
+    reference = spacy.load(DEFAULT_MODEL)
+    lines = ["La préfète a dépêché 40 gendarmes à Brest mardi.\n", "  Deux  espaces\u00a0et\ttab\n\n", " ", "\n",
+             "« Nous irons jusqu'au bout », a-t-il lancé.\n"]
+
+    def annotations(model: Language) -> list[list[tuple[str, ...]]]:
+        return [[(t.text, t.pos_, t.tag_, str(t.morph), t.dep_, t.lemma_) for t in doc] for doc in model.pipe(lines)]
+
+    found = annotations(nlp)
+    assert found == annotations(reference)
+    assert ("\n", "SPACE", "SPACE", "", "dep", "\n") in found[0]
+    assert found[0][3][:3] == ("dépêché", "VERB", "VERB")
+
+
+def test_a_ruler_with_other_patterns_is_kept():
+    nlp = spacy.blank("fr")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "m."}]], {"POS": "NOUN"})
+    replace_tag_ruler(nlp)
+    assert nlp.get_pipe("attribute_ruler") is ruler
 
 
 def test_html_record_takes_its_date_from_the_page(fixtures_dir):
