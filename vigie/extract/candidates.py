@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from itertools import accumulate
 
@@ -52,13 +52,18 @@ class Context:
 
     article: Article
     doc: Doc
+    _spans: dict[tuple[int, int], Span | None] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
         return self.article.text
 
     def span(self, candidate: Candidate) -> Span | None:
-        return self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        """The tokens of a candidate; each of a dozen layers asks for most candidates, found once."""
+        key = (candidate.start, candidate.end)
+        if key not in self._spans:
+            self._spans[key] = self.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+        return self._spans[key]
 
     def surface(self, candidate: Candidate) -> str:
         return self.text[candidate.start : candidate.end]

@@ -162,24 +162,43 @@ def _alike_words(x: str, y: str) -> bool:
                for bound in (matcher.real_quick_ratio, matcher.quick_ratio, matcher.ratio))
 
 
-def _joins(cluster: Cluster, candidate: Candidate, surface: str, text: str) -> bool:
+@dataclass(frozen=True)
+class _NewMention:
+    """A mention as the clusters compare it, its forms computed once rather than once per cluster."""
+
+    surface: str
+    name: str  # folded
+    without_nationality: str
+    alias: str | None
+    acronym: bool
+    initials: str
+    expansions: frozenset[str]
+    words: tuple[str, ...]
+
+    @classmethod
+    def of(cls, surface: str) -> _NewMention:
+        name = fold(surface)
+        return cls(surface, name, _without_nationality(name), institution_aliases().get(name), is_acronym(surface),
+                   _initials(surface), frozenset(acronym_table().get(name, ())), tuple(name.split()))
+
+
+def _joins(cluster: Cluster, candidate: Candidate, mention: _NewMention) -> bool:
     """Whether a new mention belongs to an existing cluster."""
-    name = fold(surface)
-    names = cluster.names
+    surface, name, names = mention.surface, mention.name, cluster.names
     if name in names:
         return True
-    if name in cluster.without_nationality or _without_nationality(name) in names:
+    if name in cluster.without_nationality or mention.without_nationality in names:
         return True  # "l'Assemblée nationale française" is the Assemblée nationale
-    if institution_aliases().get(name) in names or name in cluster.aliases:
+    if mention.alias in names or name in cluster.aliases:
         return True
-    if is_acronym(surface) and (name in cluster.initials or name in cluster.expansions):
+    if mention.acronym and (name in cluster.initials or name in cluster.expansions):
         return True
-    if cluster.acronyms and (_initials(surface) in cluster.acronyms
-                             or not cluster.acronyms.isdisjoint(acronym_table().get(name, set()))):
+    if cluster.acronyms and (mention.initials in cluster.acronyms
+                             or not cluster.acronyms.isdisjoint(mention.expansions)):
         return True
     labels = cluster.labels()
     person_like = candidate.label == "PER" or labels["PER"] > 0
-    words = name.split()
+    words = mention.words
     if person_like and len(words) == 1 and name in cluster.surnames:
         return True  # a surname joins the full name
     if person_like and len(words) > 1 and words[-1] in names:
@@ -261,7 +280,8 @@ def cluster_candidates(candidates: list[Candidate], text: str) -> list[Cluster]:
         if target is None:
             target = named.get(fold(surface))
         if target is None:
-            target = next((c for c in clusters if _joins(c, candidate, surface, text)), None)
+            new = _NewMention.of(surface)
+            target = next((c for c in clusters if _joins(c, candidate, new)), None)
         if target is None and candidate.label == "PER":
             target = _only_bearer_of_first_name(clusters, surface)
         if target is None:

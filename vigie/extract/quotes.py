@@ -18,10 +18,12 @@ gives ``direct: false`` quotes whose text is the reported clause.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation
@@ -103,6 +105,8 @@ class QuoteFinder:
         self.discourse = Discourse()
         self.quoted: list[tuple[int, int]] = []  # the current paragraph's quoted stretches, marks included
         self.said_until = 0  # end of the last quote given a speaker
+        verb = doc.vocab.strings["VERB"]
+        self.verbs = [i for i, part in enumerate(doc.to_array(POS).tolist()) if part == verb]  # in reading order
 
     def tokens(self, start: int, end: int) -> Span | None:
         return self.doc.char_span(start, end, alignment_mode="expand")
@@ -525,9 +529,10 @@ class QuoteFinder:
         for quote in quotes:
             if quote.speaker is not None or not quote.direct:
                 continue
-            scored = [(_similarity(body[i].text, quote.text), -i) for i in index.candidates(quote.text)]
+            scored = [(_similarity(body[i].text, quote.text, _ECHO_SIMILARITY), -i)
+                      for i in index.candidates(quote.text)]
             best = max(scored, default=None)
-            if best is not None and best[0] >= 0.6:
+            if best is not None and best[0] >= _ECHO_SIMILARITY:
                 quote.speaker = body[-best[1]].speaker
                 quote.attribution, quote.confidence = "headline_echo", RULE_CONFIDENCE["headline_echo"][0]
                 continue
@@ -582,8 +587,9 @@ class QuoteFinder:
         span = self.tokens(start, end)
         if span is None:
             return found
-        for token in span:
-            if token.pos_ != "VERB" or not is_reporting_verb(token) or self._in_quote(token.idx):
+        for i in self.verbs[bisect_left(self.verbs, span.start) : bisect_left(self.verbs, span.end)]:
+            token = self.doc[i]
+            if not is_reporting_verb(token) or self._in_quote(token.idx):
                 continue  # a verb of saying inside quoted words is the speaker's, who already has the words
             clause = next((c for c in token.children if c.dep_ in ("ccomp",) and any(
                 g.lower_ in ("que", "qu'", "qu’") for g in c.children if g.dep_ == "mark")), None)
@@ -628,11 +634,20 @@ class _WordIndex:
         return found
 
 
-def _similarity(a: str, b: str) -> float:
+_ECHO_SIMILARITY = 0.6  # a headline's quote this alike to a body quote is the same words
+
+
+def _similarity(a: str, b: str, at_least: float) -> float:
+    """How alike two quotes are (difflib's ratio), or 0 when below ``at_least``: the cheap upper bounds of
+    the ratio rule out most pairs before the costly one."""
     x, y = fold(a), fold(b)
     if x in y or y in x:
         return 1.0
-    return SequenceMatcher(None, x, y, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, x, y, autojunk=False)
+    if matcher.real_quick_ratio() < at_least or matcher.quick_ratio() < at_least:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= at_least else 0.0
 
 
 @register_stage("quotes", requires=("entities",), assigns=("quotes",))

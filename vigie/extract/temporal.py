@@ -112,8 +112,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("numeric", re.compile(rf"{b}(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)?\d\d){e}")),
         # "les 25/11, 30/11 et 02/12": day and month in two digits each, after an article or in a list of them
         ("numeric_day_month", re.compile(
-            r"(?:(?<=\ble\s)|(?<=\bles\s)|(?<=\bdu\s)|(?<=\bau\s)|(?<=\bdès\s)|(?<=,\s)|(?<=\bet\s))"
-            r"(?P<day>[0-3]\d)/(?P<month>[01]\d)(?![/\d.,]\d)(?![\w/-])")),
+            # (the cue is looked behind from the digits: tried at every position, the look-behinds were slow)
+            r"(?P<day>[0-3]\d)(?:(?<=\ble\s..)|(?<=\bles\s..)|(?<=\bdu\s..)|(?<=\bau\s..)|(?<=\bdès\s..)"
+            r"|(?<=,\s..)|(?<=\bet\s..))/(?P<month>[01]\d)(?![/\d.,]\d)(?![\w/-])")),
         ("full", re.compile(
             rf"{b}(?:(?P<det>le|ce|ce\s+même)\s+)?(?:(?P<weekday>{weekday})\s+)?{day}\s+(?P<month>{month})"
             rf"(?:\s+(?:{year}|(?P<year2>\d\d)(?![\d\s]*(?:h|heures?)\b)))?(?:\s+(?P<modifier>{modifier}))?{e}{part_tail}",
