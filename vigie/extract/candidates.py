@@ -265,6 +265,9 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(words("weekdays")) | frozenset(words("months"))
 
 
+_LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.DOTALL)  # two letters at least
+
+
 @correction("trim_to_name")
 def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Cut what is not the name: articles, honorifics ("M. Cox"), common words before it
@@ -304,8 +307,8 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
         if candidate.label == "PER" and len(tokens) > 2 and tokens[1].lower_ in ("du", "des"):
             tokens = tokens[2:]  # "Casse du Louvre": no person name has "du" in it
             candidate = replace(candidate, label="MISC")
-        letters = sum(c.isalpha() for t in tokens for c in t.text)
-        if letters < 2 or not any(c.isupper() for t in tokens for c in t.text):
+        written = "".join(t.text for t in tokens)
+        if _LETTERS.search(written) is None or not any(map(str.isupper, written)):
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         if context.text[end - 1 : end] in "'’" and context.text[end : end + 1] == "s":

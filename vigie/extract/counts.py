@@ -193,12 +193,15 @@ def _population_forms() -> frozenset[str]:
 
 def _text_from(token: Token, length: int) -> str:
     """The next ``length`` characters of the text from a token (``Doc.text`` joins the whole document on
-    every call, so it is read once per Doc)."""
+    every call: `extract_counts` leaves the article's text with the Doc)."""
     doc = token.doc
-    text = doc.user_data.get("vigie.text")
+    text = doc.user_data.get(_TEXT)
     if not isinstance(text, str):
-        text = doc.user_data["vigie.text"] = doc.text
+        text = doc.user_data[_TEXT] = doc.text
     return text[token.idx : token.idx + length]
+
+
+_TEXT = "vigie.text"
 
 
 def _noun_kind(noun: Token) -> str | None:
@@ -371,6 +374,7 @@ def extract_counts(article: Article, doc: Doc) -> list[Count]:
     date_starts = [d.start for d in article.dates]
     places, place_starts = _place_mentions(article)
     told: set[tuple[str, int]] = set()
+    doc.user_data[_TEXT] = article.text
     for number in find_numbers(article.text):
         if _overlaps_dates(article, date_starts, number.start, number.end) or number.value == 0:
             continue
