@@ -307,10 +307,12 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
         if candidate.label == "PER" and len(tokens) > 2 and tokens[1].lower_ in ("du", "des"):
             tokens = tokens[2:]  # "Casse du Louvre": no person name has "du" in it
             candidate = replace(candidate, label="MISC")
-        written = "".join(t.text for t in tokens)
-        if _LETTERS.search(written) is None or not any(map(str.isupper, written)):
+        if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        written = context.text[start:end]
+        if _LETTERS.search(written) is None or not any(map(str.isupper, written)):
+            continue
         if context.text[end - 1 : end] in "'’" and context.text[end : end + 1] == "s":
             end += 1  # "Moody's"
         result.append(replace(candidate, start=start, end=end))

@@ -459,6 +459,10 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
             speakers_by_verb.setdefault(quote.verb.start, []).append(quote.speaker)
     found = []
     for token in (doc[i] for i in positions_of(doc, _trigger_words(), lemmas=True)):
+        if quoted.covers(token.idx):
+            continue  # words inside a quote are what someone said, not what the article asserts
+        if args.resolver.entity_at(token.idx, token.idx + len(token.text)) is not None:
+            continue  # a word of a name: "Rassemblement national", "commission d'enquête", "Forces de soutien"
         trigger = _matching_trigger(token)
         if trigger is None or _names_its_object(token) or _in_set_phrase(token) or _figurative(token):
             continue
@@ -468,14 +472,10 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
             continue  # "les recherches se poursuivaient", "se livrer à": another sense, no event of this kind
         if token.lemma_ in _TRIP_VERBS and token.dep_ == "xcomp":
             continue  # a trip someone must, could or wants to make ("doit se rendre à Kiev") is no visit yet
-        if quoted.covers(token.idx):
-            continue  # words inside a quote are what someone said, not what the article asserts
         if trigger.type in ("AGREE", "SUPPORT") and token.idx in incise_verbs:
             continue  # "« ... on sera là », a promis X": the verb reports the words, the act is in them
         if trigger.type in _AGENTS_ONLY and _thing_as_subject(token, args):
             continue  # "le chômage recule", "la crue menace les digues": a thing that does not act
-        if args.resolver.entity_at(token.idx, token.idx + len(token.text)) is not None:
-            continue  # a word of a name: "Rassemblement national", "commission d'enquête", "Forces de soutien"
         if token.pos_ in ("VERB", "AUX"):
             actors, targets, argument_tokens = _verbal_arguments(token, args)
         else:
