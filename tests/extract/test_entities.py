@@ -393,6 +393,16 @@ def test_a_seat_after_someone_who_serves_it_or_what_it_says_is_the_institution(a
     assert entity(article, "Paris").type == "LOC"
 
 
+def test_a_town_that_acts_is_the_body_named_after_it_and_one_that_is_described_stays_a_place(analyse):
+    article = analyse("Titre\nAu Vélodrome, Marseille a écrasé Nantes samedi soir. Trois jours plus tard, Marseille a "
+                      "recruté un attaquant. Toulouse, qui recevra Lens dimanche, a licencié son entraîneur.")
+    assert entity(article, "Marseille").type == "ORG" and entity(article, "Toulouse").type == "ORG"
+    assert entity(article, "Vélodrome").type == "LOC"
+    described = analyse("Titre\nBordeaux accueille le festival cette semaine. La ville se situe sur la Garonne et vit "
+                        "du tourisme.")
+    assert entity(described, "Bordeaux").type == "LOC"
+
+
 def test_an_institution_speaks_through_on_at_its_seat(analyse):
     article = analyse("Titre\nLes contacts sont maintenus, assure-t-on au Quai d'Orsay, qui veut l'apaisement.")
     assert entity(article, "Quai d'Orsay").type == "ORG"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.candidates import (
     LOCATIVE_PREPOSITIONS,
@@ -42,6 +42,7 @@ _SOURCE_CUES = frozenset(words("speech_sources"))
 _SEAT_HOLDERS = frozenset(words("seat_holders"))
 _DE_FORMS = function_words("de_form")
 _ADDRESSEE_VERBS = verbs_of_class("addressing")
+_PLACE_STATES = verbs_of_class("place_state")
 _HEADED_NAME = re.compile(r"^\S+\s+(?:de la |de l'|du |des |de |d')?")
 _ALIAS_CUE = re.compile(r"^,?\s*(?:dit|surnommé|alias)\s+$")
 PERSON_VARIANT_SIMILARITY = 0.85
@@ -362,18 +363,24 @@ def classified(candidate: Candidate, context: Context) -> str | None:
     return None
 
 
+def _word_before_name(span: Span) -> str | None:
+    """The word before a name, past its article ("à l'Élysée", "selon le Kremlin"), lowercase."""
+    words = [t.lower_ for t in span.doc[max(0, span.start - 2) : span.start]]
+    before = [word for word in words if word not in ("l'", "l’", "le", "la")]
+    return before[-1] if before else None
+
+
 def metonymic_use(candidate: Candidate, context: Context) -> str | None:
     """'ORG' when a seat or capital acts or speaks, 'LOC' when it is a place, None if unclear."""
     span = context.span(candidate)
     if span is None:
         return None
-    doc = context.doc
-    before = [t.lower_ for t in doc[max(0, span.start - 2) : span.start] if t.lower_ not in ("l'", "l’", "le", "la")]
+    before = _word_before_name(span)
     if _ON_AT.search(context.text[max(0, candidate.start - 14) : candidate.start]):
         return "ORG"  # "précise-t-on à l'Élysée": the institution speaks
-    if before and before[-1] in LOCATIVE_PREPOSITIONS:
+    if before in LOCATIVE_PREPOSITIONS:
         return "LOC"
-    if before and before[-1] in _SOURCE_CUES:
+    if before in _SOURCE_CUES:
         return "ORG"
     root = span.root
     if root.dep_ in _SUBJECT_DEPS:
@@ -385,6 +392,26 @@ def metonymic_use(candidate: Candidate, context: Context) -> str | None:
         return "ORG"  # "a appelé Bruxelles à légiférer"
     if root.dep_ == "conj" and root.head.dep_ in _SUBJECT_DEPS:
         return "ORG"
+    return None
+
+
+def _town_use(candidate: Candidate, context: Context) -> str | None:
+    """'ORG' when a place's name is the subject of an act ("Arsenal a battu Chelsea", "Marseille, qui recevra
+    Lyon"), 'LOC' when it follows a preposition of place; a verb that says what a place is or undergoes
+    ("Lyon accueille", "la ville se situe") makes no act."""
+    span = context.span(candidate)
+    if span is None:
+        return None
+    if _word_before_name(span) in LOCATIVE_PREPOSITIONS:
+        return "LOC"
+    root = span.root
+    verbs = [root.head] if root.dep_ == "nsubj" else [
+        c for c in root.children if c.dep_ == "acl:relcl" and any(
+            g.dep_ == "nsubj" and g.lower_ == "qui" for g in c.children)]
+    for verb in verbs:
+        if verb.pos_ == "VERB" and verb.lemma_ not in _PLACE_STATES \
+                and not any(c.dep_ in ("aux:pass", "cop") for c in verb.children):
+            return "ORG"
     return None
 
 
@@ -418,11 +445,18 @@ def decide_type(cluster: Cluster, context: Context) -> str:
         if 2 * votes >= len(cluster.mentions) or labels.most_common(1)[0][0] == chosen:
             return chosen
     if place is not None and labels["LOC"] >= labels["ORG"]:
-        return "LOC"
+        return _place_as_used(cluster, context)
     if any(is_acronym(s) for s in cluster.surfaces) and labels["PER"] and not labels["ORG"] + labels["LOC"]:
         return "ORG"
     ranked = labels.most_common()
-    return ranked[0][0]
+    return _place_as_used(cluster, context) if ranked[0][0] == "LOC" else ranked[0][0]
+
+
+def _place_as_used(cluster: Cluster, context: Context) -> str:
+    """LOC, unless the place acts more often than it locates: then it is the club, the city council, the
+    team that bears its name."""
+    uses = Counter(u for u in (_town_use(c, context) for c in cluster.mentions) if u)
+    return "ORG" if uses["ORG"] > uses["LOC"] else "LOC"
 
 
 def canonical_name(cluster: Cluster) -> str:
