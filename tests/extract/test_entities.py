@@ -403,6 +403,13 @@ def test_a_town_that_acts_is_the_body_named_after_it_and_one_that_is_described_s
     assert entity(described, "Bordeaux").type == "LOC"
 
 
+def test_a_name_cut_after_its_de_takes_the_place_that_completes_it(analyse):
+    article = analyse("Titre\nJeudi, le directeur du Centre hospitalier universitaire d'Amiens Paul Girard a "
+                      "démissionné.")
+    assert "Centre hospitalier universitaire d'Amiens" in names(article) and "Amiens" not in names(article)
+    assert entity(article, "Paul Girard").type == "PER"
+
+
 def test_an_institution_speaks_through_on_at_its_seat(analyse):
     article = analyse("Titre\nLes contacts sont maintenus, assure-t-on au Quai d'Orsay, qui veut l'apaisement.")
     assert entity(article, "Quai d'Orsay").type == "ORG"

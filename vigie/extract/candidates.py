@@ -380,6 +380,10 @@ def join_split_names(candidates: list[Candidate], context: Context) -> list[Cand
             if same_person or (between == "-" and previous.label in ("ORG", "MISC", "PER")):
                 result[-1] = replace(previous, end=candidate.end, label=candidate.label)
                 continue
+            if between in ("", " ") and _ends_with_de(context.text[previous.start : previous.end]):
+                # "l'Hôpital universitaire d'" + "Ostrava": a name does not end on "de"; the place is its complement
+                result[-1] = replace(previous, end=candidate.end)
+                continue
         if candidate.label == "PER":
             candidate = _with_rest_of_name(candidate, context, starts)
         hyphenated = re.search(r"([A-ZÀ-Ý][\w]*-)+$", context.text[max(0, candidate.start - 30) : candidate.start])
@@ -387,6 +391,11 @@ def join_split_names(candidates: list[Candidate], context: Context) -> list[Cand
             candidate = replace(candidate, start=candidate.start - len(hyphenated.group()))
         result.append(candidate)
     return result
+
+
+def _ends_with_de(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and words[-1].casefold() in _DE_FORMS
 
 
 def _with_rest_of_name(candidate: Candidate, context: Context, taken: set[int]) -> Candidate:
