@@ -410,6 +410,19 @@ def test_a_name_cut_after_its_de_takes_the_place_that_completes_it(analyse):
     assert entity(article, "Paul Girard").type == "PER"
 
 
+def test_a_first_name_the_model_does_not_know_joins_the_name_after_it(analyse):
+    article = analyse("Titre\nPouria Hosseinzadeh, député, a voté contre le texte.")
+    assert "Pouria Hosseinzadeh" in names(article) and "Hosseinzadeh" not in names(article)
+
+
+def test_a_bare_role_in_apposition_makes_the_name_a_person(analyse):
+    article = analyse("Titre\nAino Mäkelä, députée finlandaise, a voté contre. Ngozi Okonjo, ministre nigériane, a "
+                      "réagi.")
+    assert entity(article, "Aino Mäkelä").type == "PER" and entity(article, "Ngozi Okonjo").type == "PER"
+    fronted = analyse("Titre\nSur Radio Vinci, le président du groupe, Marc Durand, a dénoncé le texte.")
+    assert entity(fronted, "Radio Vinci").type == "ORG"
+
+
 def test_an_institution_speaks_through_on_at_its_seat(analyse):
     article = analyse("Titre\nLes contacts sont maintenus, assure-t-on au Quai d'Orsay, qui veut l'apaisement.")
     assert entity(article, "Quai d'Orsay").type == "ORG"

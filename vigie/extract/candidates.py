@@ -386,11 +386,25 @@ def join_split_names(candidates: list[Candidate], context: Context) -> list[Cand
                 continue
         if candidate.label == "PER":
             candidate = _with_rest_of_name(candidate, context, starts)
+        candidate = _with_unknown_word_before(candidate, context, result[-1].end if result else 0)
         hyphenated = re.search(r"([A-ZÀ-Ý][\w]*-)+$", context.text[max(0, candidate.start - 30) : candidate.start])
         if hyphenated and candidate.label in ("ORG", "MISC"):
             candidate = replace(candidate, start=candidate.start - len(hyphenated.group()))
         result.append(candidate)
     return result
+
+
+def _with_unknown_word_before(candidate: Candidate, context: Context, free_from: int) -> Candidate:
+    """A name with the capitalised word NER left out before it when French does not know that word ("Pouria" +
+    "Amirshahi"): a first name the model never met, not a common word opening the sentence ("Hier Dupont")."""
+    span = context.span(candidate)
+    if span is None or span.start == 0:
+        return candidate
+    word = context.doc[span.start - 1]
+    if word.idx < free_from or word.whitespace_ != " " or not word.is_alpha or not word.is_title \
+            or len(word.text) < 3 or word.vocab.has_vector(word.lower_) or word.lower_ in _calendar_words():
+        return candidate
+    return replace(candidate, start=word.idx)
 
 
 def _ends_with_de(name: str) -> bool:

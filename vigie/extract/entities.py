@@ -321,6 +321,11 @@ def role_type(candidate: Candidate, context: Context) -> str | None:
     root = span.root
     if root.dep_ == "appos" and role_nouns().get(root.head.lower_) == "PER":
         return "PER"  # "le président du groupe socialiste, Boris Vallaud"
+    after = context.doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].text == "," and after[1].is_lower and role_nouns().get(after[1].lower_) == "PER":
+        # "Pouria Amirshahi, député socialiste": a bare role in apposition (with an article, "Sur Radio J, le
+        # président du groupe" opens the next clause)
+        return "PER"
     of = False
     for token in reversed(context.doc[max(0, span.start - 5) : span.start]):
         # a role noun introduces a name in lowercase ("le porte-parole Dmitri Peskov"); capitalised, it is
