@@ -415,6 +415,12 @@ def test_a_first_name_the_model_does_not_know_joins_the_name_after_it(analyse):
     assert "Pouria Hosseinzadeh" in names(article) and "Hosseinzadeh" not in names(article)
 
 
+def test_a_day_opening_the_sentence_is_no_part_of_the_persons_name(analyse):
+    article = analyse("Titre\nHier Dupont a parlé aux grévistes. Mardi Lecornu a reçu les syndicats.")
+    assert {"Dupont", "Lecornu"} <= names(article)
+    assert not {"Hier Dupont", "Mardi Lecornu"} & names(article)
+
+
 def test_a_bare_role_in_apposition_makes_the_name_a_person(analyse):
     article = analyse("Titre\nAino Mäkelä, députée finlandaise, a voté contre. Ngozi Okonjo, ministre nigériane, a "
                       "réagi.")

@@ -265,6 +265,12 @@ def _calendar_words() -> frozenset[str]:
     return frozenset(words("weekdays")) | frozenset(words("months"))
 
 
+@cache
+def _day_words() -> frozenset[str]:
+    """Words that name a day: weekdays, and those relative to today ("hier", "demain")."""
+    return frozenset(words("weekdays")) | frozenset(words("deictic_days"))
+
+
 _LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.DOTALL)  # two letters at least
 
 
@@ -287,6 +293,9 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
             tokens.pop(0)
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ".)":
             tokens.pop()
+        while candidate.label == "PER" and len(tokens) > 1 and _opens_sentence(tokens[0]) \
+                and tokens[0].lower_ in _day_words():
+            tokens.pop(0)  # "Hier Dupont a parlé", "Mardi Lecornu a reçu": a person's name opens with no day
         if tokens and _common_word_opening_sentence(tokens):
             tokens.pop(0)
             while tokens and not _is_capitalised(tokens[0]):
