@@ -24,6 +24,12 @@ def test_etat_in_a_title_of_office_is_not_a_place(analyse):
     assert entity(article, "Marco Rubio").type == "PER"
 
 
+def test_states_as_a_common_noun_are_no_entity_but_the_united_states_are(analyse):
+    article = analyse("Titre\nLe pacte oblige les deux États à se défendre mutuellement, et les États membres de "
+                      "l'Union ont approuvé. Les États-Unis ont réagi.")
+    assert "États" not in names(article) and "États-Unis" in names(article)
+
+
 def test_capitalised_common_word_opening_a_sentence_is_dropped(analyse):
     article = analyse("Incendie\nAttisé par le vent, le feu a gagné Narbonne dans la nuit.")
     assert not any(m.startswith("Attisé") for m in all_mentions(article))
