@@ -380,6 +380,19 @@ def test_a_ministry_with_its_portfolio_in_lowercase_is_one_body(analyse):
     assert "ministère marocain des affaires étrangères" in names(article)
 
 
+def test_social_networks_and_streaming_platforms_are_organisations(analyse):
+    article = analyse("Titre\nLa vidéo, publiée sur Twitter puis sur LinkedIn, est sur Netflix depuis mardi.")
+    assert {"Twitter", "LinkedIn", "Netflix"} <= names(article)
+    assert all(entity(article, n).type == "ORG" for n in ("Twitter", "Netflix"))
+
+
+def test_a_medias_name_that_is_also_a_first_name_or_a_word_needs_its_cue(analyse):
+    article = analyse("Titre\nMarianne Dupuis, éleveuse, a vendu son troupeau. Selon Marianne, la crise dure. Elle a "
+                      "posté une vidéo sur Signal.")
+    assert entity(article, "Signal").type == "ORG"
+    assert entity(article, "Marianne Dupuis").type == "PER" and "Marianne" not in names(article)
+
+
 def test_french_language_media_are_organisations_whatever_ner_says(analyse):
     article = analyse("Titre\nInvité de Sud Radio, le maire Paul Roy a ensuite écrit dans le Journal du dimanche, "
                       "avant de répondre sur franceinfo et à Radio-Canada.")

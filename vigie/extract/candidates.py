@@ -549,7 +549,8 @@ def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Ca
     result = []
     for candidate in candidates:
         name = context.surface(candidate)
-        if agency_names().get(fold(name)) == "agency" or name in media_names():
+        # a name that is also a common word or a first name ("Marianne", "Signal") only after its cue, below
+        if agency_names().get(fold(name)) == "agency" or media_names().get(name) == "always":
             candidate = replace(candidate, label="ORG", fixed=True)
         result.append(candidate)
     found = []
