@@ -466,6 +466,19 @@ def test_a_river_a_road_or_a_beach_is_named_with_its_head(analyse):
     assert entity(article, "rivière Durance").type == "LOC"
 
 
+def test_a_place_or_body_head_with_its_modifiers_starts_the_name(analyse):
+    article = analyse("Titre\nLe blessé a été transporté au centre hospitalier de Colmar, puis la réunion s'est tenue "
+                      "au centre des congrès de Montreux. Selon l'institut Pasteur, cité aux éditions Gallimard, le "
+                      "groupement tactique Vostok a avancé. Les enquêteurs de la section de recherches de Lyon sont "
+                      "saisis. Au centre de Paris, la foule grossit.")
+    assert entity(article, "centre hospitalier de Colmar").type == "LOC"
+    assert entity(article, "centre des congrès de Montreux").type == "LOC"
+    assert all(entity(article, n).type == "ORG" for n in ("institut Pasteur", "éditions Gallimard",
+                                                           "groupement tactique Vostok",
+                                                           "section de recherches de Lyon"))
+    assert "Paris" in names(article) and "centre de Paris" not in names(article)  # "centre" needs a modifier
+
+
 def test_a_place_designator_types_the_name_without_joining_it(analyse):
     article = analyse("Titre\nLes éleveurs ont convergé vers le lieu-dit Mouriscou, puis vers le hameau de "
                       "Cabrerolles.")

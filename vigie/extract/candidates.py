@@ -110,6 +110,12 @@ def non_entities() -> frozenset[str]:
 
 @cache
 def place_heads() -> frozenset[str]:
+    return frozenset(words("place_heads", "noun", ("alone", "yes")))
+
+
+@cache
+def modified_place_heads() -> frozenset[str]:
+    """Place heads, those that start a name only with a modifier included ("centre hospitalier de")."""
     return frozenset(words("place_heads"))
 
 
@@ -688,6 +694,35 @@ def _word_before(doc: Doc, i: int) -> Span | None:
     return doc[start:i]
 
 
+@cache
+def body_heads() -> frozenset[str]:
+    return frozenset(words("body_heads"))
+
+
+_MAX_MODIFIERS = 3
+
+
+def _modified_head(doc: Doc, i: int) -> tuple[Token, str] | None:
+    """The head noun of a place or a body whose modifiers end right before token ``i``: lowercase adjectives
+    and "de" + a common noun ("centre hospitalier", "centre des congrès", "section de recherches"), with its
+    type (LOC for a place head, ORG for a body head); a body head needs no modifier ("institut Ramazzini")."""
+    k, modifiers = i - 1, 0
+    while k > 0 and modifiers <= _MAX_MODIFIERS:
+        word = doc[k]
+        if word.lower_ in body_heads() and word.is_lower:
+            return word, "ORG"
+        if modifiers and word.lower_ in modified_place_heads() and word.is_lower and not _instead_of(word):
+            return word, "LOC"
+        if word.is_lower and word.is_alpha and word.pos_ == "ADJ":
+            k -= 1
+        elif word.is_lower and word.is_alpha and word.pos_ == "NOUN" and doc[k - 1].lower_ in _DE_FORMS:
+            k -= 2
+        else:
+            return None
+        modifiers += 1
+    return None
+
+
 @correction("place_heads")
 def place_heads_layer(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Keep the head of a place name: "région de Soumy", "bande de Gaza", "massif des Corbières"."""
@@ -706,6 +741,10 @@ def place_heads_layer(candidates: list[Candidate], context: Context) -> list[Can
             elif doc[span.start - 1].lower_ in place_heads() and candidate.label in ("LOC", "PER", "MISC"):
                 head = doc[span.start - 1]  # "place Beauvau", "université Utah Valley"
                 candidate = replace(candidate, start=head.idx, label="LOC", fixed=True)
+            elif (headed := _modified_head(doc, j if doc[j].lower_ in _DE_FORMS else span.start)) is not None:
+                # "centre hospitalier de Colmar", "station de métro Clemenceau", "groupement militaire Sever"
+                head, label = headed
+                candidate = replace(candidate, start=head.idx, label=label, fixed=True)
             elif (word := _word_before(doc, span.start)) is not None and word.text in place_designators():
                 candidate = replace(candidate, label="LOC", fixed=True)  # "le lieu-dit Mouriscou", "le village de X"
             elif doc[j].lower_ in _DE_FORMS and (word := _word_before(doc, j)) is not None \
