@@ -479,6 +479,13 @@ def test_a_place_or_body_head_with_its_modifiers_starts_the_name(analyse):
     assert "Paris" in names(article) and "centre de Paris" not in names(article)  # "centre" needs a modifier
 
 
+def test_the_same_head_with_the_same_name_is_one_place_and_the_town_another(analyse):
+    article = analyse("Titre\nLa station de métro de Villejuif a été fermée mardi. La station de métro Villejuif "
+                      "rouvrira lundi. À Villejuif, les commerçants s'inquiètent.")
+    assert names(article) == {"station de métro de Villejuif", "Villejuif"}
+    assert len(entity(article, "station de métro de Villejuif").mentions) == 2
+
+
 def test_a_place_designator_types_the_name_without_joining_it(analyse):
     article = analyse("Titre\nLes éleveurs ont convergé vers le lieu-dit Mouriscou, puis vers le hameau de "
                       "Cabrerolles.")

@@ -26,6 +26,7 @@ from vigie.extract.candidates import (
     find_candidates,
     institution_heads,
     is_acronym,
+    modified_place_heads,
     place_heads,
 )
 from vigie.extract.demonyms import demonym_country
@@ -70,6 +71,7 @@ class Cluster:
     surnames: set[str] = field(default_factory=set)  # last words of names of several words
     heads: set[str] = field(default_factory=set)  # first words of names of several words
     headless: set[str] = field(default_factory=set)  # "gaza" of "bande de gaza": names after a place head
+    headed: set[tuple[str, str]] = field(default_factory=set)  # ("station", "hainault") of any headed name
 
     def add(self, candidate: Candidate, surface: str) -> None:
         self.mentions.append(candidate)
@@ -95,7 +97,10 @@ class Cluster:
             self.surnames.add(words[-1])
             self.heads.add(words[0])
             if words[0] in _folded_place_heads():
-                self.headless.add(_HEADED_NAME.sub("", name))
+                self.headless.add(_HEADED_NAME.sub("", name))  # straight after its head: "bande de gaza"
+            headless = _headless(surface)
+            if headless is not None:
+                self.headed.add((words[0], headless))
 
     def folded(self) -> set[str]:
         return self.names
@@ -175,12 +180,33 @@ class _NewMention:
     initials: str
     expansions: frozenset[str]
     words: tuple[str, ...]
+    headed: tuple[str, str] | None  # its place head and the name after it: ("station", "hainault")
 
     @classmethod
     def of(cls, surface: str) -> _NewMention:
         name = fold(surface)
         return cls(surface, name, _without_nationality(name), institution_aliases().get(name), is_acronym(surface),
-                   _initials(surface), frozenset(acronym_table().get(name, ())), tuple(name.split()))
+                   _initials(surface), frozenset(acronym_table().get(name, ())), tuple(name.split()),
+                   (name.split()[0], headless) if (headless := _headless(surface)) is not None else None)
+
+
+def _headless(surface: str) -> str | None:
+    """The proper name a place head and its modifiers introduce, folded: "koursk" of "région russe de Koursk",
+    "hainault" of "station de métro de Hainault"; None for a name with no place head. (A town named alone is
+    not the hospital or the station named after it: only the same head with the same name is one place.)"""
+    words = [_ELIDED.sub("", word) for word in surface.split()]  # "d'Alcúdia" → "Alcúdia"
+    if len(words) < 2 or fold(words[0]) not in _folded_modified_place_heads():
+        return None
+    start = next((i for i in range(1, len(words)) if words[i][:1].isupper()), None)
+    return fold(" ".join(words[start:])) if start is not None else None
+
+
+_ELIDED = re.compile(r"^\w['’]")
+
+
+@cache
+def _folded_modified_place_heads() -> frozenset[str]:
+    return frozenset(fold(head) for head in modified_place_heads())
 
 
 def _joins(cluster: Cluster, candidate: Candidate, mention: _NewMention) -> bool:
@@ -213,8 +239,9 @@ def _joins(cluster: Cluster, candidate: Candidate, mention: _NewMention) -> bool
     if len(words) == 1 and name in _folded_heads():
         # a bare head ("Coalition", "Assemblée") joins a body built on it
         return name in cluster.heads
-    # a bare place name joins its headed form: "Gaza" → "bande de Gaza", "Louvre" → "musée du Louvre"
-    return candidate.label == "LOC" and name in cluster.headless
+    # a bare place name joins its headed form: "Gaza" → "bande de Gaza", "Louvre" → "musée du Louvre"; a
+    # headed one, the same head with the same name ("station de métro Hainault", "station de métro de Hainault")
+    return candidate.label == "LOC" and (name in cluster.headless or mention.headed in cluster.headed)
 
 
 def _only_bearer_of_first_name(clusters: list[Cluster], surface: str) -> Cluster | None:
