@@ -486,6 +486,13 @@ def test_the_same_head_with_the_same_name_is_one_place_and_the_town_another(anal
     assert len(entity(article, "station de métro de Villejuif").mentions) == 2
 
 
+def test_a_commission_named_by_its_remit_is_a_body_but_one_of_many_is_not(analyse):
+    article = analyse("Titre\nLe texte a été adopté en commission des lois mardi. Le ministre a ensuite installé une "
+                      "commission d'experts.")
+    assert entity(article, "commission des lois").type == "ORG"
+    assert "commission d'experts" not in names(article)
+
+
 def test_a_place_designator_types_the_name_without_joining_it(analyse):
     article = analyse("Titre\nLes éleveurs ont convergé vers le lieu-dit Mouriscou, puis vers le hameau de "
                       "Cabrerolles.")

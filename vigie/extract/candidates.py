@@ -29,6 +29,7 @@ LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 LOCATIVE_PREPOSITIONS = function_words("locative_preposition")
 _DE_FORMS = function_words("de_form")
 _ARTICLES = function_words("definite_article")
+_INDEFINITES = function_words("indefinite_determiner")
 _OPENING_MARKS = {"«", "“", "\"", "—", "–", "-"}
 _CAPITAL_ARTICLES = {"La", "Le", "Les", "L'", "L’"}
 _CREDIT_BODY = re.compile(r"(?i)\b(ministry|minist[eè]re|office|service|government|army)\b")
@@ -587,7 +588,9 @@ def institutions(candidates: list[Candidate], context: Context) -> list[Candidat
         allowed = institution_heads()[token.lower_]
         if token.text[0].isupper() and not token.is_sent_start:
             allowed = ALL_COMPLEMENTS
-        end = _institution_end(doc, i, allowed)
+        end, kinds = _institution_end(doc, i, allowed)
+        if kinds == {"common"} and token.is_lower and i > 0 and doc[i - 1].lower_ in _INDEFINITES:
+            end = i + 1  # "la commission des lois" names a body; "une commission d'enquête", any
         if end == i + 1:
             end = _acronym_defined_end(doc, i)
         candidate = Candidate(token.idx, doc[end - 1].idx + len(doc[end - 1].text), "ORG", "institution", fixed=True)
@@ -647,13 +650,15 @@ def _complement(doc: Doc, start: int) -> tuple[int, str] | None:
     return None
 
 
-def _institution_end(doc: Doc, head: int, allowed: frozenset[str]) -> int:
-    """Token index one past the institution name that starts at ``head`` (head + 1 if none).
+def _institution_end(doc: Doc, head: int, allowed: frozenset[str]) -> tuple[int, set[str]]:
+    """Token index one past the institution name that starts at ``head`` (head + 1 if none), and the kinds of
+    complement the name takes.
 
     Plain adjectives ("police nationale ukrainienne") and plain noun complements
     ("armée de l'air ukrainienne") are taken only when an allowed complement follows.
     """
     end = head + 1
+    kinds: set[str] = set()
     position = head + 1
     while position < len(doc):
         if doc[position].pos_ == "ADJ" and not demonym_country(doc[position].text) and doc[position].is_lower:
@@ -667,9 +672,10 @@ def _institution_end(doc: Doc, head: int, allowed: frozenset[str]) -> int:
             while position < len(doc) and doc[position].pos_ == "ADJ" and doc[position].is_lower:
                 position += 1  # "de l'aviation civile"
             end = position
+            kinds.add(kind)
         elif kind != "common":
             break
-    return end
+    return end, kinds
 
 
 def _instead_of(head: Token) -> bool:
