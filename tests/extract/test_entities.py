@@ -486,6 +486,13 @@ def test_the_same_head_with_the_same_name_is_one_place_and_the_town_another(anal
     assert len(entity(article, "station de métro de Villejuif").mentions) == 2
 
 
+def test_a_capitalised_institution_keeps_the_adjective_of_its_name(analyse):
+    article = analyse("Titre\nLa réforme (invalidée en mai par le Conseil constitutionnel), revient. Elle a été jugée "
+                      "par la Cour suprême), sans appel.")
+    assert entity(article, "Conseil constitutionnel").type == "ORG" and entity(article, "Cour suprême").type == "ORG"
+    assert "Conseil" not in names(article)
+
+
 def test_a_commission_named_by_its_remit_is_a_body_but_one_of_many_is_not(analyse):
     article = analyse("Titre\nLe texte a été adopté en commission des lois mardi. Le ministre a ensuite installé une "
                       "commission d'experts.")

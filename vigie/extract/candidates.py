@@ -660,9 +660,12 @@ def _institution_end(doc: Doc, head: int, allowed: frozenset[str]) -> tuple[int,
     end = head + 1
     kinds: set[str] = set()
     position = head + 1
+    named = doc[head].is_title and not doc[head].is_sent_start  # "le Conseil constitutionnel": a proper name
     while position < len(doc):
         if doc[position].pos_ == "ADJ" and not demonym_country(doc[position].text) and doc[position].is_lower:
             position += 1
+            if named and end == position - 1:
+                end = position
             continue
         found = _complement(doc, position)
         if found is None:
