@@ -486,6 +486,13 @@ def test_the_same_head_with_the_same_name_is_one_place_and_the_town_another(anal
     assert len(entity(article, "station de métro de Villejuif").mentions) == 2
 
 
+def test_a_place_head_after_an_indefinite_determiner_names_no_place(analyse):
+    article = analyse("Titre\nLe tournage a eu lieu dans un château de Touraine, près d'un hôpital de Tours. Le "
+                      "château de Chambord est fermé.")
+    assert {"Touraine", "Tours", "château de Chambord"} <= names(article)
+    assert not {"château de Touraine", "hôpital de Tours"} & names(article)
+
+
 def test_a_capitalised_institution_keeps_the_adjective_of_its_name(analyse):
     article = analyse("Titre\nLa réforme (invalidée en mai par le Conseil constitutionnel), revient. Elle a été jugée "
                       "par la Cour suprême), sans appel.")

@@ -681,6 +681,11 @@ def _institution_end(doc: Doc, head: int, allowed: frozenset[str]) -> tuple[int,
     return end, kinds
 
 
+def _indefinite(head: Token) -> bool:
+    """'un château des Pays de la Loire', 'une rue de Paris': one of many, not the one a name designates."""
+    return head.i > 0 and head.doc[head.i - 1].lower_ in _INDEFINITES
+
+
 def _instead_of(head: Token) -> bool:
     """'à la place de X', 'en lieu et place de X': instead of X, no square."""
     before = " ".join(t.lower_ for t in head.doc[max(0, head.i - 3) : head.i])
@@ -719,9 +724,9 @@ def _modified_head(doc: Doc, i: int) -> tuple[Token, str] | None:
     while k > 0 and modifiers <= _MAX_MODIFIERS:
         word = doc[k]
         if word.lower_ in body_heads() and word.is_lower:
-            return word, "ORG"
+            return (word, "ORG") if not _indefinite(word) else None
         if modifiers and word.lower_ in modified_place_heads() and word.is_lower and not _instead_of(word):
-            return word, "LOC"
+            return (word, "LOC") if not _indefinite(word) else None
         if word.is_lower and word.is_alpha and word.pos_ == "ADJ":
             k -= 1
         elif word.is_lower and word.is_alpha and word.pos_ == "NOUN" and doc[k - 1].lower_ in _DE_FORMS:
@@ -744,10 +749,11 @@ def place_heads_layer(candidates: list[Candidate], context: Context) -> list[Can
             while j > 0 and doc[j].lower_ in _ARTICLES:
                 j -= 1
             if doc[j].lower_ in _DE_FORMS and j >= 1 and doc[j - 1].lower_ in place_heads() \
-                    and not _instead_of(doc[j - 1]):
+                    and not _instead_of(doc[j - 1]) and not _indefinite(doc[j - 1]):
                 head = doc[j - 1]
                 candidate = replace(candidate, start=head.idx, label="LOC", fixed=True)
-            elif doc[span.start - 1].lower_ in place_heads() and candidate.label in ("LOC", "PER", "MISC"):
+            elif doc[span.start - 1].lower_ in place_heads() and candidate.label in ("LOC", "PER", "MISC") \
+                    and not _indefinite(doc[span.start - 1]):
                 head = doc[span.start - 1]  # "place Beauvau", "université Utah Valley"
                 candidate = replace(candidate, start=head.idx, label="LOC", fixed=True)
             elif (headed := _modified_head(doc, j if doc[j].lower_ in _DE_FORMS else span.start)) is not None:
