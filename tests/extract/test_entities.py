@@ -486,6 +486,14 @@ def test_the_same_head_with_the_same_name_is_one_place_and_the_town_another(anal
     assert len(entity(article, "station de métro de Villejuif").mentions) == 2
 
 
+def test_a_head_modifier_the_tagger_calls_a_noun_and_a_name_joined_by_et_up_to_its_acronym(analyse):
+    article = analyse("Titre\nLe détenu a été transféré au centre pénitentiaire de Meaux mardi. La Commission "
+                      "nationale consultative et libertés (CNCL) a rendu un avis.")
+    assert entity(article, "centre pénitentiaire de Meaux").type == "LOC"
+    assert entity(article, "Commission nationale consultative et libertés").type == "ORG"
+    assert "Commission nationale consultative" not in names(article)
+
+
 def test_a_place_head_after_an_indefinite_determiner_names_no_place(analyse):
     article = analyse("Titre\nLe tournage a eu lieu dans un château de Touraine, près d'un hôpital de Tours. Le "
                       "château de Chambord est fermé.")

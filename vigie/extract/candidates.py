@@ -591,8 +591,8 @@ def institutions(candidates: list[Candidate], context: Context) -> list[Candidat
         end, kinds = _institution_end(doc, i, allowed)
         if kinds == {"common"} and token.is_lower and i > 0 and doc[i - 1].lower_ in _INDEFINITES:
             end = i + 1  # "la commission des lois" names a body; "une commission d'enquête", any
-        if end == i + 1:
-            end = _acronym_defined_end(doc, i)
+        if not kinds:  # "la Commission nationale informatique et libertés (CNIL)": up to its acronym
+            end = max(end, _acronym_defined_end(doc, i))
         candidate = Candidate(token.idx, doc[end - 1].idx + len(doc[end - 1].text), "ORG", "institution", fixed=True)
         if end > i + 1 and not in_credit(candidate, context.article):
             found.append(candidate)
@@ -611,9 +611,12 @@ def _acronym_defined_end(doc: Doc, head: int) -> int:
     while position < len(doc):
         token = doc[position]
         adjective = token.pos_ == "ADJ" and token.is_lower and not demonym_country(token.text)
-        joined = token.lower_ == "et" and position + 1 < len(doc) and doc[position + 1].lower_ in _DE_FORMS
+        following = doc[position + 1] if position + 1 < len(doc) else None
+        joined = token.lower_ == "et" and following is not None and following.lower_ in _DE_FORMS
         if adjective or joined:
             position += 1
+        elif token.lower_ == "et" and following is not None and following.is_lower and following.pos_ == "NOUN":
+            position += 2  # "Commission nationale informatique et libertés (CNIL)"
         elif (found := _complement(doc, position)) is not None and found[1] == "common":
             position = found[0]
         else:
@@ -727,8 +730,9 @@ def _modified_head(doc: Doc, i: int) -> tuple[Token, str] | None:
             return (word, "ORG") if not _indefinite(word) else None
         if modifiers and word.lower_ in modified_place_heads() and word.is_lower and not _instead_of(word):
             return (word, "LOC") if not _indefinite(word) else None
-        if word.is_lower and word.is_alpha and word.pos_ == "ADJ":
-            k -= 1
+        if word.is_lower and word.is_alpha and (word.pos_ == "ADJ" or (
+                word.pos_ == "NOUN" and doc[k - 1].lower_ in modified_place_heads() | body_heads())):
+            k -= 1  # "centre hospitalier", and "centre pénitentiaire" that the tagger calls a noun
         elif word.is_lower and word.is_alpha and word.pos_ == "NOUN" and doc[k - 1].lower_ in _DE_FORMS:
             k -= 2
         else:
