@@ -494,6 +494,13 @@ def test_a_head_modifier_the_tagger_calls_a_noun_and_a_name_joined_by_et_up_to_i
     assert "Commission nationale consultative" not in names(article)
 
 
+def test_a_persons_full_name_after_a_place_head_is_whose_it_is(analyse):
+    article = analyse("Titre\nLa bande d'Édouard Martin s'amuse. Le camp de Marine Le Pen dénonce. Le camp de "
+                      "Jabaliya est détruit.")
+    assert entity(article, "Marine Le Pen").type == "PER" and entity(article, "Édouard Martin").type == "PER"
+    assert entity(article, "camp de Jabaliya").type == "LOC"
+
+
 def test_a_place_head_after_an_indefinite_determiner_names_no_place(analyse):
     article = analyse("Titre\nLe tournage a eu lieu dans un château de Touraine, près d'un hôpital de Tours. Le "
                       "château de Chambord est fermé.")

@@ -752,8 +752,10 @@ def place_heads_layer(candidates: list[Candidate], context: Context) -> list[Can
             j = span.start - 1
             while j > 0 and doc[j].lower_ in _ARTICLES:
                 j -= 1
+            # a person's full name after the head is whose it is: "la bande d'Edouard Baer", "le camp de Marine Le Pen"
+            full_name = candidate.label == "PER" and len(span) > 1 and all(_is_capitalised(t) for t in span)
             if doc[j].lower_ in _DE_FORMS and j >= 1 and doc[j - 1].lower_ in place_heads() \
-                    and not _instead_of(doc[j - 1]) and not _indefinite(doc[j - 1]):
+                    and not _instead_of(doc[j - 1]) and not _indefinite(doc[j - 1]) and not full_name:
                 head = doc[j - 1]
                 candidate = replace(candidate, start=head.idx, label="LOC", fixed=True)
             elif doc[span.start - 1].lower_ in place_heads() and candidate.label in ("LOC", "PER", "MISC") \
