@@ -501,6 +501,13 @@ def test_a_persons_full_name_after_a_place_head_is_whose_it_is(analyse):
     assert entity(article, "camp de Jabaliya").type == "LOC"
 
 
+def test_a_score_is_no_part_of_the_clubs_name_but_a_channels_number_is(analyse):
+    article = analyse("Titre\nDimanche, Lorient a battu Stade Brestois 3-0, puis Real Madrid 2 – 1 a dominé. France 3 "
+                      "diffuse le match.")
+    assert {"Stade Brestois", "Real Madrid", "France 3"} <= names(article)
+    assert not any(name[-1].isdigit() for name in names(article) - {"France 3"})
+
+
 def test_a_place_head_after_an_indefinite_determiner_names_no_place(analyse):
     article = analyse("Titre\nLe tournage a eu lieu dans un château de Touraine, près d'un hôpital de Tours. Le "
                       "château de Chambord est fermé.")

@@ -278,6 +278,13 @@ def _day_words() -> frozenset[str]:
     return frozenset(words("weekdays")) | frozenset(words("deictic_days"))
 
 
+_SCORE_REST = re.compile(r"\s?[-–]\s?\d")
+
+
+def _end_of(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
 _LETTERS = re.compile(r"[^\W\d_].*[^\W\d_]", re.DOTALL)  # two letters at least
 
 
@@ -314,6 +321,11 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
             tokens.pop()  # "Bruno Retailleau lundi": a person's name ends with a capitalised word
         while len(tokens) > 1 and tokens[-1].is_lower and tokens[-1].lower_ in _calendar_words():
             tokens.pop()  # "l'Assemblée mardi": no name ends with a day or a month
+        # "a battu Crystal Palace 3-0", "Real Madrid 2 – 1": the score is no part of the club's name
+        while len(tokens) > 1 and tokens[-1].is_digit and _SCORE_REST.match(context.text, _end_of(tokens[-1])):
+            tokens.pop()
+        if len(tokens) > 3 and tokens[-1].is_digit and tokens[-2].text in ("-", "–") and tokens[-3].is_digit:
+            del tokens[-3:]
         if len(tokens) > 2 and is_acronym(tokens[0].text) and all(t.is_title for t in tokens[1:]) \
                 and _after_person_role(tokens[0]):
             # "le député RN Éric Ciotti": the party's initials between a role and a name are the party
