@@ -348,6 +348,12 @@ def test_an_accented_bare_head_joins_the_body_built_on_it(analyse):
     assert names(article) == {"Assemblée nationale"}
 
 
+def test_a_works_title_is_no_entity_there_or_where_it_is_repeated(analyse):
+    article = analyse("Titre\nDans la série Capitaine Marleau, Corinne Masiero brille ; Capitaine Marleau revient en "
+                      "mai. Le film de Jacques Audiard sort mardi.")
+    assert names(article) == {"Corinne Masiero", "Jacques Audiard"}
+
+
 def test_competitions_awards_and_weapon_models_are_not_entities(analyse):
     article = analyse("Titre\nLe club de Lyon a remporté la Ligue Europa. Le réalisateur Paul Roy a reçu la Palme "
                       "d'or. L'Ukraine a tiré des ATACMS sur Koursk, et des Canadair ont survolé Marseille.")

@@ -476,6 +476,27 @@ def drop_non_entities(candidates: list[Candidate], context: Context) -> list[Can
     return result
 
 
+@correction("drop_works")
+def drop_works(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """A title after the noun of a work ("la série Alphonse Président", "le film « Sirât »") names no entity,
+    there or wherever the text repeats it."""
+    titles = set()
+    for candidate in candidates:
+        span = context.span(candidate)
+        if span is None:
+            continue
+        before = [t for t in context.doc[max(0, span.start - 3) : span.start] if t.text not in _OPENING_MARKS]
+        words_before = " ".join(t.text for t in before[-2:])
+        if before and (before[-1].text in work_nouns() or words_before in work_nouns()):
+            titles.add(fold(context.surface(candidate)))
+    return [c for c in candidates if fold(context.surface(c)) not in titles]
+
+
+@cache
+def work_nouns() -> frozenset[str]:
+    return frozenset(words("work_nouns"))
+
+
 _INVERTED_SUBJECT = re.compile(rf"(?:-t)?-(?:{'|'.join(sorted(function_words('subject_clitic')))})\b", re.IGNORECASE)
 _OF = r"(?:de la |de l['’]|du |des |de |à la |aux? )"
 # "ministre de l'Intérieur", "ministre délégué chargé des Transports", and the portfolios that follow in a

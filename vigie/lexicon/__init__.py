@@ -106,6 +106,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("parts_of_day", (_WORD, Column("label", _choice("morning", "noon", "afternoon", "evening", "night")))),
     Table("place_heads", (Column("noun"), Column("alone", _choice("yes", "no")))),
     Table("body_heads", (Column("noun"),)),
+    Table("work_nouns", (Column("noun"),)),
     Table("reporting_verbs", (Column("lemma"), Column("construction", _choice("incise"), optional=True))),
     Table("plover_acled", (Column("plover", _EVENT_TYPES), Column("disorder_type"), Column("event_type"),
                            Column("sub_event_type"))),
