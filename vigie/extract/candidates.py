@@ -480,21 +480,29 @@ def drop_non_entities(candidates: list[Candidate], context: Context) -> list[Can
 def drop_works(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """A title after the noun of a work ("la série Alphonse Président", "le film « Sirât »") names no entity,
     there or wherever the text repeats it."""
-    titles = set()
-    for candidate in candidates:
-        span = context.span(candidate)
-        if span is None:
+    doc = context.doc
+    # where a title may start: after a work's noun ("série", "jeu vidéo"), past an opening mark
+    nouns = work_nouns()
+    openings = set()
+    for i in positions_of(doc, frozenset(noun.split()[0] for noun in nouns)):
+        if doc[i].lower_ in nouns:
+            after = i + 1
+        elif i + 1 < len(doc) and f"{doc[i].lower_} {doc[i + 1].lower_}" in nouns:
+            after = i + 2
+        else:
             continue
-        before = [t for t in context.doc[max(0, span.start - 3) : span.start] if t.text not in _OPENING_MARKS]
-        words_before = " ".join(t.text for t in before[-2:])
-        if before and (before[-1].text in work_nouns() or words_before in work_nouns()):
-            titles.add(fold(context.surface(candidate)))
-    return [c for c in candidates if fold(context.surface(c)) not in titles]
+        while after < len(doc) and doc[after].text in _OPENING_MARKS:
+            after += 1
+        if after < len(doc):
+            openings.add(doc[after].idx)
+    titles = {fold(context.surface(c)) for c in candidates if c.start in openings}
+    return [c for c in candidates if fold(context.surface(c)) not in titles] if titles else candidates
 
 
 @cache
 def work_nouns() -> frozenset[str]:
-    return frozenset(words("work_nouns"))
+    """Nouns of works, lowercase ("film", "bd", "jeu vidéo")."""
+    return frozenset(noun.lower() for noun in words("work_nouns"))
 
 
 _INVERTED_SUBJECT = re.compile(rf"(?:-t)?-(?:{'|'.join(sorted(function_words('subject_clitic')))})\b", re.IGNORECASE)
