@@ -436,6 +436,8 @@ def _town_use(candidate: Candidate, context: Context) -> str | None:
         return None
     if _word_before_name(span) in LOCATIVE_PREPOSITIONS:
         return "LOC"
+    if span.end < len(span.doc) and span.doc[span.end].pos_ == "PROPN" and span.doc[span.end].is_title:
+        return None  # "le Normand Yann Lemoine dormait": where the person named next comes from
     root = span.root
     verbs = [root.head] if root.dep_ == "nsubj" else [
         c for c in root.children if c.dep_ == "acl:relcl" and any(
