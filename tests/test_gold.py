@@ -19,13 +19,13 @@ FLOORS = {
     "structure.caption": 1.0,
     "structure.credit": 1.0,
     "structure.published": 1.0,
-    "entities": 0.93,
-    "entities.typed": 0.88,
+    "entities": 0.935,
+    "entities.typed": 0.885,
     "dates.normalized": 0.955,
     "quotes": 0.99,
     "quotes.attributed": 0.895,
     "counts": 0.865,
-    "events": 0.60,
+    "events": 0.605,
 }
 
 
