@@ -757,6 +757,11 @@ def body_heads() -> frozenset[str]:
     return frozenset(words("body_heads"))
 
 
+@cache
+def _all_heads() -> frozenset[str]:
+    return modified_place_heads() | body_heads()
+
+
 _MAX_MODIFIERS = 3
 
 
@@ -772,7 +777,7 @@ def _modified_head(doc: Doc, i: int) -> tuple[Token, str] | None:
         if modifiers and word.lower_ in modified_place_heads() and word.is_lower and not _instead_of(word):
             return (word, "LOC") if not _indefinite(word) else None
         if word.is_lower and word.is_alpha and (word.pos_ == "ADJ" or (
-                word.pos_ == "NOUN" and doc[k - 1].lower_ in modified_place_heads() | body_heads())):
+                word.pos_ == "NOUN" and doc[k - 1].lower_ in _all_heads())):
             k -= 1  # "centre hospitalier", and "centre pénitentiaire" that the tagger calls a noun
         elif word.is_lower and word.is_alpha and word.pos_ == "NOUN" and doc[k - 1].lower_ in _DE_FORMS:
             k -= 2
@@ -803,7 +808,7 @@ def place_heads_layer(candidates: list[Candidate], context: Context) -> list[Can
                     and not _indefinite(doc[span.start - 1]):
                 head = doc[span.start - 1]  # "place Beauvau", "université Utah Valley"
                 candidate = replace(candidate, start=head.idx, label="LOC", fixed=True)
-            elif (headed := _modified_head(doc, j if doc[j].lower_ in _DE_FORMS else span.start)) is not None:
+            elif not full_name and (headed := _modified_head(doc, j if doc[j].lower_ in _DE_FORMS else span.start)):
                 # "centre hospitalier de Colmar", "station de métro Clemenceau", "groupement militaire Sever"
                 head, label = headed
                 candidate = replace(candidate, start=head.idx, label=label, fixed=True)
