@@ -348,6 +348,13 @@ def test_an_accented_bare_head_joins_the_body_built_on_it(analyse):
     assert names(article) == {"Assemblée nationale"}
 
 
+def test_a_credits_photo_word_and_a_sheikhs_title_are_no_part_of_the_name(analyse):
+    article = analyse("Sanctions contre Lukoil\nL'extérieur du siège, le 23 octobre 2025. - PHOTO ANNA MARTIN, "
+                      "REUTERS\nLe texte. « Merci à son émir, Cheikh Tamim Al Thani », a réagi Emmanuel Macron.")
+    assert {"ANNA MARTIN", "Tamim Al Thani"} <= names(article)
+    assert not {"PHOTO ANNA MARTIN", "Cheikh Tamim Al Thani"} & names(article)
+
+
 def test_a_works_title_is_no_entity_there_or_where_it_is_repeated(analyse):
     article = analyse("Titre\nDans la série Capitaine Marleau, Corinne Masiero brille ; Capitaine Marleau revient en "
                       "mai. Le film de Jacques Audiard sort mardi.")

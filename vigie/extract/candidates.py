@@ -202,6 +202,9 @@ def ner_candidates(context: Context) -> list[Candidate]:
     return found
 
 
+_CREDIT_LEAD = re.compile(r"(?i)^(?:(?:crédits?\s+photos?|crédits?|photos?|illustration|image)\s*:?\s+|©\s*)")
+
+
 def credit_candidates(article: Article) -> list[Candidate]:
     """Agencies (ORG) and photographers (PER) named in the photo credit."""
     span = article.credit_span
@@ -212,6 +215,7 @@ def credit_candidates(article: Article) -> list[Candidate]:
     for match in re.finditer(r"[^/]+", credit):
         for part in re.split(r"\s+via\s+|\s*,\s*", match.group()):
             name = part.strip()
+            name = _CREDIT_LEAD.sub("", name, count=1)  # "PHOTO RAMIL SITDIKOV": the photographer
             if not name:
                 continue
             offset = span.start + match.start() + match.group().index(name)
