@@ -406,6 +406,12 @@ def test_a_medias_name_that_is_also_a_first_name_or_a_word_needs_its_cue(analyse
     assert entity(article, "Marianne Dupuis").type == "PER" and "Marianne" not in names(article)
 
 
+def test_a_titles_le_contracted_into_au_or_du_still_names_the_paper(analyse):
+    article = analyse("Titre\nElle a défendu la réforme dans un entretien au Parisien, selon des sources du Monde et "
+                      "des Échos.")
+    assert all(entity(article, n).type == "ORG" for n in ("Parisien", "Monde", "Échos"))
+
+
 def test_french_language_media_are_organisations_whatever_ner_says(analyse):
     article = analyse("Titre\nInvité de Sud Radio, le maire Paul Roy a ensuite écrit dans le Journal du dimanche, "
                       "avant de répondre sur franceinfo et à Radio-Canada.")

@@ -595,6 +595,17 @@ def drop_demonyms(candidates: list[Candidate], context: Context) -> list[Candida
         local_demonym_place(surface) is None or fold(surface) in folded_media())]
 
 
+_CONTRACTIONS = {"Le": ("au", "du"), "Les": ("aux", "des")}
+
+
+@cache
+def _contracted_media() -> dict[str, str]:
+    """Media titles that open with "Le" or "Les", always named so, with the rest of their title ("Le
+    Parisien" → "Parisien"): after "au", "du", "aux", "des" French writes only the rest."""
+    return {name: name.split(" ", 1)[1] for name, rule in media_names().items()
+            if rule == "always" and name.split()[0] in _CONTRACTIONS and " " in name}
+
+
 @correction("agencies_and_media")
 def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """News and photo agencies, media and social networks are ORG, whatever NER said."""
@@ -615,6 +626,11 @@ def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Ca
         for match in re.finditer(pattern, context.text):
             start = match.end() - len(name)
             found.append(Candidate(start, match.end(), "ORG", "media", fixed=True))
+    for name, bare in _contracted_media().items():
+        # "un entretien au Parisien", "selon des sources du Monde": "au", "du" hold the title's "Le"
+        for match in re.finditer(rf"\b(?:au|du|aux|des)\s+({re.escape(bare)})(?![\w-])", context.text):
+            if context.text[match.start() : match.start(1)].split()[0] in _CONTRACTIONS[name.split()[0]]:
+                found.append(Candidate(match.start(1), match.end(1), "ORG", "media", fixed=True))
     found += credit_candidates(context.article)
     return _without_overlaps(result, found)
 
