@@ -20,7 +20,7 @@ FLOORS = {
     "structure.credit": 1.0,
     "structure.published": 1.0,
     "entities": 0.935,
-    "entities.typed": 0.885,
+    "entities.typed": 0.89,
     "dates.normalized": 0.955,
     "quotes": 0.99,
     "quotes.attributed": 0.895,
