@@ -488,7 +488,7 @@ def drop_works(candidates: list[Candidate], context: Context) -> list[Candidate]
     # where a title may start: after a work's noun ("série", "jeu vidéo"), past an opening mark
     nouns = work_nouns()
     openings = set()
-    for i in positions_of(doc, frozenset(noun.split()[0] for noun in nouns)):
+    for i in positions_of(doc, _work_noun_starts()):
         if doc[i].lower_ in nouns:
             after = i + 1
         elif i + 1 < len(doc) and f"{doc[i].lower_} {doc[i + 1].lower_}" in nouns:
@@ -507,6 +507,11 @@ def drop_works(candidates: list[Candidate], context: Context) -> list[Candidate]
 def work_nouns() -> frozenset[str]:
     """Nouns of works, lowercase ("film", "bd", "jeu vidéo")."""
     return frozenset(noun.lower() for noun in words("work_nouns"))
+
+
+@cache
+def _work_noun_starts() -> frozenset[str]:
+    return frozenset(noun.split()[0] for noun in work_nouns())
 
 
 _INVERTED_SUBJECT = re.compile(rf"(?:-t)?-(?:{'|'.join(sorted(function_words('subject_clitic')))})\b", re.IGNORECASE)
@@ -595,15 +600,16 @@ def drop_demonyms(candidates: list[Candidate], context: Context) -> list[Candida
         local_demonym_place(surface) is None or fold(surface) in folded_media())]
 
 
-_CONTRACTIONS = {"Le": ("au", "du"), "Les": ("aux", "des")}
+_CONTRACTIONS = {"Le": "au|du", "Les": "aux|des"}
 
 
 @cache
-def _contracted_media() -> dict[str, str]:
-    """Media titles that open with "Le" or "Les", always named so, with the rest of their title ("Le
-    Parisien" → "Parisien"): after "au", "du", "aux", "des" French writes only the rest."""
-    return {name: name.split(" ", 1)[1] for name, rule in media_names().items()
-            if rule == "always" and name.split()[0] in _CONTRACTIONS and " " in name}
+def _contracted_media() -> tuple[tuple[str, str], ...]:
+    """Media titles that open with "Le" or "Les", always named so: the contractions that hold their article
+    and the rest of the title ("Le Parisien" → "au|du", "Parisien"); French writes "au Parisien"."""
+    return tuple((_CONTRACTIONS[article], rest) for name, rule in media_names().items()
+                 if rule == "always" and " " in name and (article := name.split(" ", 1)[0]) in _CONTRACTIONS
+                 and (rest := name.split(" ", 1)[1]))
 
 
 @correction("agencies_and_media")
@@ -626,11 +632,10 @@ def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Ca
         for match in re.finditer(pattern, context.text):
             start = match.end() - len(name)
             found.append(Candidate(start, match.end(), "ORG", "media", fixed=True))
-    for name, bare in _contracted_media().items():
+    for contractions, bare in _contracted_media():
         # "un entretien au Parisien", "selon des sources du Monde": "au", "du" hold the title's "Le"
-        for match in re.finditer(rf"\b(?:au|du|aux|des)\s+({re.escape(bare)})(?![\w-])", context.text):
-            if context.text[match.start() : match.start(1)].split()[0] in _CONTRACTIONS[name.split()[0]]:
-                found.append(Candidate(match.start(1), match.end(1), "ORG", "media", fixed=True))
+        for match in re.finditer(rf"\b(?:{contractions})\s+({re.escape(bare)})(?![\w-])", context.text):
+            found.append(Candidate(match.start(1), match.end(1), "ORG", "media", fixed=True))
     found += credit_candidates(context.article)
     return _without_overlaps(result, found)
 

@@ -192,12 +192,9 @@ def _population_forms() -> frozenset[str]:
 
 
 def _text_from(token: Token, length: int) -> str:
-    """The next ``length`` characters of the text from a token (``Doc.text`` joins the whole document on
-    every call: `extract_counts` leaves the article's text with the Doc)."""
-    doc = token.doc
-    text = doc.user_data.get(_TEXT)
-    if not isinstance(text, str):
-        text = doc.user_data[_TEXT] = doc.text
+    """The next ``length`` characters of the text from a token, read from the article's text that
+    `extract_counts` leaves with the Doc (``Doc.text`` would join the whole document on every call)."""
+    text: str = token.doc.user_data[_TEXT]
     return text[token.idx : token.idx + length]
 
 
