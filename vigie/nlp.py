@@ -91,11 +91,9 @@ class TagsFromPos:
     def __init__(self, nlp: Language, copied: list[str]) -> None:
         strings = nlp.vocab.strings
         parts = [PART_OF_SPEECH_IDS[part] for part in copied]
-        self._tag_of_part = numpy.zeros(max(PART_OF_SPEECH_IDS.values()) + 1, dtype="uint64")
-        self._copies = numpy.zeros(len(self._tag_of_part), dtype=bool)
+        self._tag_of_part = numpy.zeros(max(PART_OF_SPEECH_IDS.values()) + 1, dtype="uint64")  # 0: not copied
         for part, name in zip(parts, copied, strict=True):
             self._tag_of_part[part] = strings.add(name)
-            self._copies[part] = True
         self._space = PART_OF_SPEECH_IDS["SPACE"]
 
     def __call__(self, doc: Doc) -> Doc:
@@ -103,7 +101,8 @@ class TagsFromPos:
             return doc
         values = doc.to_array([POS, TAG, IS_SPACE])
         parts = values[:, 0]
-        tags = numpy.where(self._copies[parts], self._tag_of_part[parts], values[:, 1])
+        copied = self._tag_of_part[parts]
+        tags = numpy.where(copied != 0, copied, values[:, 1])
         doc.from_array([TAG], tags.reshape(-1, 1))  # type: ignore[arg-type]  # a 2-d uint64 array, as spaCy's
         for i in numpy.flatnonzero((parts == self._space) | (values[:, 2] == 1)).tolist():
             token = doc[i]
