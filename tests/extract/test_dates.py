@@ -63,6 +63,19 @@ def test_that_day_and_that_evening_are_the_day_just_told(analyse):
                               ("Le matin même", "2026-01-02")]
 
 
+def test_that_evening_in_a_new_paragraph_is_still_the_day_just_told(analyse):
+    article = analyse("Titre\nLe concert a eu lieu le 12 décembre à Lille.\nCe soir-là, la salle était comble.",
+                      published=PUBLISHED)
+    assert ("Ce soir-là", "2025-12-12") in dates(article)
+
+
+def test_a_weekday_after_a_predicate_adjective_takes_the_tense_of_its_copula(analyse):
+    # the copula "sont" is present: Saturday is the coming one, not the one before the past main clause
+    article = analyse("Titre\nLe défenseur a été blessé à la cheville alors que deux attaquants sont incertains "
+                      "pour la venue de Lyon samedi.", published=PUBLISHED)
+    assert ("samedi", "2026-01-10") in dates(article)
+
+
 def test_a_plan_in_the_imperfect_is_not_ahead_of_publication(analyse):
     article = analyse("Titre\nLe suspect devait se présenter ce samedi au commissariat.", published="2026-01-04")
     assert dates(article) == [("ce samedi", "2026-01-03")]

@@ -172,3 +172,50 @@ def test_day_month_year_chosen_by_proximity_and_tense():
 
 def test_weekday_and_day_pin_the_year():
     assert value("samedi 5 juillet", dt.date(2025, 3, 1)) == "2025-07-05"
+
+
+def test_the_first_days_of_a_list_or_a_range_take_the_month_written_after_the_last():
+    assert texts("Le festival aura lieu du 14 au 16 août.") == ["14", "16 août"]
+    assert texts("Les votes auront lieu les 3 et 10 mai 2027.") == ["les 3", "10 mai 2027"]
+    assert texts("Livraisons prévues le 2, 3 ou 4 octobre.") == ["le 2", "3", "4 octobre"]
+    [first, _] = find_expressions("les 3 et 10 mai 2027")
+    assert resolve(first, MONDAY) == "2027-05-03"
+    assert texts("Il faut 3 à 4 personnes, de 18 à 25 ans.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La médiathèque ouvre uniquement le mercredi.",      # every Wednesday
+        "Le marché se tient chaque samedi.",
+        "La fête a lieu le premier dimanche de juillet.",   # a rank among Sundays (the date is not computed)
+        "Le club attend le dernier vendredi du mois.",
+        "Il n'était pas dans un jour de grande forme.",     # a kind of day, not "in one day"
+    ],
+)
+def test_habitual_and_ranked_weekdays_and_a_kind_of_day_are_no_dates(text):
+    assert [e.text for e in find_expressions(text) if e.kind != "month"] == []
+
+
+def test_a_weekday_with_its_article_and_a_modifier_is_one_day():
+    assert texts("Le mercredi suivant, il est revenu.") == ["Le mercredi suivant"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "tense", "expected"),
+    [
+        ("Le vote aura lieu à l'automne.", dt.date(2025, 5, 28), Tense.FUTURE, "2025"),
+        ("Il l'avait dit dès l'automne.", dt.date(2026, 3, 17), Tense.PAST, "2025"),
+        ("La loi entrera en vigueur au printemps.", dt.date(2025, 11, 2), Tense.FUTURE, "2026"),
+        ("Les travaux ont commencé au printemps.", dt.date(2025, 11, 2), Tense.PAST, "2025"),
+        ("Le chantier reprendra à l'hiver.", dt.date(2025, 10, 1), Tense.FUTURE, "2026"),  # winter by its January
+    ],
+)
+def test_a_season_after_a_preposition_of_time_is_the_next_or_the_last_by_tense(text, ref, tense, expected):
+    assert value(text, ref, tense) == expected
+
+
+@pytest.mark.parametrize("text", ["La demande augmente en été.", "Il est né cet été-là.",
+                                  "Ils ont participé au printemps des poètes."])
+def test_a_season_of_any_year_or_naming_an_event_is_no_date(text):
+    assert texts(text) == []

@@ -51,6 +51,9 @@ def clause_tense(doc: Doc, start: int, end: int) -> Tense:
     for _ in range(6):
         if token is None:
             break
+        copula = next((c for c in token.children if c.dep_ == "cop"), None)
+        if copula is not None and token.pos_ != "VERB":
+            return verb_tense(copula)  # "sont incertains pour samedi": the predicate's tense is its copula's
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADJ" and token.dep_ == "ROOT"):
             tense = verb_tense(token)
             if tense is not Tense.UNKNOWN or "Inf" not in token.morph.get("VerbForm", []) or token.head.i == token.i:
@@ -153,14 +156,16 @@ def _speech_reference(expression: Expression, resolved: list[tuple[Expression, s
 
 
 def _anchor(expression: Expression, resolved: list[tuple[Expression, str]], text: str,
-            lead: dt.date | None) -> dt.date | None:
+            lead: dt.date | None, pointed: bool) -> dt.date | None:
     """The date of the event "la veille" or "le même jour" counts from.
 
     The last day-precise date (not itself anaphoric) earlier in the same
-    paragraph; otherwise the article's lead date (its first day-precise date
-    in the body in the week before publication), the day of the main event.
+    paragraph, or anywhere before for a day pointed at with "-là" ("ce
+    soir-là" is the last day the text gave); otherwise the article's lead
+    date (its first day-precise date in the body in the week before
+    publication), the day of the main event.
     """
-    paragraph_start = text.rfind("\n", 0, expression.start) + 1
+    paragraph_start = 0 if pointed else text.rfind("\n", 0, expression.start) + 1
     for other, value in reversed(resolved):  # reading order: stop at the paragraph's start
         if other.start < paragraph_start:
             break
@@ -246,7 +251,7 @@ def resolve_all(expressions: Iterable[Expression], ref: dt.date, doc: Doc, text:
             value = ((day_of or reference) + dt.timedelta(days=shift)).isoformat()
             anchor_note = f"event of {day_of.isoformat()}" if day_of is not None else None
         elif offset is not None:
-            anchor = _anchor(expression, resolved, text, lead) or reference
+            anchor = _anchor(expression, resolved, text, lead, pointed=expression.text.endswith("-là")) or reference
             value = (anchor + dt.timedelta(days=offset)).isoformat()
             anchor_note = f"event of {anchor.isoformat()}"
         elif expression.kind == "month" and (year := _sentence_year(expression, resolved, doc)):

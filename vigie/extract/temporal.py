@@ -93,6 +93,9 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace("'", "['’]") for w in ordered)
 
 
+_DAY_NUMBER = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])(?![\w-])"
+
+
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     """(kind, pattern) in priority order; longer matches win over shorter ones."""
@@ -119,6 +122,11 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{b}(?:(?P<det>le|ce|ce\s+même)\s+)?(?:(?P<weekday>{weekday})\s+)?{day}\s+(?P<month>{month})"
             rf"(?:\s+(?:{year}|(?P<year2>\d\d)(?![\d\s]*(?:h|heures?)\b)))?(?:\s+(?P<modifier>{modifier}))?{e}{part_tail}",
             flags)),
+        # "le 28, 29 avril", "les 6 et 13 avril", "du 19 au 23 juillet": the first days of a list or a range
+        # take the month (and year) written once after the last day
+        ("full", re.compile(
+            rf"{b}(?:(?P<det>les?)\s+)?{day}(?=(?:\s*(?:,|et|ou|au|à|-|–)\s*(?:le\s+)?{_DAY_NUMBER})+\s+"
+            rf"(?P<month>{month})(?:\s+{year})?{e})", flags)),
         ("holiday", re.compile(rf"{b}(?:(?P<det>le|la|l['’])\s*)?(?P<holiday>{holiday})(?:\s+{year})?{e}", flags)),
         ("night_of", re.compile(rf"{b}la\s+nuit\s+de\s+(?P<weekday>{weekday})\s+à\s+(?:{weekday}){e}", flags)),
         ("night_of_dates", re.compile(
@@ -209,7 +217,12 @@ def find_expressions(text: str) -> list[Expression]:
                 continue
             if kind == "relative_unit" and not _valid_relative_unit(match):
                 continue
-            if kind == "season" and not match.group("year") and not match.group("modifier"):
+            if kind == "weekday" and not _one_weekday(text, match):
+                continue
+            if kind == "in" and _COMPLEMENT_AFTER.match(text, match.end()):
+                continue  # "dans un jour de grande forme", "dans un mois où": a kind of day, not a delay
+            if kind == "season" and not match.group("year") and not match.group("modifier") \
+                    and not _season_of_one_year(text, match):
                 continue  # "de l'été", "cet été": a season without its year dates nothing ("l'été dernier" does)
             found.append((match.start(), match.end(), priority, kind, match))
     found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
@@ -222,6 +235,39 @@ def find_expressions(text: str) -> list[Expression]:
         fields = {k: v for k, v in match.groupdict().items() if v}
         expressions.append(Expression(start, end, text[start:end], kind, fields))
     return sorted(expressions, key=lambda x: x.start)
+
+
+# What makes a weekday every such day or a rank among them ("uniquement le mercredi", "chaque lundi", "le premier
+# dimanche du printemps"), not one date
+_HABITUAL_BEFORE = re.compile(r"(?:\bchaque|\bpremiers?|\bpremières?|\bderniers?|\bdernières?|\bsecond|\bseconde"
+                              r"|\b\w+ièmes?)\s+$", re.IGNORECASE)
+_OF_AFTER = re.compile(r"\s+(?:de|d['’]|du|des)\b", re.IGNORECASE)
+_COMPLEMENT_AFTER = re.compile(r"\s+(?:de|d['’]|du|des|où|qui|que)\b", re.IGNORECASE)
+
+
+def _one_weekday(text: str, match: re.Match[str]) -> bool:
+    """'mercredi', 'ce mercredi', 'le mercredi 5' — not 'le mercredi' alone (every Wednesday) nor a rank."""
+    if _HABITUAL_BEFORE.search(text, max(0, match.start() - 20), match.start()):
+        return False
+    determiner = (match.group("det") or "").casefold()
+    return determiner != "le" or bool(match.group("modifier"))
+
+
+# The prepositions of time before which "l'automne", "le printemps" or "au printemps" name one season: the
+# next or the last, as the clause's tense says ("dès l'automne", "à l'automne", "au printemps")
+_SEASON_CUE = re.compile(r"(?:\b(?:à|dès|depuis|jusqu['’]à|d['’]ici|avant|après|pour|vers)\s+|\bau\s+)$", re.IGNORECASE)
+
+
+def _season_of_one_year(text: str, match: re.Match[str]) -> bool:
+    """'à l'automne', 'dès le printemps', 'au printemps' — not 'en été' (any summer), 'cet été' (which one?),
+    nor a season that names an event ('au printemps de l'environnement')."""
+    determiner = (match.group("det") or "").casefold().strip()
+    before = text[max(0, match.start() - 12) : match.start()]
+    cue = _SEASON_CUE.search(before)
+    if cue is None or _OF_AFTER.match(text, match.end()):
+        return False
+    contracted = cue.group().casefold().startswith("au")
+    return (contracted and not determiner) or (not contracted and determiner in ("l'", "l’", "le"))
 
 
 def _valid_relative_unit(match: re.Match[str]) -> bool:
@@ -331,6 +377,17 @@ def _season_year(season: str, modifier: str, ref: dt.date) -> int:
     return ref.year
 
 
+def _season_by_tense(season: str, ref: dt.date, tense: Tense) -> int:
+    """The year of "à l'automne", "dès le printemps": in a past clause the last such season begun, otherwise
+    the next one not yet over (a winter is dated by its January)."""
+    start = _SEASON_STARTS[season]
+    if start == 12:
+        return ref.year if ref.month < 4 or (tense is Tense.PAST and ref.month < 12) else ref.year + 1
+    if tense is Tense.PAST:
+        return ref.year if start <= ref.month else ref.year - 1
+    return ref.year if ref.month < start + 3 else ref.year + 1
+
+
 def _month_year(month: int, ref: dt.date, tense: Tense) -> int:
     if tense is Tense.PAST and month > ref.month:
         return ref.year - 1
@@ -420,7 +477,12 @@ def resolve(expression: Expression, ref: dt.date, tense: Tense = Tense.UNKNOWN) 
             year = _month_year(month, ref, tense)
         return f"{year}-{month:02d}"
     if kind == "season":
-        return f["year"] if "year" in f else str(_season_year(f["season"].casefold(), f.get("modifier", ""), ref))
+        if "year" in f:
+            return f["year"]
+        season = f["season"].casefold()
+        if "modifier" in f:
+            return str(_season_year(season, f["modifier"], ref))
+        return str(_season_by_tense(season, ref, tense))
     if kind == "period_part" and "year" in f:
         return f["year"] if f["unit"].casefold() == "année" else None
     if kind in ("relative_unit", "period_part"):
