@@ -175,6 +175,19 @@ def test_a_verb_of_the_incise_kind_before_a_colon_introduces_the_quote(analyse):
         ("un conseiller", "colon")]
 
 
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Mardi, la porte-parole du maire lâche « qu'aucune décision n'est encore prise sur le budget ».",
+     "la porte-parole du maire"),
+    ("Le 3 mars, le conseiller du ministre glisse « qu'il faudra du temps pour convaincre ».",
+     "le conseiller du ministre"),
+])
+def test_a_verb_of_saying_right_before_the_quote_introduces_it_whatever_the_tagger_made_of_it(
+        analyse, sentence, speaker):
+    # the tagger reads "lâche" and "glisse" as adjectives of the last noun of the subject
+    article = analyse("Titre\n" + sentence)
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes] == [(speaker, "clause")]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

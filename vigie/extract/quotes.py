@@ -243,14 +243,7 @@ class QuoteFinder:
             verbs = [t for t in window if t.pos_ in ("VERB", "ADJ") and is_reporting_verb(t, incise=True)] \
                 if window is not None else []
             if verbs:
-                # a verb read as an adjective hangs on its subject: "un conseiller glisse" as "conseiller" + amod
-                subject = subject_of(verbs[-1], self.quoted) or (
-                    verbs[-1].head if verbs[-1].dep_ == "amod" and verbs[-1].head.pos_ == "NOUN" else None)
-                speaker = self.resolver.subject_speaker(subject, self.discourse) if subject is not None else None
-                if subject is None and "Inf" in verbs[-1].morph.get("VerbForm", []):
-                    # "Avant de lancer : « ... »": whoever the text is telling of
-                    speaker = self.resolver.antecedent(verbs[-1].idx, discourse=self.discourse)
-                return Attribution(speaker, verbs[-1], "colon")
+                return self._said_by_subject(verbs[-1], "colon")
             # "X, la députée Y, défend une autre analyse : « ... »": a named subject the parse left before the verb
             named = [(verb, found) for verb in window if verb.pos_ == "VERB"
                      and (found := self.resolver.subject_before(verb)) is not None] if window is not None else []
@@ -260,7 +253,33 @@ class QuoteFinder:
             speaker = self.resolver.entity_at(phrase_end - 1, phrase_end)
             if speaker is not None and speaker.end >= phrase_end - 1:
                 return Attribution(speaker, rule="colon")  # "X : « ... »"
+            return None
+        # "le conseiller lâche « ... »": the quote is the object of the verb of saying just before it, whatever
+        # the tagger made of that verb (here an adjective of "conseiller")
+        previous = inside.start - 1 if inside is not None else -1
+        while previous >= 0 and self.doc[previous].is_quote:
+            previous -= 1
+        if previous >= 0:
+            verb = self.doc[previous]
+            if verb.pos_ in ("VERB", "ADJ", "NOUN") and not self._in_quote(verb.idx) \
+                    and is_reporting_verb(verb, incise=True):
+                return self._said_by_subject(verb, "clause")
         return None
+
+    def _said_by_subject(self, verb: Token, rule: AttributionRule) -> Attribution:
+        """The words a verb of saying right before them introduces are its subject's, or, with none, those of
+        whoever the text is telling of ("Avant de lancer : « ... »")."""
+        # a verb read as an adjective hangs on its subject, or on the last noun of it: "un conseiller glisse"
+        # as "conseiller" + amod, "le conseiller du président lâche" as "président" + amod
+        subject = subject_of(verb, self.quoted)
+        if subject is None and verb.dep_ == "amod" and verb.head.pos_ == "NOUN":
+            subject = verb.head
+            while subject.dep_ == "nmod" and subject.head.pos_ == "NOUN" and subject.head.i < subject.i:
+                subject = subject.head
+        speaker = self.resolver.subject_speaker(subject, self.discourse) if subject is not None else None
+        if subject is None and "Inf" in verb.morph.get("VerbForm", []):
+            speaker = self.resolver.antecedent(verb.idx, discourse=self.discourse)
+        return Attribution(speaker, verb, rule)
 
     def _governing_verb(self, inside: Span) -> Token | None:
         """The verb outside the quote that the quoted words depend on: the nearest reporting verb
