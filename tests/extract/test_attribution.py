@@ -188,6 +188,13 @@ def test_a_verb_of_saying_right_before_the_quote_introduces_it_whatever_the_tagg
     assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes] == [(speaker, "clause")]
 
 
+def test_a_witness_introduced_by_first_name_and_age_speaks_the_paragraph_after(analyse):
+    article = analyse("Titre\nSonia, 52 ans, tient la boulangerie depuis vingt ans.\n« Les clients ne viennent plus "
+                      "le soir, ils ont peur. »")
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes] == [
+        ("Sonia", "introduced")]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

@@ -335,6 +335,18 @@ def test_a_first_name_with_an_age_is_a_person(analyse):
     assert entity(article, "Anaïs").type == "PER"
 
 
+def test_a_first_name_with_an_age_opening_its_sentence_is_a_person_and_a_word_is_not(analyse):
+    article = analyse("Titre\nJulie, 41 ans, conduit un taxi depuis vingt ans. Hier, 34 ans après les faits, le "
+                      "procès s'est ouvert.")
+    assert [(e.name, e.type) for e in article.entities] == [("Julie", "PER")]
+
+
+def test_a_person_given_a_feminine_role_in_apposition_is_a_person(analyse):
+    # "cheffe", "première", "joueuse" are the feminines of role nouns: the name after them is a person's
+    article = analyse("Titre\nLa cheffe du gouvernement danois, Mette Frederiksen, a salué l'accord.")
+    assert entity(article, "Mette Frederiksen").type == "PER"
+
+
 def test_a_body_with_its_nationality_adjective_is_the_body(analyse):
     article = analyse("Titre\nLa Chambre des représentants américaine a voté mardi. La Chambre des représentants "
                       "siégera de nouveau jeudi.")

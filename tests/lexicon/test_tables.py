@@ -75,3 +75,23 @@ def test_every_plover_category_has_its_cameo_code_root_and_quad_class():
 def test_every_newsroom_time_zone_is_known_to_the_time_zone_database():
     for zone in mapping("time_zones", "code", "zone").values():
         assert ZoneInfo(zone).key == zone
+
+
+# Regular feminines of French role nouns: "-teur" → "-trice"/"-teure", "-ant" → "-ante", "chef" → "cheffe"...
+_FEMININES = (("teur", ("trice", "teure")), ("eur", ("euse", "eure")), ("ier", ("ière",)), ("ien", ("ienne",)),
+              ("el", ("elle",)), ("ef", ("effe",)), ("et", ("ète", "ette")), ("é", ("ée",)), ("ant", ("ante",)),
+              ("ain", ("aine",)), ("at", ("ate",)), ("al", ("ale",)), ("er", ("ère",)), ("on", ("onne",)),
+              ("oi", ("eine",)))
+_NO_FEMININE = {"milieu", "leader", "pape"}  # a position on the pitch; a loanword; a title held by men only
+
+
+def test_every_role_noun_of_a_person_has_its_feminine():
+    roles = mapping("role_nouns", "noun", "type")
+    missing = []
+    for noun, kind in roles.items():
+        if kind != "PER" or noun.endswith(("e", "s")) or noun in _NO_FEMININE:
+            continue  # "ministre", "otages": one form for both
+        ending, feminines = next(((e, f) for e, f in _FEMININES if noun.endswith(e)), ("", ("e",)))
+        if not any(noun[: len(noun) - len(ending)] + feminine in roles for feminine in feminines):
+            missing.append(noun)
+    assert missing == []

@@ -634,6 +634,8 @@ def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Ca
             found.append(Candidate(start, match.end(), "ORG", "media", fixed=True))
     for contractions, bare in _contracted_media():
         # "un entretien au Parisien", "selon des sources du Monde": "au", "du" hold the title's "Le"
+        if bare not in context.text:
+            continue  # as above: a substring test before a pattern that opens on a word boundary
         for match in re.finditer(rf"\b(?:{contractions})\s+({re.escape(bare)})(?![\w-])", context.text):
             found.append(Candidate(match.start(1), match.end(1), "ORG", "media", fixed=True))
     found += credit_candidates(context.article)
@@ -923,8 +925,11 @@ def aged_names(candidates: list[Candidate], context: Context) -> list[Candidate]
     for match in _AGED_NAME.finditer(context.text):
         candidate = Candidate(match.start("name"), match.end("name"), "PER", "age")
         span = context.span(candidate)
-        if span is None or span[0].is_sent_start or lookup(match.group("name")) is not None:
-            continue  # "Paris, 27 ans de mandat": a place; a sentence opening with a capital is not a name
+        if span is None or (span[0].is_sent_start and span[0].pos_ != "PROPN") \
+                or lookup(match.group("name")) is not None:
+            # "Paris, 27 ans de mandat": a place; "Hier, 34 ans après": a word that opens its sentence with a
+            # capital ("Julie, 34 ans, habite ..." opens hers with a name)
+            continue
         if not any(_overlaps(candidate, c) for c in candidates):
             found.append(candidate)
     return sorted(candidates + found, key=lambda c: (c.start, -c.end))

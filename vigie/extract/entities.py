@@ -353,6 +353,10 @@ def role_type(candidate: Candidate, context: Context) -> str | None:
         # "Pouria Amirshahi, député socialiste": a bare role in apposition (with an article, "Sur Radio J, le
         # président du groupe" opens the next clause)
         return "PER"
+    if span.start > 1 and context.doc[span.start - 1].text == ",":
+        head = _apposition_head(context.doc[max(0, span.start - 9) : span.start - 1])
+        if head is not None and role_nouns().get(head.lower_) == "PER":
+            return "PER"  # "la présidente du gouvernement danois, X": in apposition to the whole phrase
     of = False
     for token in reversed(context.doc[max(0, span.start - 5) : span.start]):
         # a role noun introduces a name in lowercase ("le porte-parole Dmitri Peskov"); capitalised, it is
@@ -368,6 +372,21 @@ def role_type(candidate: Candidate, context: Context) -> str | None:
                   or (token.pos_ == "ADJ" and token.is_lower)):
             return None
     return None
+
+
+def _apposition_head(before: Span) -> Token | None:
+    """The head noun of the lowercase noun phrase a name after a comma stands in apposition to: the first noun
+    of "la présidente du gouvernement danois", walking back over its adjectives, articles and "de"
+    complements; None when something else comes first (a verb, a name, a clause)."""
+    head = None
+    for token in reversed(before):
+        if token.pos_ == "NOUN" and token.is_lower:
+            head = token
+        elif token.lower_ in ("de", "du", "des", "d'", "d’") or (token.pos_ in ("ADJ", "DET") and token.is_lower):
+            continue
+        else:
+            break
+    return head
 
 
 def _classified_type(noun: Token) -> str | None:
