@@ -195,6 +195,12 @@ def test_a_witness_introduced_by_first_name_and_age_speaks_the_paragraph_after(a
         ("Sonia", "introduced")]
 
 
+def test_a_name_after_a_role_and_a_rank_in_apposition_is_the_speaker(analyse):
+    article = analyse("Titre\n« Le barrage tient pour l'instant », assure le chef des secours, le capitaine Hugo "
+                      "Lambert.")
+    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Hugo Lambert"]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

@@ -180,8 +180,13 @@ class Resolver:
                                              for t in self.doc[after:comma]):
                 after = comma
         following = self.doc[after : after + 6]
-        if len(following) > 1 and following[0].text == ",":
-            candidate = self.entity_at(following[1].idx, following[1].idx + len(following[1].text))
+        name_at = 1
+        if len(following) > 3 and following[0].text == "," and following[1].lower_ in ("le", "la", "l'", "l’") \
+                and role_nouns().get(following[2].lower_) == "PER":
+            name_at = 3  # "le commandant des pompiers, le colonel X": a rank before the name
+        if len(following) > name_at and following[0].text == ",":
+            first_word = following[name_at]
+            candidate = self.entity_at(first_word.idx, first_word.idx + len(first_word.text))
             # after "un proche de X," a name is an apposition only when a comma closes it: in "selon un proche
             # de X, Y se montre redoutable" Y begins the sentence's own clause
             closed = not anonymous or (candidate is not None and self.article.text[candidate.end:].startswith(","))
@@ -505,6 +510,9 @@ class Resolver:
         if comma is None or comma.text != "," or comma.i + 1 >= len(self.doc):
             return None
         name = self.doc[comma.i + 1]
+        if name.lower_ in ("le", "la", "l'", "l’") and comma.i + 3 < len(self.doc) \
+                and role_nouns().get(self.doc[comma.i + 2].lower_) == "PER":
+            name = self.doc[comma.i + 3]  # "le commandant des pompiers, le colonel X,": a rank before the name
         found = self.entity_at(name.idx, name.idx + 1)
         closed = found is not None and self.article.text[found.end : found.end + 1] in (",", ".", ")", ";")
         return found if found is not None and closed and self.type_of(found) == "PER" and found.start == name.idx \
