@@ -201,6 +201,20 @@ def test_a_name_after_a_role_and_a_rank_in_apposition_is_the_speaker(analyse):
     assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Hugo Lambert"]
 
 
+def test_the_party_label_between_a_role_and_a_name_is_not_the_speaker(analyse):
+    article = analyse("Titre\nLe député LFI Marc Lenoir a pris la parole. Il a dénoncé « un budget injuste pour "
+                      "les collectivités rurales ».")
+    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Marc Lenoir"]
+
+
+def test_a_source_cited_by_an_agency_speaks_with_all_its_description(analyse):
+    # "citée par l'AFP" is a participle of the source's own, not the quote's governor; "proche du dossier" is
+    # part of the description
+    article = analyse("Titre\nSelon une source proche du dossier, citée par l'AFP, « les négociations sont au point "
+                      "mort ».")
+    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["une source proche du dossier"]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

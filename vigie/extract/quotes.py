@@ -228,6 +228,8 @@ class QuoteFinder:
         inside = self.tokens(quote.start, max(quote.start + 1, quote.end))
         if inside is not None:
             governor = self._governing_verb(inside)
+            if opened is not None and governor is not None and governor.dep_ == "acl":
+                governor = None  # "Selon une source, citée par l'AFP, « ... »": a participle of the source's own
             if governor is not None and not (opened is not None and not is_reporting_verb(governor)):
                 subject = passive_agent(governor, self.quoted) or self.resolver.clause_subject(governor, self.quoted)
                 if subject is not None and not (quote.start <= subject.idx < quote.end):

@@ -166,10 +166,13 @@ class Resolver:
         appositions = [c for holder in holders for c in holder.children if 0 < c.i - head.i <= 20 and (
             c.dep_ == "appos" or (c.dep_ == "conj" and c.pos_ == "PROPN" and self.doc[c.i - 1].text == ","
                                   and not any(g.dep_ == "cc" for g in c.children)))]
+        # a person's role names a person: "le député LFI François Ruffin" is not LFI, his party
+        of_person = speaker_noun_kind(head) == "person"
         for apposition in appositions:  # "le chef de la délégation, le ministre de la Défense Roustem Oumerov"
             for child in (apposition, *[c for c in apposition.children if c.dep_ in ("appos", "flat:name")]):
                 candidate = self.entity_at(child.idx, child.idx + len(child.text))
-                if candidate is not None and self.type_of(candidate) != "LOC":
+                kind = self.type_of(candidate) if candidate is not None else "LOC"
+                if candidate is not None and (kind == "PER" if of_person else kind != "LOC"):
                     return candidate
         after = phrase.end
         if after < len(self.doc) and self.doc[after].text == "(":  # "la porte-parole de la SQ (police), X"
@@ -731,7 +734,9 @@ def noun_phrase(token: Token) -> Span:
 
     def walk(head: Token) -> None:
         for child in head.children:
-            genitive = child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children)
+            # "de" complements of the noun, or of its adjective ("une source proche du dossier")
+            genitive = (child.dep_ == "nmod" or (child.dep_ == "obl:arg" and head.pos_ == "ADJ")) \
+                and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children)
             # "le ministre lors de ...": no adjective; nor a verb of saying the tagger took for one ("un conseiller
             # glisse : « ... »")
             no_adjective = child.dep_ == "amod" and (child.pos_ == "ADV" or (
