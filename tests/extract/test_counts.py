@@ -80,6 +80,7 @@ def test_subtotals_count_what_their_total_counts(analyse):
     "L'armée a lancé 450 drones et 30 missiles sur Kiev dans la nuit.",
     "L'incendie s'est déclaré dans un immeuble de 12 étages.",
     "La ville compte 45 000 habitants. L'île, peuplée de 300 000 habitants, a été touchée.",
+    "Le village de 800 habitants est sous le choc. Ce pays de 11 millions d'habitants vote dimanche.",
 ])
 def test_weapons_floors_and_populations_are_not_counts(analyse, sentence):
     assert counts(analyse("Titre\n" + sentence)) == []
@@ -114,6 +115,12 @@ def test_ages_durations_money_percentages_and_dates_are_not_counts(analyse):
 
 def test_vague_amounts_without_a_number_are_skipped():
     assert find_numbers("Des milliers de personnes ont défilé.") == []
+
+
+def test_tens_and_hundreds_of_thousands_scale_their_vague_amount():
+    assert [(n.value, n.qualifier) for n in find_numbers("Des dizaines de milliers de manifestants ont défilé, "
+                                                         "des centaines de milliers d'euros ont été perdus.")] == [
+        (20_000, "at_least"), (200_000, "at_least")]
 
 
 def test_thousands_separators():

@@ -30,7 +30,8 @@ from vigie.textnorm import uncontracted
 
 # thousands grouped by a space (narrow or not), a dot or, in Switzerland, an apostrophe: "160'000"
 _DIGITS = r"\d{1,3}(?:[ \u202f\u00a0.'’]\d{3})+(?!\d)|\d+"
-_SCALES = {"million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000, "milliards": 1_000_000_000}
+_SCALES = {"milliers": 1_000, "million": 1_000_000, "millions": 1_000_000, "milliard": 1_000_000_000,
+           "milliards": 1_000_000_000}
 _ORDINAL_OR_SCORE = re.compile(r"^(?:e|er|ème|eme|ᵉ|-\d|/\d|,\d|\.\d)")
 _CLOCK_BEFORE = re.compile(r"\d\s?h\s?$")
 _SUBTOTAL_CUES = re.compile(r"\b(?:dont|contre|soit)\b[^.;,]{0,15}$", re.IGNORECASE)
@@ -103,6 +104,7 @@ def _number_pattern() -> re.Pattern[str]:
     approximate = "|".join(re.escape(w) for w in approx)
     return re.compile(
         rf"(?<![\w-])(?:(?P<approx_det>une?|des)\s+(?P<approx>{approximate})s?\s+(?:de\b|d['’])"
+        rf"(?:\s*(?P<approx_scale>milliers|millions|milliards)\s+(?:de\b|d['’]))?"
         rf"|(?P<scaled>\d+(?:[,.]\d+)?|{alternation})\s+(?P<scale>millions?|milliards?)(?![\w-])"
         rf"|(?P<digits>{_DIGITS})(?![\w-])|(?P<word>{alternation})(?![\w-]))",
         re.IGNORECASE)
@@ -132,6 +134,8 @@ def find_numbers(text: str) -> list[Number]:
                 if value >= 1000:
                     continue  # "des milliers": too vague to count
                 value, implied = 2 * value, "at_least"  # "des centaines" → at least 200
+            if match.group("approx_scale"):  # "des dizaines de milliers de manifestants": at least 20 000
+                value *= _SCALES[match.group("approx_scale").casefold()]
             found.append(Number(match.start(), match.end(), value, qualifier or implied, approximate=True))
             continue
         if match.group("scaled"):  # "1,5 million de bêtes", "un million de personnes"
@@ -183,7 +187,14 @@ def _population(noun: Token, number: Span) -> bool:
     before = [t for t in noun.doc[max(0, number.start - 4) : number.start]
               if t.lower_ not in ("de", "d'", "d’") and t.pos_ != "ADV"]  # "comptait plus de 2000 habitants"
     return bool(before) and (before[-1].lemma_.casefold() in verbs_of_class("population")
-                             or before[-1].lower_ in _population_forms())
+                             or before[-1].lower_ in _population_forms()
+                             or (before[-1].lemma_.casefold() in _settlements()
+                                 and _noun_kind(noun) == "person"))  # "une commune de 12 000 habitants"
+
+
+@cache
+def _settlements() -> frozenset[str]:
+    return frozenset(lexicon_words("settlement_nouns"))
 
 
 @cache
