@@ -347,6 +347,13 @@ def test_a_person_given_a_feminine_role_in_apposition_is_a_person(analyse):
     assert entity(article, "Mette Frederiksen").type == "PER"
 
 
+def test_capitalised_words_after_a_person_role_are_a_person_but_not_a_party_acronym(analyse):
+    # NER misses a lone name after the role; "François" is also a town's name
+    article = analyse("Titre\nLe pape François a reçu le député LFI Marc Lenoir et la juge Morel.")
+    assert [(e.name, e.type) for e in article.entities if e.type == "PER"] == [
+        ("François", "PER"), ("Marc Lenoir", "PER"), ("Morel", "PER")]
+
+
 def test_a_body_with_its_nationality_adjective_is_the_body(analyse):
     article = analyse("Titre\nLa Chambre des représentants américaine a voté mardi. La Chambre des représentants "
                       "siégera de nouveau jeudi.")

@@ -935,6 +935,36 @@ def aged_names(candidates: list[Candidate], context: Context) -> list[Candidate]
     return sorted(candidates + found, key=lambda c: (c.start, -c.end))
 
 
+_ROMAN = re.compile(r"[IVX]{1,5}")  # "Charles III", "Léon XIV"
+
+
+@correction("titled_names")
+def titled_names(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """The capitalised words right after a person's role noun are that person's name, however NER read them:
+    "le pape François" (a town's name too), "la juge Morel", "le roi Charles III". An acronym there is a party
+    or a body ("le député LFI")."""
+    doc = context.doc
+    found = []
+    for role in positions_of(doc, _person_roles()):
+        if not _is_person_role(doc[role]):
+            continue
+        end = role + 1
+        while end < len(doc) and end < role + 4 and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and (not doc[end].text.isupper() or (end > role + 1 and _ROMAN.fullmatch(doc[end].text))):
+            end += 1
+        if end == role + 1:
+            continue
+        candidate = Candidate(doc[role + 1].idx, doc[end - 1].idx + len(doc[end - 1].text), "PER", "titled", fixed=True)
+        if not any(_overlaps(candidate, c) for c in candidates):
+            found.append(candidate)
+    return sorted(candidates + found, key=lambda c: (c.start, -c.end))
+
+
+@cache
+def _person_roles() -> frozenset[str]:
+    return frozenset(noun for noun, kind in mapping("role_nouns", "noun", "type").items() if kind == "PER")
+
+
 @correction("missed_countries")
 def missed_countries(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """Country names NER did not tag ("Guerre en Ukraine" read as one MISC)."""
