@@ -215,6 +215,19 @@ def test_a_source_cited_by_an_agency_speaks_with_all_its_description(analyse):
     assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["une source proche du dossier"]
 
 
+def test_a_pronoun_never_stands_for_a_person_of_the_other_gender(analyse):
+    # "la juge Anne Morel" is a woman: "a-t-il répété" is the man she questioned
+    article = analyse("Titre\nLa juge Anne Morel a interrogé Paul Lenoir. « Je ne me souviens de rien, je vous le "
+                      "jure », a-t-il répété.")
+    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Paul Lenoir"]
+
+
+def test_an_unresolved_pronoun_leaves_the_speaker_unknown_rather_than_a_person_of_the_other_gender(analyse):
+    article = analyse("Titre\nLe ministre a répondu à la sénatrice Claire Dumas. « Je comprends votre inquiétude, "
+                      "mais la loi sera appliquée », a-t-il déclaré.")
+    assert [q.speaker for q in article.quotes] == [None]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation
 from vigie.extract.resolve import (
+    PRONOUN_GENDERS,
     SOURCE_OPENING,
     SUBJECT_DEPS,
     Discourse,
@@ -105,6 +106,7 @@ class QuoteFinder:
         self.discourse = Discourse()
         self.quoted: list[tuple[int, int]] = []  # the current paragraph's quoted stretches, marks included
         self.said_until = 0  # end of the last quote given a speaker
+        self.said_by_gender: dict[int, str] = {}  # quote start → "Masc"/"Fem" of an incise's pronoun left unresolved
         verb = doc.vocab.strings["VERB"]
         self.verbs = [i for i, part in enumerate(doc.to_array(POS).tolist()) if part == verb]  # in reading order
 
@@ -406,8 +408,11 @@ class QuoteFinder:
                 if attribution is None or attribution.speaker is None:
                     carried = previous if previous is not None and previous.speaker is not None and \
                         not self._someone_else_named(previous.speaker, quoted.open_mark) else None
-                    attribution = self._next_in_sentence(found, attributions, index) or carried \
-                        or self.following_subject(quoted) or self.introduced_before(quoted, (start, end))
+                    # "a-t-elle ajouté" that no one resolved: whoever else is guessed must be a woman
+                    gender = self._pronoun_gender(attribution)
+                    if gender is not None:
+                        self.said_by_gender[quoted.start] = gender
+                    attribution = self._guess(found, attributions, index, carried, (start, end), gender)
                 if attribution is not None and attribution.speaker is not None:
                     previous = Attribution(attribution.speaker, rule="carry_over")
                     self._remember(attribution.speaker)
@@ -417,6 +422,24 @@ class QuoteFinder:
                 quotes.extend(self._indirect(start, end))
         self._headline_speakers(quotes)
         return sorted(quotes, key=lambda q: q.start)
+
+    def _guess(self, found: list[QuotedSpan], attributions: list[Attribution | None], index: int,
+               carried: Attribution | None, paragraph: tuple[int, int], gender: str | None) -> Attribution | None:
+        """A quote no rule attributed: the speaker of the next quote in its sentence, else the one carried over,
+        else the next sentence's person, else the person the paragraph before introduced; one of the pronoun's
+        gender, when its incise had one."""
+        guesses = (self._next_in_sentence(found, attributions, index), carried,
+                   self.following_subject(found[index]), self.introduced_before(found[index], paragraph))
+        return next((guess for guess in guesses if guess is not None and self.resolver.agrees(guess.speaker, gender)),
+                    None)
+
+    def _pronoun_gender(self, attribution: Attribution | None) -> str | None:
+        """The gender of the pronoun that is the subject of a quote's reporting verb ("a-t-elle dit"), if any."""
+        if attribution is None or attribution.verb is None:
+            return None
+        verb = attribution.verb
+        subject = subject_of(verb, self.quoted) or (self._inverted_subject(verb) if self._incise(verb) else None)
+        return PRONOUN_GENDERS.get(bare_pronoun(subject)) if subject is not None else None
 
     def _split_at_incise(self, quoted: QuotedSpan, continued: dict[int, QuotedSpan]) -> list[QuotedSpan]:
         """« Là-dessus, notre désaccord est total, souligne-t-elle. La CGT a des solutions. »: two quotes
@@ -570,8 +593,9 @@ class QuoteFinder:
                     if not (quote.start <= o < quote.end)]
         # no town, no bay; in the body, where no rule found a speaker, not even a country
         wanted = ("PER", "ORG", "LOC") if self.article.in_heading(quote.start) else ("PER", "ORG")
+        gender = self.said_by_gender.get(quote.start)
         people = [m for m in mentions if m is not None and self.resolver.can_speak(m)
-                  and self.resolver.type_of(m) in wanted]
+                  and self.resolver.type_of(m) in wanted and self.resolver.agrees(m, gender)]
         if not people:
             return None
         subject = self._subject_around(quote.start, quote.end, line_end)

@@ -33,7 +33,7 @@ _DEMONSTRATIVES = function_words("demonstrative_pronoun")
 _DE = function_words("de_form")
 _NEGATIONS = function_words("negation")
 _RELATIVES = function_words("relative_pronoun")
-_PRONOUN_GENDERS = {"il": "Masc", "elle": "Fem"}
+PRONOUN_GENDERS = {"il": "Masc", "elle": "Fem"}
 # a source opening a sentence: "Selon X, ...", "D'après X, ...", "Pour X, ..." (quotes read it too)
 SOURCE_OPENING = re.compile(r"\s*(?:selon|d['’]apr[èe]s|pour)\s+(?P<source>[^,«»\"“”]{2,80}),", re.IGNORECASE)
 _LOOKAHEAD = 1500  # characters: how far on a role's holder may be named
@@ -112,6 +112,7 @@ class Resolver:
         self.place_ends = list(accumulate((end for _, end in places), max))
         self.place_starts = [start for start, _ in places]
         self._appositions: dict[int, str] = {}
+        self._genders: dict[str, str | None] = {}
 
     def people_between(self, start: int, end: int) -> list[tuple[Entity, Mention]]:
         """The persons the narration (not someone's quoted words) names between two offsets."""
@@ -136,6 +137,30 @@ class Resolver:
 
     def type_of(self, speaker: Speaker | None) -> str | None:
         return self.types.get(speaker.entity_id or "") if speaker else None
+
+    def gender_of(self, speaker: Speaker | None) -> str | None:
+        """'Masc' or 'Fem' when the text says a person's gender right before one of their names: a form of
+        address ("Mme X") or a person noun with its article ("la sénatrice X", "l'avocate X"); None when it
+        says nothing, or both."""
+        if speaker is None or speaker.entity_id is None or self.type_of(speaker) != "PER":
+            return None
+        return self._entity_gender(speaker.entity_id)
+
+    def _entity_gender(self, entity_id: str) -> str | None:
+        if entity_id not in self._genders:
+            said = set()
+            for mention in self.entities[entity_id].mentions:
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is not None and span.start > 0:
+                    said.add(_gender_before(self.doc[span.start - 1]))
+            said.discard(None)
+            self._genders[entity_id] = said.pop() if len(said) == 1 else None
+        return self._genders[entity_id]
+
+    def agrees(self, speaker: Speaker | None, gender: str | None) -> bool:
+        """Whether a speaker can be the one a word of that gender stands for ("il", "la députée")."""
+        found = self.gender_of(speaker) if gender is not None else None
+        return found is None or found == gender
 
     def named_by(self, head: Token) -> Speaker | None:
         """The entity a noun phrase names: its head inside a mention, a person in the phrase,
@@ -257,8 +282,11 @@ class Resolver:
                           and (holder := self._titled_later(subject.idx, role_words)) is not None), None)
         if found is None and role == "PER" and self._related_name(subject) is None:
             # "X a succédé ... a prévenu le nouveau ministre"; "la magistrate a précisé" after X's words
-            found = (self.recent_subject(subject.idx, sentences=2) or self.recent_speaker(subject.idx, discourse)
-                     or self.recent_mention(subject.idx) or self.protagonist(subject.idx))
+            gender = phrase_gender(subject)  # "le ministre" is no woman the text named "la sénatrice X"
+            speaker = self.recent_speaker(subject.idx, discourse)
+            found = (self.recent_subject(subject.idx, sentences=2, gender=gender)
+                     or (speaker if self.agrees(speaker, gender) else None)
+                     or self.recent_mention(subject.idx, gender=gender) or self.protagonist(subject.idx, gender))
             paragraph_start = self.article.text.rfind("\n", 0, subject.idx) + 1
             if found is not None and found.start < paragraph_start and self._of_place(subject):
                 found = None  # "le préfet des Alpes-Maritimes" opening a paragraph: not whoever spoke before it
@@ -365,7 +393,7 @@ class Resolver:
             return True
         return entity.place is None or not entity.place.resolved or entity.place.feature == "country"
 
-    def recent_mention(self, before: int, wanted: str = "PER") -> Speaker | None:
+    def recent_mention(self, before: int, wanted: str = "PER", gender: str | None = None) -> Speaker | None:
         """The last person (or body) named in this or the previous sentence ("reçus par X. ... a lancé le chef
         de l'État")."""
         span = self.doc.char_span(before, before + 1, alignment_mode="expand")
@@ -377,14 +405,15 @@ class Resolver:
             if not all(t.is_punct or t.is_space for t in previous):
                 break
         start = previous.start_char
-        found = self.recent_entity(before, wanted)
+        found = self.recent_entity(before, wanted, gender=gender)
         return found if found is not None and found.start >= start else None
 
-    def protagonist(self, before: int) -> Speaker | None:
+    def protagonist(self, before: int, gender: str | None = None) -> Speaker | None:
         """The person named most often so far: who 'la magistrate' is when nothing nearer says."""
         seen: dict[str, list[Mention]] = {}
         for entity, mention in self.narrated:
-            if entity.type == "PER" and mention.start < before:
+            if entity.type == "PER" and mention.start < before \
+                    and (gender is None or self._entity_gender(entity.id) in (None, gender)):
                 seen.setdefault(entity.id, []).append(mention)
         if not seen:
             return None
@@ -401,10 +430,11 @@ class Resolver:
         return None
 
     def recent_subject(self, before: int, wanted: str = "PER", sentences: int = 4,
-                       descriptions: bool = False) -> Speaker | None:
+                       descriptions: bool = False, gender: str | None = None) -> Speaker | None:
         """The last entity of a type that was the subject of a clause, in the few sentences before; with
         ``descriptions``, an unnamed person the text brought in as one ("un ancien ministre a raconté")
-        counts too."""
+        counts too; with a gender, a person of the other is passed over ("Le ministre a répondu à la sénatrice X.
+        « ... », a-t-il dit")."""
         token_span = self.doc.char_span(before, before + 1, alignment_mode="expand")
         if token_span is None:
             return None
@@ -420,14 +450,14 @@ class Resolver:
             budget -= 0 if all(t.is_punct or t.is_space or self.in_speech(t.idx) for t in sentence) \
                 or any(bare_pronoun(t) in ("il", "elle") for t in subjects) else 1
             source = self._opening_source(sentence)
-            if source is not None and self.type_of(source) == wanted:
+            if source is not None and self.type_of(source) == wanted and self.agrees(source, gender):
                 return source  # "Pour X, cette attitude est méprisante. « ... », a-t-il réagi": X is the one in view
             for subject in reversed(subjects):
                 found = self.named_by(subject) or (self.role_referent(subject) if sentences > 2 else None)
-                if found is not None and self.type_of(found) == wanted:
+                if found is not None and self.type_of(found) == wanted and self.agrees(found, gender):
                     return found
                 if found is None and descriptions and wanted == "PER" and self._new_person(subject) \
-                        and not is_negated(subject.head):
+                        and not is_negated(subject.head) and phrase_gender(subject) in (None, gender):
                     phrase = noun_phrase(subject)  # "un chiraquien s'est souvenu ... « ... », a-t-il lâché"
                     return Speaker(self.article.text[phrase.start_char : phrase.end_char], phrase.start_char,
                                    phrase.end_char)
@@ -447,16 +477,18 @@ class Resolver:
         return found if found is not None and found.end == sentence.start_char + opening.end("source") else None
 
     def recent_entity(self, before: int, wanted: str, role: str | None = None,
-                      country: str | None = None, later: bool = False) -> Speaker | None:
+                      country: str | None = None, later: bool = False, gender: str | None = None) -> Speaker | None:
         """The last entity of a type mentioned before an offset; with a role word, the last one
         given that role (an organisation whose name holds it, a person it introduces); with a country,
         never one of another country ("la diplomatie algérienne" is not the Quai d'Orsay); with ``later``,
-        the first one named after the offset instead."""
+        the first one named after the offset instead; with a gender, never a person the text gives the other."""
         found = self.by_type.get(wanted, [])
         starts = self.type_starts.get(wanted, [])
         candidates = found[bisect_right(starts, before) :] if later else reversed(found[: bisect_left(starts, before)])
         for _, entity, mention in candidates:
             if country is not None and _country_of(entity.name) not in (None, country):
+                continue
+            if gender is not None and entity.type == "PER" and self._entity_gender(entity.id) not in (None, gender):
                 continue
             if role is None:
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
@@ -493,14 +525,17 @@ class Resolver:
         body = self._agreeing_body(before, pronoun)
         if body is not None:
             return body
+        gender = PRONOUN_GENDERS.get(pronoun)
         last = discourse.speaker if discourse is not None else None
         if singular and last is not None and self.type_of(last) not in (None, "PER"):
             last = None
+        if last is not None and not self.agrees(last, gender):
+            last = None  # "a-t-il dit" after her words: someone else
         if last is not None and discourse is not None and discourse.speaker_paragraph == discourse.paragraph:
             return last
         near = last is not None and discourse is not None and discourse.paragraph - discourse.speaker_paragraph <= 1
-        return self.recent_subject(before, descriptions=singular) or (last if near else None) \
-            or self.recent_entity(before, "PER")
+        return self.recent_subject(before, descriptions=singular, gender=gender) or (last if near else None) \
+            or self.recent_entity(before, "PER", gender=gender)
 
     def holder_named_after(self, noun: Token) -> Speaker | None:
         """The person a role phrase names right after its comma, however the parse hung the name ("le secrétaire
@@ -539,7 +574,7 @@ class Resolver:
         """The organisation a subject pronoun stands for: the last subject before it, in its sentence or the one
         before, when that subject is a noun of the pronoun's gender naming a body ("Le ministère a publié un
         communiqué. Il affirme ...")."""
-        gender = _PRONOUN_GENDERS.get(pronoun)
+        gender = PRONOUN_GENDERS.get(pronoun)
         span = self.doc.char_span(before, before + 1, alignment_mode="expand") if gender else None
         if span is None:
             return None
@@ -724,6 +759,37 @@ def speaker_noun_kind(token: Token) -> str | None:
         kind = speaker_nouns().get(form)
         if kind is not None:
             return None if kind == "place" else kind
+    return None
+
+
+_ARTICLE_GENDERS = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "la": "Fem", "une": "Fem",
+                    "cette": "Fem"}
+
+
+@cache
+def _address_genders() -> dict[str, str]:
+    return {word: gender for word, gender in mapping("honorifics", "word", "gender").items() if gender}
+
+
+def phrase_gender(noun: Token) -> str | None:
+    """The gender a person noun's phrase says: its article's ("la ministre"), or, elided, the noun's own
+    ("l'avocate")."""
+    article = next((c.lower_ for c in noun.children if c.dep_ == "det"), "")
+    if article in _ARTICLE_GENDERS:
+        return _ARTICLE_GENDERS[article]
+    if article in ("l'", "l’"):
+        genders = noun.morph.get("Gender", default=[])
+        return genders[0] if len(genders) == 1 else None
+    return None
+
+
+def _gender_before(token: Token) -> str | None:
+    """The gender the word right before a name gives its person: "Mme", "M.", "la sénatrice", "le juge"."""
+    if token.text in _address_genders():
+        return _address_genders()[token.text]
+    if token.pos_ == "NOUN" and token.is_lower and speaker_noun_kind(token) == "person" \
+            and "Plur" not in token.morph.get("Number", default=[]):
+        return phrase_gender(token)
     return None
 
 

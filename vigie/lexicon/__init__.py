@@ -86,7 +86,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("gathering_words", (_WORD,)),
     Table("holidays", (Column("name"), Column("kind", _choice("fixed", "easter")),
                        Column("value", pattern=r"\d\d-\d\d|-?\d+"))),
-    Table("honorifics", (_WORD,)),
+    Table("honorifics", (_WORD, Column("gender", _choice("Masc", "Fem"), optional=True))),
     Table("institution_aliases", (Column("description"), Column("seat"))),
     Table("institution_heads", (Column("head"), Column("complements", _choice("nationality", "proper", "common"),
                                                        separator=","))),
