@@ -222,6 +222,20 @@ def test_a_pronoun_never_stands_for_a_person_of_the_other_gender(analyse):
     assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Paul Lenoir"]
 
 
+def test_a_first_name_tells_a_gender_the_text_does_not(analyse):
+    # nothing in the text says Paul Lenoir is a man: his first name does
+    article = analyse("Titre\nPaul Lenoir a été interrogé par Anne Morel. « Vos déclarations ne tiennent pas une "
+                      "seconde », a-t-elle lancé.")
+    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Anne Morel"]
+
+
+def test_an_elided_role_takes_the_gender_of_its_adjective(analyse):
+    # "l'ancienne ministre" is a woman although "ministre" is either: not Marc Petit
+    article = analyse("Titre\nMarc Petit a salué l'accord avec Julie Martin. L'ancienne ministre assure que le texte "
+                      "respecte « l'équilibre des deux listes du premier tour ».")
+    assert [q.speaker.name if q.speaker else None for q in article.quotes if q.direct] == ["Julie Martin"]
+
+
 def test_an_unresolved_pronoun_leaves_the_speaker_unknown_rather_than_a_person_of_the_other_gender(analyse):
     article = analyse("Titre\nLe ministre a répondu à la sénatrice Claire Dumas. « Je comprends votre inquiétude, "
                       "mais la loi sera appliquée », a-t-il déclaré.")

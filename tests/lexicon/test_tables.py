@@ -95,3 +95,11 @@ def test_every_role_noun_of_a_person_has_its_feminine():
         if not any(noun[: len(noun) - len(ending)] + feminine in roles for feminine in feminines):
             missing.append(noun)
     assert missing == []
+
+
+def test_a_compound_first_name_has_the_gender_of_its_first_part():
+    genders = mapping("first_names", "name", "gender")
+    disagreeing = [name for name, gender in genders.items()
+                   if "-" in name and genders.get(name.split("-")[0], gender) != gender]
+    assert disagreeing == []
+    assert all(name[:1].isupper() for name in genders)

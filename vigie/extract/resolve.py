@@ -140,8 +140,9 @@ class Resolver:
 
     def gender_of(self, speaker: Speaker | None) -> str | None:
         """'Masc' or 'Fem' when the text says a person's gender right before one of their names: a form of
-        address ("Mme X") or a person noun with its article ("la sénatrice X", "l'avocate X"); None when it
-        says nothing, or both."""
+        address ("Mme X") or a person noun with its article ("la sénatrice X", "l'avocate X"); when it says
+        nothing, the gender of the first name of a full name (first_names.tsv); None when it says both, or
+        the name does not tell."""
         if speaker is None or speaker.entity_id is None or self.type_of(speaker) != "PER":
             return None
         return self._entity_gender(speaker.entity_id)
@@ -154,7 +155,13 @@ class Resolver:
                 if span is not None and span.start > 0:
                     said.add(_gender_before(self.doc[span.start - 1]))
             said.discard(None)
-            self._genders[entity_id] = said.pop() if len(said) == 1 else None
+            name = self.entities[entity_id].name
+            if said:  # what the text says, unless it says both
+                self._genders[entity_id] = said.pop() if len(said) == 1 else None
+            elif " " in name:  # what the first name of a full name says ("Jean-Marie" by "Jean")
+                self._genders[entity_id] = _first_name_genders().get(name.split(" ", 1)[0].split("-", 1)[0])
+            else:
+                self._genders[entity_id] = None
         return self._genders[entity_id]
 
     def agrees(self, speaker: Speaker | None, gender: str | None) -> bool:
@@ -762,8 +769,14 @@ def speaker_noun_kind(token: Token) -> str | None:
     return None
 
 
+_FEMININE_ENDINGS = ("trice", "euse", "ière", "ienne", "enne", "esse", "ette", "elle", "ante", "ée", "ffe")
 _ARTICLE_GENDERS = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "la": "Fem", "une": "Fem",
                     "cette": "Fem"}
+
+
+@cache
+def _first_name_genders() -> dict[str, str]:
+    return mapping("first_names", "name", "gender")
 
 
 @cache
@@ -777,10 +790,18 @@ def phrase_gender(noun: Token) -> str | None:
     article = next((c.lower_ for c in noun.children if c.dep_ == "det"), "")
     if article in _ARTICLE_GENDERS:
         return _ARTICLE_GENDERS[article]
-    if article in ("l'", "l’"):
-        genders = noun.morph.get("Gender", default=[])
-        return genders[0] if len(genders) == 1 else None
-    return None
+    if article not in ("l'", "l’"):
+        return None
+    # elided: an adjective's ending ("l'ancienne ministre"), else the noun's own ("l'avocate", "l'avocat");
+    # a noun in -e with no form without it is either ("l'élève", "l'ex-ministre")
+    adjectives = {g for c in noun.children if c.dep_ == "amod" and c.pos_ == "ADJ"
+                  for g in c.morph.get("Gender", default=[])}
+    if len(adjectives) == 1:
+        return adjectives.pop()
+    lower = noun.lower_
+    if not lower.endswith("e"):
+        return "Masc"
+    return "Fem" if lower[:-1] in speaker_nouns() or lower.endswith(_FEMININE_ENDINGS) else None
 
 
 def _gender_before(token: Token) -> str | None:

@@ -87,6 +87,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("holidays", (Column("name"), Column("kind", _choice("fixed", "easter")),
                        Column("value", pattern=r"\d\d-\d\d|-?\d+"))),
     Table("honorifics", (_WORD, Column("gender", _choice("Masc", "Fem"), optional=True))),
+    Table("first_names", (Column("name"), Column("gender", _choice("Masc", "Fem")))),
     Table("institution_aliases", (Column("description"), Column("seat"))),
     Table("institution_heads", (Column("head"), Column("complements", _choice("nationality", "proper", "common"),
                                                        separator=","))),
