@@ -242,6 +242,29 @@ def test_an_unresolved_pronoun_leaves_the_speaker_unknown_rather_than_a_person_o
     assert [q.speaker for q in article.quotes] == [None]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # "ce dernier", "cette dernière": the one named last, not the last subject, and found by the incise itself
+    ("Paul Martin a été reçu mardi par Marc Dubois. « Nous avons trouvé un terrain d'entente sur les salaires », "
+     "a assuré ce dernier.", [("Marc Dubois", "incise")]),
+    ("Anne Morel a rencontré Julie Lenoir. Cette dernière a affirmé que « rien ne sera décidé avant l'été "
+     "prochain ».", [("Julie Lenoir", "clause")]),
+    # "le premier", "la seconde": of the last two named
+    ("Paul Martin et Claire Dubois ont tous deux réagi. « C'est un jour historique pour nous », a déclaré le "
+     "premier. « Nous resterons vigilants », a ajouté la seconde.", [("Paul Martin", "incise"),
+                                                                   ("Claire Dubois", "incise")]),
+])
+def test_the_latter_and_the_first_or_second_name_the_persons_in_the_order_named(analyse, text, expected):
+    article = analyse("Titre\n" + text)
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes if q.direct] == expected
+
+
+def test_a_role_written_before_a_verb_is_not_given_to_the_verb_s_object(analyse):
+    # "Le Premier ministre a reçu Paul Martin": Paul Martin is not the Prime Minister, who stays unnamed
+    article = analyse("Titre\nLe Premier ministre a reçu Paul Martin. « Nous avancerons ensemble sur ce dossier », "
+                      "a déclaré le premier ministre.")
+    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["le premier ministre"]
+
+
 def test_a_fact_is_no_speaker(analyse):
     article = analyse("Titre\nLa ministre Claire Vasseur a visité le dépôt. Les cuves étaient pleines. Cela veut "
                       "dire que les gérants ont menti.")

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation
 from vigie.extract.resolve import (
+    ORDER_WORDS,
     PRONOUN_GENDERS,
     SOURCE_OPENING,
     SUBJECT_DEPS,
@@ -170,8 +171,9 @@ class QuoteFinder:
                 break
             entity = self.resolver.entity_at(token.idx, token.idx + 1)  # "Greenpeace" tagged X: a name all the same
             named = entity is not None and entity.start == token.idx and self.doc[token.i - 1].pos_ != "ADP"
-            if (token.pos_ not in ("PROPN", "NOUN", "PRON") and not named) or token.lower_ == "-t":  # "a-t-il"
-                continue
+            ordered = token.lower_ in ORDER_WORDS and any(c.dep_ == "det" for c in token.children)  # "ce dernier"
+            if (token.pos_ not in ("PROPN", "NOUN", "PRON") and not named and not ordered) or token.lower_ == "-t":
+                continue  # ("a-t-il")
             # a noun with its preposition, or a date ("lundi soir"), is no subject; a bare one is, whatever the
             # parse calls it ("s'était félicitée mercredi la présidence danoise", read as an oblique)
             prepositional = any(c.dep_ == "case" for c in token.children) or (

@@ -34,6 +34,11 @@ _DE = function_words("de_form")
 _NEGATIONS = function_words("negation")
 _RELATIVES = function_words("relative_pronoun")
 PRONOUN_GENDERS = {"il": "Masc", "elle": "Fem"}
+# "ce dernier", "celle-ci": the one named last (of that gender); "le premier", "la seconde": of the last two
+_LATTER = {"dernier": "Masc", "dernière": "Fem", "celui-ci": "Masc", "celle-ci": "Fem"}
+_RANKS = {"premier": ("Masc", 0), "première": ("Fem", 0), "second": ("Masc", 1), "seconde": ("Fem", 1),
+          "deuxième": (None, 1)}
+ORDER_WORDS = frozenset(_LATTER) | frozenset(_RANKS)
 # a source opening a sentence: "Selon X, ...", "D'après X, ...", "Pour X, ..." (quotes read it too)
 SOURCE_OPENING = re.compile(r"\s*(?:selon|d['’]apr[èe]s|pour)\s+(?P<source>[^,«»\"“”]{2,80}),", re.IGNORECASE)
 _LOOKAHEAD = 1500  # characters: how far on a role's holder may be named
@@ -287,6 +292,8 @@ class Resolver:
             titled = self.article.text[first.idx : subject.idx + len(subject.text)]
             found = next((holder for role_words in {titled, written} if 1 < len(role_words.split()) <= 5
                           and (holder := self._titled_later(subject.idx, role_words)) is not None), None)
+        if found is None and role == "PER" and self._unnamed_before(subject):
+            return None  # "Le Premier ministre a reçu X. « ... », a déclaré le Premier ministre": still unnamed
         if found is None and role == "PER" and self._related_name(subject) is None:
             # "X a succédé ... a prévenu le nouveau ministre"; "la magistrate a précisé" after X's words
             gender = phrase_gender(subject)  # "le ministre" is no woman the text named "la sénatrice X"
@@ -306,6 +313,16 @@ class Resolver:
             if found is not None and fold(found.name) in folded_media():
                 found = None  # "a indiqué sur X la préfecture": where it was said, not who
         return found
+
+    def _unnamed_before(self, subject: Token) -> bool:
+        """Whether the sentence before made a subject of the same role noun without naming anyone."""
+        previous = subject.sent
+        while previous.start > 0:  # the sentence before, past a stray mark the parser made one of ("«")
+            previous = self.doc[previous.start - 1].sent
+            if not all(t.is_punct or t.is_space for t in previous):
+                break
+        return previous.start != subject.sent.start and any(
+            t.dep_ in SUBJECT_DEPS and t.lower_ == subject.lower_ and self.named_by(t) is None for t in previous)
 
     def described_entity(self, subject: Token) -> Speaker | None:
         """'le réalisateur', 'la gastro-entérologue', 'le bourgmestre': the last person (or body) the text
@@ -505,10 +522,22 @@ class Resolver:
                                                        else min(mention.end + 30, before)])
             # a seat of power holds the role of what it stands for: "la présidence" is the Élysée
             named = fold(f"{entity.name} {metonym_seats().get(fold(entity.name), '')}").split()
-            if fold(role) in named or role in before_name or role in after_name or _role_within(role, before_name) \
-                    or role in self._apposition_text(mention):
+            given_before = (role in before_name or _role_within(role, before_name)) \
+                and not self._verb_between(role, mention.start)
+            if fold(role) in named or given_before or role in after_name or role in self._apposition_text(mention):
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
         return None
+
+    def _verb_between(self, role: str, start: int) -> bool:
+        """Whether a verb stands between a role written just before a name and the name: "le Premier ministre
+        a reçu X" gives the role to no X."""
+        window = self.doc.char_span(max(0, start - 50), start, alignment_mode="expand")
+        if window is None:
+            return False
+        last_word = role.split()[-1]
+        ends = [t.i for t in window if _comparable(t.text) == last_word and t.idx < start]
+        return bool(ends) and any(t.pos_ in ("VERB", "AUX") for t in self.doc[ends[-1] + 1 : window.end]
+                                  if t.idx < start)
 
     def _apposition_text(self, mention: Mention) -> str:
         """What the text says of a name in apposition, however long ("X, ancien ministre de l'Éducation et maire
@@ -563,6 +592,28 @@ class Resolver:
         return found if found is not None and closed and self.type_of(found) == "PER" and found.start == name.idx \
             else None
 
+    def _named_in_order(self, word: Token) -> Speaker | None:
+        """'ce dernier', 'celle-ci': the person (or body) named last, not the last subject ("X a reçu Y. Ce
+        dernier a dit"); 'le premier', 'la seconde': the first or the second of the last two persons named
+        ("X et Y ont réagi. « ... », a dit le premier")."""
+        lower = word.lower_
+        gender = _LATTER.get(lower) or _RANKS.get(lower, (None, 0))[0]
+        if lower in _LATTER:
+            found = [self.recent_entity(word.idx, kind, gender=gender if kind == "PER" else None)
+                     for kind in ("PER", "ORG")]
+            return max((f for f in found if f is not None), key=lambda f: f.start, default=None)
+        people: list[Speaker] = []
+        for _, entity, mention in reversed(self.by_type.get("PER", [])[: bisect_left(self.type_starts.get("PER", []),
+                                                                                      word.idx)]):
+            if entity.id not in {p.entity_id for p in people}:
+                people.insert(0, Speaker(entity.name, mention.start, mention.end, entity.id))
+            if len(people) == 2:
+                break
+        rank = _RANKS[lower][1]
+        if len(people) < 2 or not self.agrees(people[rank], gender):
+            return None
+        return people[rank]
+
     def _cataphora(self, pronoun: Token) -> Speaker | None:
         """The person a pronoun of a clause opening the sentence announces: the main clause's named subject after
         it ("Dans le Bureau ovale, où il recevait X, M. Trump n'a pas caché ...")."""
@@ -614,6 +665,9 @@ class Resolver:
                 found = self.subject_speaker(antecedent, discourse)  # an entity, not a mere description
                 return found if found is not None and found.entity_id is not None else None
             return named
+        if lower in _LATTER or (lower in _RANKS and not any(c.dep_ == "nmod" for c in subject.children)
+                                and any(c.dep_ == "det" for c in subject.children)):
+            return self._named_in_order(subject)
         if lower in _PRONOUNS or subject.pos_ == "PRON":
             return self._cataphora(subject) or self.antecedent(
                 subject.idx, singular=lower in ("il", "elle", "lui"), discourse=discourse, pronoun=lower)
@@ -621,6 +675,10 @@ class Resolver:
             found = self.role_referent(subject, discourse)
             if found is not None:
                 return found
+            if role_nouns().get(subject.lower_) == "PER" and self._unnamed_before(subject):
+                phrase = noun_phrase(subject)  # the same unnamed person as the sentence before: as described
+                return Speaker(self.article.text[phrase.start_char : phrase.end_char], phrase.start_char,
+                               phrase.end_char)
             kind = speaker_noun_kind(subject)
             if kind == "document":  # "un communiqué du ministère": its author speaks
                 return self.author_of(subject)
