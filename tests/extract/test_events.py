@@ -125,6 +125,15 @@ def test_hypothetical_events_are_kept_flagged(analyse):
     assert attack and all(e.hypothetical for e in attack)
 
 
+def test_an_act_only_asked_for_or_possible_is_hypothetical_and_done_by_whom_it_is_asked_of(analyse):
+    article = analyse("Titre\nLe Japon a exhorté la Corée du Sud à lever ses sanctions. Le Canada pourrait "
+                      "rencontrer le Mexique à Ottawa.")
+    flagged = [(e.type, [a.name for a in e.actors], e.hypothetical) for e in article.events]
+    assert ("RETREAT", ["Corée du Sud"], True) in flagged
+    assert ("REQUEST", ["Japon"], False) in flagged
+    assert [hypothetical for kind, _, hypothetical in flagged if kind == "CONSULT"] == [True]
+
+
 def test_a_negated_mention_does_not_merge_with_the_asserted_event(analyse):
     article = analyse("Titre\nLe Kremlin a visé Kiev lundi. Il n'a pas visé Lviv.")
     attacks = [e for e in article.events if e.type == "ASSAULT"]

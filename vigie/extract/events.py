@@ -240,10 +240,20 @@ def _without(word: Token) -> bool:
     return any(c.lower_ == "sans" and c.dep_ in ("mark", "case") for c in word.children)
 
 
+_UNREALISED = verbs_of_class("unrealised")
+_ADDRESSING = verbs_of_class("addressing")
+
+
 def _hypothetical(trigger: Token) -> bool:
-    """In a condition: "si" marks the trigger's clause, or opens the sentence before it with no comma between."""
+    """In a condition: "si" marks the trigger's clause, or opens the sentence before it with no comma between;
+    or the infinitive of a verb that only wants, plans, asks for or refuses it ("exhorte X à lever", "pourrait
+    rencontrer")."""
     conditions = {"si", "s'", "s’"}
     if any(c.dep_ == "mark" and c.lower_ in conditions for t in (trigger, trigger.head) for c in t.children):
+        return True
+    head = trigger.head
+    if "Inf" in trigger.morph.get("VerbForm", []) and head.i != trigger.i and head.pos_ == "VERB" and (
+            head.lemma_ in _UNREALISED or (head.lemma_ == "pouvoir" and "Cnd" in head.morph.get("Mood", []))):
         return True
     before = trigger.doc[trigger.sent.start : trigger.i]
     return len(before) > 0 and before[0].lower_ in conditions and not any(t.text == "," for t in before)
@@ -382,6 +392,11 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
     # the narration's verb has no subject inside someone's quoted words ("avant d'avertir : « Nous ... »")
     speech = [] if args.resolver.in_speech(verb.idx) else args.resolver.quoted
     subject = args.resolver.clause_subject(verb, speech)
+    head = verb.head
+    if "Inf" in verb.morph.get("VerbForm", []) and head.i != verb.i and head.lemma_ in _ADDRESSING \
+            and head.lemma_ in _UNREALISED:
+        # "X exhorte Y à lever les sanctions": Y would be the one to lift them
+        subject = next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
     if subject is not None and not passive:
         actors += args.names(subject)
         words.append(subject)
