@@ -21,7 +21,7 @@ FLOORS = {
     "structure.published": 1.0,
     "entities": 0.935,
     "entities.typed": 0.89,
-    "dates.normalized": 0.955,
+    "dates.normalized": 0.96,
     "quotes": 0.99,
     "quotes.attributed": 0.895,
     "counts": 0.865,
