@@ -316,11 +316,7 @@ class Resolver:
 
     def _unnamed_before(self, subject: Token) -> bool:
         """Whether the sentence before made a subject of the same role noun without naming anyone."""
-        previous = subject.sent
-        while previous.start > 0:  # the sentence before, past a stray mark the parser made one of ("«")
-            previous = self.doc[previous.start - 1].sent
-            if not all(t.is_punct or t.is_space for t in previous):
-                break
+        previous = _sentence_before(subject.sent)
         return previous.start != subject.sent.start and any(
             t.dep_ in SUBJECT_DEPS and t.lower_ == subject.lower_ and self.named_by(t) is None for t in previous)
 
@@ -423,12 +419,7 @@ class Resolver:
         span = self.doc.char_span(before, before + 1, alignment_mode="expand")
         if span is None:
             return None
-        previous = span.sent
-        while previous.start > 0:  # the sentence before, past a stray mark the parser made one of ("«")
-            previous = self.doc[previous.start - 1].sent
-            if not all(t.is_punct or t.is_space for t in previous):
-                break
-        start = previous.start_char
+        start = _sentence_before(span.sent).start_char
         found = self.recent_entity(before, wanted, gender=gender)
         return found if found is not None and found.start >= start else None
 
@@ -870,6 +861,17 @@ def _gender_before(token: Token) -> str | None:
             and "Plur" not in token.morph.get("Number", default=[]):
         return phrase_gender(token)
     return None
+
+
+def _sentence_before(sentence: Span) -> Span:
+    """The sentence before, past any stray mark the parser made a sentence of ("«"); the sentence itself when
+    it is the first."""
+    previous = sentence
+    while previous.start > 0:
+        previous = sentence.doc[previous.start - 1].sent
+        if not all(t.is_punct or t.is_space for t in previous):
+            break
+    return previous
 
 
 def noun_phrase(token: Token) -> Span:
