@@ -125,6 +125,12 @@ def test_hypothetical_events_are_kept_flagged(analyse):
     assert attack and all(e.hypothetical for e in attack)
 
 
+def test_a_name_the_parser_cut_off_after_the_verb_is_still_its_object(analyse):
+    # the parser reads the unfamiliar name as the root of a sentence of its own
+    article = analyse("Titre\nLa police a arrêté Kader Benhalla en Roumanie après neuf mois de cavale.")
+    assert events(article) == [("COERCE", [], ["Kader Benhalla"])]
+
+
 def test_an_act_only_asked_for_or_possible_is_hypothetical_and_done_by_whom_it_is_asked_of(analyse):
     article = analyse("Titre\nLe Japon a exhorté la Corée du Sud à lever ses sanctions. Le Canada pourrait "
                       "rencontrer le Mexique à Ottawa.")

@@ -381,6 +381,15 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
             targets += [r for r in args.names(child) if not (place_case and args.is_place(r))
                         and not ("sur" in cases and args.is_medium(r))]  # "a salué sur X": where, not whom
             words.append(child)
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if not targets and not passive and following is not None and following.dep_ == "ROOT" \
+            and any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "obj" for c in verb.children):
+        # "La police a arrêté Mohamed Amra": an unfamiliar name the parser cut off as a sentence of its own is
+        # still the verb's object
+        named = args.entity_of(following)
+        if named is not None and named.start == following.idx and args.resolver.types.get(
+                named.entity_id or "") in ("PER", "ORG"):
+            targets.append(named)
     described = verb.head if verb.dep_ == "conj" and _bare_participle(verb.head) else verb
     if _bare_participle(described):  # "le réalisateur, emprisonné ... et libéré": the one it was done to
         undergoer = described.head if described.dep_ in ("acl", "appos") else subject_of(described.head) \
