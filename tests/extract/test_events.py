@@ -131,6 +131,12 @@ def test_a_name_the_parser_cut_off_after_the_verb_is_still_its_object(analyse):
     assert events(article) == [("COERCE", [], ["Kader Benhalla"])]
 
 
+def test_a_name_the_parser_cut_off_before_the_verb_is_still_its_subject(analyse):
+    # "Marine" is read as a noun that ends a sentence of its own; "Le Pen" starts the next
+    article = analyse("Titre\nMarine Le Pen pourrait rencontrer Giorgia Meloni à Rome la semaine prochaine.")
+    assert events(article) == [("CONSULT", ["Marine Le Pen"], ["Giorgia Meloni"])]
+
+
 def test_an_act_only_asked_for_or_possible_is_hypothetical_and_done_by_whom_it_is_asked_of(analyse):
     article = analyse("Titre\nLe Japon a exhorté la Corée du Sud à lever ses sanctions. Le Canada pourrait "
                       "rencontrer le Mexique à Ottawa.")

@@ -402,7 +402,23 @@ class Resolver:
         host = _gerund_host(verb, quoted) if found is None else None
         if host is not None:
             found = subject_of(host, quoted) or self.subject_before(host)
-        return found
+        return found or self._name_cut_off_before(verb)
+
+    def _name_cut_off_before(self, verb: Token) -> Token | None:
+        """'Marine Le Pen pourrait rencontrer ...' parsed as two sentences: the name that ends right before the
+        verb's group (its auxiliary, or the modal it depends on) and opens its clause is its subject."""
+        group = verb.head if verb.dep_ == "xcomp" and verb.head.i < verb.i else verb
+        first = min([group.i, *[c.i for c in group.children if c.dep_.startswith("aux")]])
+        if first == 0:
+            return None
+        last = self.doc[first - 1]
+        found = self.entity_at(last.idx, last.idx + len(last.text))
+        if found is None or found.end != last.idx + len(last.text) or self.type_of(found) not in ("PER", "ORG"):
+            return None
+        span = self.doc.char_span(found.start, found.end, alignment_mode="expand")
+        if span is None or not (span[0].is_sent_start or (span.start > 0 and self.doc[span.start - 1].text == ",")):
+            return None
+        return span[0]
 
     def can_speak(self, speaker: Speaker | None) -> bool:
         """A place speaks only as a country ("l'Algérie a dénoncé"); a town, a bay, a beach never does."""
