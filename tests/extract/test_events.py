@@ -125,6 +125,12 @@ def test_hypothetical_events_are_kept_flagged(analyse):
     assert attack and all(e.hypothetical for e in attack)
 
 
+def test_a_call_to_act_with_no_one_addressed_keeps_the_caller_as_actor(analyse):
+    article = analyse("Titre\nLa CGT appelle à manifester jeudi à Paris.")
+    assert [(e.type, [a.name for a in e.actors], e.hypothetical) for e in article.events
+            if e.type == "PROTEST"] == [("PROTEST", ["CGT"], True)]
+
+
 def test_a_name_the_parser_cut_off_after_the_verb_is_still_its_object(analyse):
     # the parser reads the unfamiliar name as the root of a sentence of its own
     article = analyse("Titre\nLa police a arrêté Kader Benhalla en Roumanie après neuf mois de cavale.")

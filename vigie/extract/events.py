@@ -404,8 +404,8 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
     head = verb.head
     if "Inf" in verb.morph.get("VerbForm", []) and head.i != verb.i and head.lemma_ in _ADDRESSING \
             and head.lemma_ in _UNREALISED:
-        # "X exhorte Y à lever les sanctions": Y would be the one to lift them
-        subject = next((c for c in head.children if c.dep_ in ("obj", "iobj")), None)
+        # "X exhorte Y à lever les sanctions": Y would be the one to lift them ("X appelle à manifester": X)
+        subject = next((c for c in head.children if c.dep_ in ("obj", "iobj")), subject)
     if subject is not None and not passive:
         actors += args.names(subject)
         words.append(subject)
