@@ -93,7 +93,7 @@ def _alternation(words: list[str]) -> str:
     return "|".join(re.escape(w).replace("'", "['’]") for w in ordered)
 
 
-_DAY_NUMBER = r"(?:1er|premier|[12]\d|3[01]|0?[1-9])(?![\w-])"
+_DAY_NUMBER = r"1er|premier|[12]\d|3[01]|0?[1-9]"  # a day of the month
 
 
 @cache
@@ -106,7 +106,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     number = _alternation(list(number_words())) + r"|\d{1,3}"
     holiday = _alternation([h for h in holidays()])
     part_tail = rf"(?:\s+(?:au\s+|dans\s+la\s+|en\s+(?:début|fin)\s+(?:de\s+|d['’]))?(?P<part>{part}))?"
-    day = r"(?P<day>1er|premier|[12]\d|3[01]|0?[1-9])"
+    day = rf"(?P<day>{_DAY_NUMBER})"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     flags = re.IGNORECASE
     b = r"(?<![\w-])"
@@ -125,12 +125,12 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         # "le 28, 29 avril", "les 6 et 13 avril", "du 19 au 23 juillet": the first days of a list or a range
         # take the month (and year) written once after the last day
         ("full", re.compile(
-            rf"{b}(?:(?P<det>les?)\s+)?{day}(?=(?:\s*(?:,|et|ou|au|à|-|–)\s*(?:le\s+)?{_DAY_NUMBER})+\s+"
+            rf"{b}(?:(?P<det>les?)\s+)?{day}(?=(?:\s*(?:,|et|ou|au|à|-|–)\s*(?:le\s+)?(?:{_DAY_NUMBER}){e})+\s+"
             rf"(?P<month>{month})(?:\s+{year})?{e})", flags)),
         ("holiday", re.compile(rf"{b}(?:(?P<det>le|la|l['’])\s*)?(?P<holiday>{holiday})(?:\s+{year})?{e}", flags)),
         ("night_of", re.compile(rf"{b}la\s+nuit\s+de\s+(?P<weekday>{weekday})\s+à\s+(?:{weekday}){e}", flags)),
         ("night_of_dates", re.compile(
-            rf"{b}la\s+nuit\s+du\s+(?:1er|premier|[12]\d|3[01]|0?[1-9])(?:\s+(?:{month}))?\s+au\s+{day}\s+"
+            rf"{b}la\s+nuit\s+du\s+(?:{_DAY_NUMBER})(?:\s+(?:{month}))?\s+au\s+{day}\s+"
             rf"(?P<month>{month})"
             rf"(?:\s+{year})?{e}", flags)),
         ("month_year", re.compile(
@@ -241,8 +241,9 @@ def find_expressions(text: str) -> list[Expression]:
 # dimanche du printemps"), not one date
 _HABITUAL_BEFORE = re.compile(r"(?:\bchaque|\bpremiers?|\bpremières?|\bderniers?|\bdernières?|\bsecond|\bseconde"
                               r"|\b\w+ièmes?)\s+$", re.IGNORECASE)
-_OF_AFTER = re.compile(r"\s+(?:de|d['’]|du|des)\b", re.IGNORECASE)
-_COMPLEMENT_AFTER = re.compile(r"\s+(?:de|d['’]|du|des|où|qui|que)\b", re.IGNORECASE)
+_OF = r"de|d['’]|du|des"
+_OF_AFTER = re.compile(rf"\s+(?:{_OF})\b", re.IGNORECASE)  # "au printemps de l'environnement"
+_COMPLEMENT_AFTER = re.compile(rf"\s+(?:{_OF}|où|qui|que)\b", re.IGNORECASE)  # "dans un jour de grande forme"
 
 
 def _one_weekday(text: str, match: re.Match[str]) -> bool:
