@@ -522,3 +522,47 @@ def test_a_thing_that_does_not_act_makes_no_political_act(analyse):
     someone = analyse("Titre\nLe gouvernement a reculé mardi sur la réforme des retraites. Les rebelles menacent la "
                       "capitale depuis lundi.")
     assert [kind for kind, _, _ in events(someone)] == ["CONCEDE", "THREATEN"]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("La gendarmerie a procédé à l'arrestation de Karim Benali mardi.", ("COERCE", [], ["Karim Benali"])),
+    ("L'armée israélienne a effectué des frappes mardi.", ("ASSAULT", ["armée israélienne"], [])),
+    ("Le groupe Etat islamique a commis un attentat mardi.", ("ASSAULT", ["Etat islamique"], [])),
+    ("Marie Durand a déposé plainte contre Jean Morel lundi.", ("ACCUSE", ["Marie Durand"], ["Jean Morel"])),
+    ("La Chine a proféré des menaces contre Taïwan.", ("THREATEN", ["Chine"], ["Taïwan"])),
+    ("Le tribunal de Paris a prononcé l'expulsion de Youssef Haddad.",
+     ("COERCE", ["tribunal de Paris"], ["Youssef Haddad"])),
+])
+def test_a_verb_that_only_carries_its_object_gives_the_object_s_event_its_subject(analyse, sentence, expected):
+    assert expected in events(analyse("Titre\n" + sentence))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Le Canada a renouvelé son soutien à l'Ukraine.", ("SUPPORT", ["Canada"], ["Ukraine"])),
+    ("Le Japon a octroyé un financement à l'Indonésie.", ("AID", ["Japon"], ["Indonésie"])),
+    ("Les Etats-Unis ont imposé des sanctions à la Russie.", ("SANCTION", ["Etats-Unis"], ["Russie"])),
+])
+def test_whom_support_aid_or_sanctions_go_to_is_their_target_even_a_country(analyse, sentence, expected):
+    assert expected in events(analyse("Titre\n" + sentence))
+
+
+def test_a_meeting_place_after_a_stays_a_place(analyse):
+    found = events(analyse("Titre\nLa France et le Maroc ont organisé un sommet à Rabat."))
+    assert found and all("Rabat" not in targets for _, _, targets in found), found
+
+
+def test_a_noun_that_says_what_kind_another_event_is_no_event_of_its_own(analyse):
+    found = events(analyse("Titre\nUne manifestation de soutien à la Palestine a réuni 300 personnes à Lyon mardi."))
+    assert [kind for kind, _, _ in found] == ["PROTEST"], found
+    threat = events(analyse("Titre\nLa Chine a proféré des menaces de représailles contre Taïwan."))
+    assert threat == [("THREATEN", ["Chine"], ["Taïwan"])]
+
+
+@pytest.mark.parametrize(("sentence", "not_taking_place"), [
+    ("L'Allemagne a levé les sanctions contre la Syrie.", "SANCTION"),
+    ("Kiev a suspendu les négociations avec Moscou.", "CONSULT"),
+    ("Le Hamas a rompu le cessez-le-feu avec Israël.", "RETREAT"),
+])
+def test_an_event_lifted_suspended_or_broken_off_is_not_taking_place(analyse, sentence, not_taking_place):
+    found = events(analyse("Titre\n" + sentence))
+    assert not_taking_place not in [kind for kind, _, _ in found], found

@@ -46,6 +46,7 @@ from vigie.textnorm import fold, uncontracted
 _ACTOR_DEPS = ("nsubj", "csubj")
 _UNDERGONE_VERBS = verbs_of_class("undergone")
 _TRIP_VERBS = verbs_of_class("trip")
+_ENDING_VERBS = verbs_of_class("ending")
 _NATURAL_FORCES = frozenset(words("natural_forces"))
 _PLURAL_PRONOUNS = {p for p in function_words("personal_pronoun") if p.endswith("s")}  # "ils", "elles"
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
@@ -54,6 +55,10 @@ _TARGET_DEPS = ("obj", "iobj", "obl:arg", "nsubj:pass")
 _PLACE_CASES = function_words("place_preposition")
 _TARGET_CASES = function_words("target_preposition")
 _CALLS = {"REQUEST", "DEMAND"}
+_DATIVE_CASES = function_words("dative_preposition")
+# Acts done for or to someone: "une aide au Liban", "son soutien à l'Ukraine", "des sanctions à la Russie",
+# "un ultimatum au Hamas" name whom they go to, even a country. "un sommet à Oman", "un attentat à Kaboul" say where.
+_GIVEN_TO = frozenset({"AID", "SUPPORT", "SANCTION", "REQUEST", "DEMAND", "THREATEN", "CONCEDE"})
 _POSSESSIVES = function_words("possessive_determiner")
 _DE_FORMS = function_words("de_form")
 
@@ -447,7 +452,7 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
             words.append(subject)
         for sibling in head.children:
             if sibling.dep_ in ("obl:arg", "iobj") and sibling.i != noun.i:
-                targets += [r for r in args.names(sibling) if not args.is_place(r)]
+                targets += [r for r in args.names(sibling) if trigger.type in _GIVEN_TO or not args.is_place(r)]
     if noun.dep_ == "nsubj" and head.pos_ == "VERB" and _matching_trigger(head) is None:
         for sibling in head.children:  # "la guerre oppose l'armée aux FSR": those it opposes take part
             bare = not any(c.dep_ == "case" for c in sibling.children)
@@ -457,17 +462,19 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
         for agent in (c for c in participle.children if c.dep_ == "obl:agent"):
             actors += args.names(agent)
             words.append(agent)
-    for child in noun.children:
+    # "des menaces de représailles contre Taïwan": the qualifying noun's complements are the event's
+    qualifiers = [c for c in noun.children if _qualifies_an_event(c)]
+    for child in (*[c for c in noun.children if c not in qualifiers], *[g for q in qualifiers for g in q.children]):
         cases = {c.lower_ for c in child.children if c.dep_ == "case"}
         if child.dep_ == "amod":
             actors += [r for r in [args.demonym(child)] if r is not None]
         elif child.dep_ == "nmod" and cases & {"par", "entre"}:  # "entre Kiev et Moscou": both take part
             actors += args.names(child)
             words.append(child)
-        elif child.dep_ == "nmod" and cases & _TARGET_CASES:
+        elif child.dep_ == "nmod" and (cases & _TARGET_CASES or (cases & _DATIVE_CASES and trigger.type in _GIVEN_TO)):
             targets += args.names(child)
             words.append(child)
-        elif child.dep_ == "nmod" and cases & function_words("de_form"):
+        elif child.dep_ == "nmod" and cases & _DE_FORMS:
             (targets if trigger.type in ("COERCE", "RETREAT", "ACCUSE") else actors).extend(args.names(child))
             words.append(child)
     return actors, targets, words
@@ -488,7 +495,8 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
         if args.resolver.entity_at(token.idx, token.idx + len(token.text)) is not None:
             continue  # a word of a name: "Rassemblement national", "commission d'enquête", "Forces de soutien"
         trigger = _matching_trigger(token)
-        if trigger is None or _names_its_object(token) or _in_set_phrase(token) or _figurative(token):
+        if trigger is None or _names_its_object(token) or _in_set_phrase(token) or _figurative(token) \
+                or _qualifies_an_event(token) or _called_off(token):
             continue
         if _same_event_as_head(token, trigger) or (trigger.type == "SUPPORT" and _reflexive(token)):
             continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
@@ -626,6 +634,24 @@ def _in_set_phrase(token: Token) -> bool:
         return False
     following = token.doc[token.i : token.i + 6].text.casefold().replace("’", "'")
     return any(following.startswith(phrase) for phrase in phrases)
+
+
+def _qualifies_an_event(noun: Token) -> bool:
+    """'une manifestation de soutien à X', 'des menaces de représailles': a bare complement of another event's
+    noun says what kind of event that is; it is no event of its own."""
+    if noun.pos_ != "NOUN" or noun.dep_ != "nmod" or noun.head.pos_ != "NOUN" or _matching_trigger(noun) is None \
+            or _matching_trigger(noun.head) is None:
+        return False
+    cases = {c.lower_ for c in noun.children if c.dep_ == "case"}
+    return bool(cases & _DE_FORMS) and not any(c.dep_ == "det" for c in noun.children)
+
+
+def _called_off(noun: Token) -> bool:
+    """'a levé les sanctions', 'les négociations ont été suspendues': the act is the lifting or the
+    suspending, told by the verb; the noun names no event taking place."""
+    bare = noun.dep_.startswith("obl") and not any(c.dep_ == "case" for c in noun.children)  # an object misread
+    return noun.pos_ == "NOUN" and (noun.dep_ in ("obj", "nsubj:pass", "obl:arg") or bare) \
+        and noun.head.lemma_ in _ENDING_VERBS
 
 
 # acts only someone can do: a person, a body, a country, a document speaking for its author

@@ -81,7 +81,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("function_words", (Column("word"), Column("class", _choice(
         "personal_pronoun", "impersonal_pronoun", "anaphoric_pronoun", "demonstrative_pronoun", "subject_clitic",
         "definite_article", "demonstrative_determiner", "indefinite_determiner", "possessive_determiner", "de_form",
-        "negation", "relative_pronoun", "place_preposition", "target_preposition", "locative_preposition"))),
+        "negation", "relative_pronoun", "place_preposition", "target_preposition", "dative_preposition",
+        "locative_preposition"))),
           unique=("word", "class")),
     Table("gathering_words", (_WORD,)),
     Table("holidays", (Column("name"), Column("kind", _choice("fixed", "easter")),
@@ -129,7 +130,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("time_zones", (Column("code", pattern=r"[A-Z]{2}"), Column("zone", pattern=r"[A-Z][A-Za-z_]+/[A-Za-z_-]+"))),
     Table("verb_classes", (Column("lemma"), Column("class", _choice(
         "etre_auxiliary", "future_auxiliary", "addressing", "impersonal", "undergone", "trip",
-        "other_when_reflexive", "population", "place_state", "unrealised"))),
+        "other_when_reflexive", "population", "place_state", "unrealised", "ending"))),
         unique=("lemma", "class")),
     Table("verb_forms", (Column("form"), Column("lemma"))),
     Table("weekdays", (Column("name"), Column("index", pattern=r"[0-6]"))),
