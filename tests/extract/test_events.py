@@ -566,3 +566,22 @@ def test_a_noun_that_says_what_kind_another_event_is_no_event_of_its_own(analyse
 def test_an_event_lifted_suspended_or_broken_off_is_not_taking_place(analyse, sentence, not_taking_place):
     found = events(analyse("Titre\n" + sentence))
     assert not_taking_place not in [kind for kind, _, _ in found], found
+
+
+def test_a_verb_the_tagger_took_for_an_adjective_still_has_its_subject_act(analyse):
+    found = events(analyse("Titre\nWashington a gelé les avoirs de trois oligarques russes."))
+    assert found and found[0][:2] == ("SANCTION", ["Washington"]), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kiev et Washington ont signé un accord sur les minerais.",  # the parse cuts "Kiev et Washington" off
+    "L'Arabie saoudite et l'Iran ont scellé un accord à Pékin.",  # "et l'Iran" hung on "saoudite"
+])
+def test_both_names_of_a_coordinated_subject_act(analyse, sentence):
+    found = events(analyse("Titre\n" + sentence))
+    assert [(kind, len(actors)) for kind, actors, _ in found] == [("AGREE", 2)], found
+
+
+def test_an_event_of_any_kind_is_no_particular_event(analyse):
+    article = analyse("Titre\nTéhéran a mis en garde Washington contre toute frappe sur son sol.")
+    assert all(e.hypothetical for e in article.events if e.type == "ASSAULT"), article.events

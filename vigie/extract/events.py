@@ -61,6 +61,7 @@ _DATIVE_CASES = function_words("dative_preposition")
 _GIVEN_TO = frozenset({"AID", "SUPPORT", "SANCTION", "REQUEST", "DEMAND", "THREATEN", "CONCEDE"})
 _POSSESSIVES = function_words("possessive_determiner")
 _DE_FORMS = function_words("de_form")
+_ANY = function_words("free_choice_determiner")
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,10 @@ class Arguments:
             if speaker is not None and speaker.entity_id is not None:
                 return [Reference(name=speaker.name, entity_id=speaker.entity_id, start=head.idx,
                                   end=head.idx + len(head.text))]
-        for token in [head, *[c for c in head.children if c.dep_ in ("conj", "appos", "flat:name")]]:
+        # "l'Arabie saoudite et l'Iran": the parse may hang the second name on the first one's adjective
+        words = [c for c in head.children if c.dep_ in ("conj", "appos", "flat:name")] + [
+            g for c in head.children if c.dep_ == "amod" for g in c.children if g.dep_ == "conj" and g.pos_ == "PROPN"]
+        for token in [head, *words]:
             reference = self.entity_of(token) or self.demonym(token)
             if reference is None and token.i == head.i:
                 reference = next((r for t in _own_words(token) if (r := self.entity_of(t)) is not None
@@ -251,8 +255,8 @@ _ADDRESSING = verbs_of_class("addressing")
 
 def _hypothetical(trigger: Token) -> bool:
     """In a condition: "si" marks the trigger's clause, or opens the sentence before it with no comma between;
-    or the infinitive of a verb that only wants, plans, asks for or refuses it ("exhorte X à lever", "pourrait
-    rencontrer")."""
+    the infinitive of a verb that only wants, plans, asks for or refuses it ("exhorte X à lever", "pourrait
+    rencontrer"); or a noun of any event of its kind ("toute frappe")."""
     conditions = {"si", "s'", "s’"}
     if any(c.dep_ == "mark" and c.lower_ in conditions for t in (trigger, trigger.head) for c in t.children):
         return True
@@ -260,10 +264,10 @@ def _hypothetical(trigger: Token) -> bool:
     if "Inf" in trigger.morph.get("VerbForm", []) and head.i != trigger.i and head.pos_ == "VERB" and (
             head.lemma_ in _UNREALISED or (head.lemma_ == "pouvoir" and "Cnd" in head.morph.get("Mood", []))):
         return True
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in _ANY for c in trigger.children):
+        return True  # "a mis en garde contre toute frappe": whichever there might be, none yet
     before = trigger.doc[trigger.sent.start : trigger.i]
     return len(before) > 0 and before[0].lower_ in conditions and not any(t.text == "," for t in before)
-
-
 
 
 def _has_particle(trigger: Token, particle: str) -> bool:
@@ -446,7 +450,7 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
     taking_part = head.pos_ == "VERB" and head.i != noun.i and noun.dep_.startswith("obl") and (in_state or (
         _matching_trigger(head) is None and (not is_reporting_verb(head) or noun.dep_ == "obl:mod")))
     if carried or taking_part:
-        subject = subject_of(head)
+        subject = subject_of(head) or args.resolver.clause_subject(head)
         if subject is not None:
             actors += args.names(subject)
             words.append(subject)
@@ -508,7 +512,10 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
             continue  # "« ... on sera là », a promis X": the verb reports the words, the act is in them
         if trigger.type in _AGENTS_ONLY and _thing_as_subject(token, args):
             continue  # "le chômage recule", "la crue menace les digues": a thing that does not act
-        if token.pos_ in ("VERB", "AUX"):
+        # a verb trigger the tagger took for an adjective or a noun ("Washington a gelé les avoirs") is a verb
+        verbal = token.pos_ in ("VERB", "AUX") or (
+            trigger.pos == "VERB" and any(c.dep_.startswith("aux") for c in token.children))
+        if verbal:
             actors, targets, argument_tokens = _verbal_arguments(token, args)
         else:
             actors, targets, argument_tokens = _nominal_arguments(token, trigger, args)
@@ -525,7 +532,6 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
         taken = {r.name for r in actors + targets}
         location = args.place(token, taken)
         date = _date_for(article, token)
-        verbal = token.pos_ in ("VERB", "AUX")
         # "n'a pas signé", "n'a pas appelé à la grève", "si l'armée frappe": told, not asserted; kept flagged
         negated = is_negated(token) or _without(token) or (
             not verbal and token.head.i != token.i and (is_negated(token.head) or _without(token.head)))

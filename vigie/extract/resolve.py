@@ -413,12 +413,17 @@ class Resolver:
             return None
         last = self.doc[first - 1]
         found = self.entity_at(last.idx, last.idx + len(last.text))
-        if found is None or found.end != last.idx + len(last.text) or self.type_of(found) not in ("PER", "ORG"):
+        if found is None or found.end != last.idx + len(last.text) or self.type_of(found) not in ("PER", "ORG", "LOC"):
             return None
         span = self.doc.char_span(found.start, found.end, alignment_mode="expand")
-        if span is None or not (span[0].is_sent_start or (span.start > 0 and self.doc[span.start - 1].text == ",")):
+        if span is None:
             return None
-        return span[0]
+        opening = span[0]
+        while opening.dep_ == "conj" and opening.head.i < opening.i:  # "Kiev et Washington ont signé": the first
+            opening = opening.head
+        if not (opening.is_sent_start or (opening.i > 0 and self.doc[opening.i - 1].text == ",")):
+            return None
+        return opening
 
     def can_speak(self, speaker: Speaker | None) -> bool:
         """A place speaks only as a country ("l'Algérie a dénoncé"); a town, a bay, a beach never does."""
