@@ -585,3 +585,32 @@ def test_both_names_of_a_coordinated_subject_act(analyse, sentence):
 def test_an_event_of_any_kind_is_no_particular_event(analyse):
     article = analyse("Titre\nTéhéran a mis en garde Washington contre toute frappe sur son sol.")
     assert all(e.hypothetical for e in article.events if e.type == "ASSAULT"), article.events
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Le parquet de Paris a requis cinq ans de prison contre Marine Le Pen.",
+     ("ACCUSE", ["parquet de Paris"], ["Marine Le Pen"])),
+    ("La Cour pénale internationale a émis un mandat d'arrêt contre Vladimir Poutine.",
+     ("COERCE", ["Cour pénale internationale"], ["Vladimir Poutine"])),
+    ("Le juge a placé Nicolas Sarkozy sous contrôle judiciaire.", ("COERCE", [], ["Nicolas Sarkozy"])),
+    ("Le Mali a rompu ses relations diplomatiques avec l'Ukraine.", ("SANCTION", ["Mali"], ["Ukraine"])),
+    ("Le président Tebboune a gracié l'écrivain Boualem Sansal.", ("RETREAT", ["Tebboune"], ["Boualem Sansal"])),
+])
+def test_judicial_and_diplomatic_acts(analyse, sentence, expected):
+    assert expected in events(analyse("Titre\n" + sentence))
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Vladimir Poutine fait l'objet d'un mandat d'arrêt de la Cour pénale internationale.",
+     ("COERCE", ["Cour pénale internationale"], ["Vladimir Poutine"])),
+    ("Marie Durand a été victime d'une agression à Lyon.", ("ASSAULT", [], ["Marie Durand"])),
+    ("Kiev a essuyé une attaque russe massive dimanche.", ("ASSAULT", ["Russie"], ["Kiev"])),
+])
+def test_the_subject_of_an_event_it_undergoes_is_its_target(analyse, sentence, expected):
+    assert events(analyse("Titre\n" + sentence)) == [expected]
+
+
+def test_a_first_name_written_without_its_accents_still_says_a_gender(analyse):
+    article = analyse("Titre\nVladimir Poutine est arrivé à Anchorage. « Pourquoi le recevoir ? », s'interrogeait "
+                      "Celeste Winsor devant le centre. Le président russe fait l'objet d'un mandat d'arrêt.")
+    assert [a.name for e in article.events for a in e.targets] == ["Vladimir Poutine"], article.events

@@ -429,6 +429,37 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
     return actors, targets, words
 
 
+@cache
+def _undergoing_heads() -> frozenset[str]:
+    return frozenset(words("undergoing_heads"))
+
+
+def _undergone_through(noun: Token, head: Token) -> Token | None:
+    """The word through which an event noun happens to its clause's subject ("fait l'objet d'un mandat",
+    "victime d'une agression", "la cible de menaces", "a subi une attaque"), if any."""
+    governors = [noun.head, head, *[c for c in head.children if c.dep_ == "obj"]]
+    return next((g for g in governors if g.i != noun.i and g.lemma_.casefold() in _undergoing_heads()), None)
+
+
+def _undergone_arguments(noun: Token, through: Token, args: Arguments) -> Participants:
+    """The clause's subject undergoes the event; the noun's "de" or "par" complement, or its nationality
+    adjective, does it ("d'un mandat d'arrêt de la CPI", "d'une attaque russe")."""
+    predicate = through.head if through.dep_ == "obj" else through
+    subject = next((c for c in predicate.children if c.dep_ in SUBJECT_DEPS), None) \
+        or args.resolver.clause_subject(predicate)
+    targets = args.names(subject) if subject is not None else []
+    actors: list[Reference] = []
+    words = [subject] if subject is not None else []
+    for child in noun.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        if child.dep_ == "nmod" and cases & (_DE_FORMS | {"par"}):
+            actors += args.names(child)
+            words.append(child)
+        elif child.dep_ == "amod":
+            actors += [r for r in [args.demonym(child)] if r is not None]
+    return actors, targets, words
+
+
 def _bare_participle(verb: Token) -> bool:
     """A past participle with no auxiliary, in a phrase that describes someone ("interpellé sur place,
     l'assaillant ..."): passive in meaning, and its subject is not its actor."""
@@ -443,6 +474,9 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
     targets: list[Reference] = []
     words: list[Token] = []
     head = noun.head if noun.dep_ != "nmod" else noun.head.head
+    undergone = _undergone_through(noun, head)
+    if undergone is not None:
+        return _undergone_arguments(noun, undergone, args)
     carried = _carrier(noun).i != noun.i
     # "en visite à Lyon, X a promis": whoever is in that state, whatever the verb does
     in_state = any(c.dep_ == "case" and c.lower_ == "en" for c in noun.children) \
@@ -454,8 +488,8 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
         if subject is not None:
             actors += args.names(subject)
             words.append(subject)
-        for sibling in head.children:
-            if sibling.dep_ in ("obl:arg", "iobj") and sibling.i != noun.i:
+        for sibling in head.children:  # whom: "placé X en garde à vue", "a présenté sa démission à X"
+            if sibling.dep_ in ("obl:arg", "iobj", "obj") and sibling.i != noun.i:
                 targets += [r for r in args.names(sibling) if trigger.type in _GIVEN_TO or not args.is_place(r)]
     if noun.dep_ == "nsubj" and head.pos_ == "VERB" and _matching_trigger(head) is None:
         for sibling in head.children:  # "la guerre oppose l'armée aux FSR": those it opposes take part

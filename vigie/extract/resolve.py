@@ -164,7 +164,7 @@ class Resolver:
             if said:  # what the text says, unless it says both
                 self._genders[entity_id] = said.pop() if len(said) == 1 else None
             elif " " in name:  # what the first name of a full name says ("Jean-Marie" by "Jean")
-                self._genders[entity_id] = _first_name_genders().get(name.split(" ", 1)[0].split("-", 1)[0])
+                self._genders[entity_id] = _first_name_genders().get(fold(name.split(" ", 1)[0].split("-", 1)[0]))
             else:
                 self._genders[entity_id] = None
         return self._genders[entity_id]
@@ -846,7 +846,13 @@ _ARTICLE_GENDERS = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "la
 
 @cache
 def _first_name_genders() -> dict[str, str]:
-    return mapping("first_names", "name", "gender")
+    """Folded first name → gender, so that a name written without its accents counts ("Celeste", "Helene");
+    names that fold alike but differ in gender count as neither."""
+    genders: dict[str, str | None] = {}
+    for name, gender in mapping("first_names", "name", "gender").items():
+        key = fold(name)
+        genders[key] = gender if genders.get(key, gender) == gender else None
+    return {key: gender for key, gender in genders.items() if gender is not None}
 
 
 @cache
