@@ -219,3 +219,12 @@ def test_a_season_after_a_preposition_of_time_is_the_next_or_the_last_by_tense(t
                                   "Ils ont participé au printemps des poètes."])
 def test_a_season_of_any_year_or_naming_an_event_is_no_date(text):
     assert texts(text) == []
+
+
+@pytest.mark.parametrize(("ref", "expected"), [(dt.date(2002, 1, 2), "2002"), (dt.date(2025, 12, 28), "2026")])
+def test_the_new_year_is_the_one_begun_or_about_to_begin(ref, expected):
+    assert value("Ils sont entrés dans la nouvelle année sous le signe de l'euro.", ref) == expected
+
+
+def test_a_new_school_or_lunar_year_is_no_calendar_year():
+    assert texts("Pour la nouvelle année scolaire, puis la nouvelle année lunaire.") == []

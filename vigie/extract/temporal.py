@@ -147,6 +147,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("period_part", re.compile(
             rf"{b}(?:(?:la|le)\s+)?(?P<portion>fin|début|milieu)\s+(?:de\s+l['’]|du\s+|de\s+la\s+)"
             rf"(?P<unit>année|mois|semaine)(?:\s+{year}|\s+(?P<modifier>{modifier}))?{e}", flags)),
+        # "la nouvelle année": the year that begins with the New Year's Day nearest the reference
+        ("new_year", re.compile(
+            rf"{b}(?:la|cette)\s+nouvelle\s+année(?!\s+(?:scolaire|universitaire|fiscale|budgétaire|judiciaire|"
+            rf"lunaire|chinoise|juive|musulmane|liturgique)){e}", flags)),
         ("relative_unit", re.compile(
             rf"{b}(?P<det>la|le|l['’]|cette|ce|cet)\s*(?P<unit>semaine|mois|an|année|week-end|weekend)"
             rf"(?:-ci)?(?:\s+(?P<modifier>{modifier}))?{e}", flags)),
@@ -484,6 +488,8 @@ def resolve(expression: Expression, ref: dt.date, tense: Tense = Tense.UNKNOWN) 
         if "modifier" in f:
             return str(_season_year(season, f["modifier"], ref))
         return str(_season_by_tense(season, ref, tense))
+    if kind == "new_year":
+        return str(ref.year + 1 if ref.month >= 7 else ref.year)
     if kind == "period_part" and "year" in f:
         return f["year"] if f["unit"].casefold() == "année" else None
     if kind in ("relative_unit", "period_part"):
