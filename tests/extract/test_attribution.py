@@ -680,3 +680,23 @@ def test_the_head_of_a_country_named_further_on_with_that_title_speaks(analyse):
                       "frontières ».\nCette décision du président Amadou Sarr intervient après une série "
                       "d'incidents, a indiqué son porte-parole, Ousmane Ba.")
     assert speakers(article) == ["Amadou Sarr"]
+
+
+@pytest.mark.parametrize("clitic", ["lui a", "m'a", "nous a"])
+def test_an_object_pronoun_before_an_incise_verb_is_not_its_subject(analyse, clitic):
+    article = analyse("Titre\nLe syndicat a écrit au gouvernement. « Je ne vous répondrai pas sur ce point », "
+                      f"{clitic} rétorqué le ministre.")
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes] == [
+        ("le ministre", "incise")]
+
+
+def test_a_role_that_answers_lui_is_not_the_person_lui_stands_for(analyse):
+    article = analyse("Titre\nGabriel Attal a critiqué le budget. Le Premier ministre lui a répondu : « Nous irons "
+                      "plus loin, mais ensemble ».")
+    assert speakers(article) == ["Le Premier ministre"]
+
+
+def test_a_role_written_after_a_name_and_its_verb_is_not_given_to_the_name(analyse):
+    article = analyse("Titre\nLa sénatrice Anne Morel a interrogé le ministre. « Je ne vous répondrai pas sur ce "
+                      "point », lui a rétorqué le ministre.")
+    assert speakers(article) == ["le ministre"]

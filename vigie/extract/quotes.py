@@ -96,6 +96,11 @@ RULE_CONFIDENCE: dict[str, tuple[float, float]] = {
 }
 
 
+# Object pronouns that stand before an incise's verb ("», lui a répondu X", "», nous a confié X"): never its
+# subject, which French puts after the verb there.
+_OBJECT_CLITICS = frozenset({"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+
+
 class QuoteFinder:
     """Runs attribution over an article's quoted stretches, in reading order."""
 
@@ -147,6 +152,9 @@ class QuoteFinder:
                 subject = subject_of(verb, self.quoted) if participle else (  # "», affirmant que ...": the main
                     subject_of(verb, self.quoted, climb=False) or self._inverted_subject(verb)  # verb's subject
                     or subject_of(verb, self.quoted))
+                if subject is not None and subject.i < verb.i and subject.lower_ in _OBJECT_CLITICS:
+                    # "», lui a rétorqué le ministre": the clitic is whom it was said to; the subject follows
+                    subject = self._inverted_subject(verb)
                 if subject is not None and subject.i < verb.i and subject.idx >= end and any(
                         c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children):
                     return None  # "», le milliardaire a invité le président": a clause with its own object

@@ -301,6 +301,10 @@ class Resolver:
             found = (self.recent_subject(subject.idx, sentences=2, gender=gender)
                      or (speaker if self.agrees(speaker, gender) else None)
                      or self.recent_mention(subject.idx, gender=gender) or self.protagonist(subject.idx, gender))
+            if found is not None and self._lui_before_verb(subject):
+                # "Le Premier ministre lui a répondu": "lui" is the one the discourse puts forward, whom the
+                # guess would pick; the subject is someone else
+                found = None
             paragraph_start = self.article.text.rfind("\n", 0, subject.idx) + 1
             if found is not None and found.start < paragraph_start and self._of_place(subject):
                 found = None  # "le préfet des Alpes-Maritimes" opening a paragraph: not whoever spoke before it
@@ -313,6 +317,13 @@ class Resolver:
             if found is not None and fold(found.name) in folded_media():
                 found = None  # "a indiqué sur X la préfecture": where it was said, not who
         return found
+
+    def _lui_before_verb(self, subject: Token) -> bool:
+        """Whether the subject's verb has "lui" (to him, to her: a person) before it, in its clitics. Found by
+        position: the parser may hang it on the noun before it, or take it for the subject of an incise."""
+        verb = subject.head
+        clitics = self.doc[max(verb.sent.start, verb.i - 3) : verb.i]
+        return any(t.lower_ == "lui" and t.i != subject.i for t in clitics)
 
     def _unnamed_before(self, subject: Token) -> bool:
         """Whether the sentence before made a subject of the same role noun without naming anyone."""
@@ -536,7 +547,8 @@ class Resolver:
             named = fold(f"{entity.name} {metonym_seats().get(fold(entity.name), '')}").split()
             given_before = (role in before_name or _role_within(role, before_name)) \
                 and not self._verb_between(role, mention.start)
-            if fold(role) in named or given_before or role in after_name or role in self._apposition_text(mention):
+            given_after = role in after_name and not self._verb_after(mention.end, role)
+            if fold(role) in named or given_before or given_after or role in self._apposition_text(mention):
                 return Speaker(entity.name, mention.start, mention.end, entity.id)
         return None
 
@@ -550,6 +562,20 @@ class Resolver:
         ends = [t.i for t in window if _comparable(t.text) == last_word and t.idx < start]
         return bool(ends) and any(t.pos_ in ("VERB", "AUX") for t in self.doc[ends[-1] + 1 : window.end]
                                   if t.idx < start)
+
+    def _verb_after(self, end: int, role: str) -> bool:
+        """Whether a verb stands between a name and a role written after it: "X a interrogé le ministre" gives
+        X no role."""
+        window = self.doc.char_span(end, min(len(self.article.text), end + 40), alignment_mode="expand")
+        if window is None:
+            return False
+        first_word = role.split()[0]
+        for token in window:
+            if _comparable(token.text) == first_word:
+                return False
+            if token.pos_ in ("VERB", "AUX"):
+                return True
+        return False
 
     def _apposition_text(self, mention: Mention) -> str:
         """What the text says of a name in apposition, however long ("X, ancien ministre de l'Éducation et maire
@@ -704,18 +730,20 @@ class Resolver:
             phrase = noun_phrase(subject)
             epithet = all(t.i == subject.i or t.dep_ == "det" or (t.dep_ == "amod" and t.pos_ == "ADJ")
                           for t in phrase)  # "la syndicaliste", "le jeune homme", "l'éleveur haut-garonnais"
-            if kind == "person" and epithet and self._definite_singular(subject):
+            if kind == "person" and epithet and self._definite_singular(subject) and not self._lui_before_verb(subject):
                 # "a insisté la syndicaliste" right after her quoted words: the person just quoted, else the
                 # person the sentences before were about ("X, figure de la révolte, assurait ... « ... »,
                 # lançait l'éleveur"), else the last person quoted, however far
+                gender = phrase_gender(subject)
                 last = self.recent_speaker(subject.idx, discourse)
+                last = last if self.agrees(last, gender) else None
                 if last is not None and discourse is not None and \
                         discourse.paragraph - discourse.speaker_paragraph <= 1:
                     return last
                 # (or the person just named, when the parse found no subject: "X, secrétaire de la CGT, est en
                 # colère. « ... », dénonce la syndicaliste")
-                earlier = self.recent_subject(subject.sent.start_char, sentences=3) or last \
-                    or self.recent_mention(subject.idx)
+                earlier = self.recent_subject(subject.sent.start_char, sentences=3, gender=gender) or last \
+                    or self.recent_mention(subject.idx, gender=gender)
                 if earlier is not None:
                     return earlier
             text = self.article.text[phrase.start_char : phrase.end_char]
@@ -913,8 +941,8 @@ def noun_phrase(token: Token) -> Span:
                 and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children)
             # "le ministre lors de ...": no adjective; nor a verb of saying the tagger took for one ("un conseiller
             # glisse : « ... »")
-            no_adjective = child.dep_ == "amod" and (child.pos_ == "ADV" or (
-                child.i > token.i and is_reporting_verb(child, incise=True)))
+            no_adjective = child.dep_ == "amod" and (child.pos_ in ("ADV", "PRON") or (
+                child.i > token.i and is_reporting_verb(child, incise=True)))  # nor "lui" in "le ministre lui a dit"
             if (child.dep_ in ("det", "amod", "flat:name", "compound", "nummod", "fixed", "flat:foreign")
                     and not no_adjective) or genitive:
                 keep.add(child.i)
