@@ -700,3 +700,18 @@ def test_a_role_written_after_a_name_and_its_verb_is_not_given_to_the_name(analy
     article = analyse("Titre\nLa sénatrice Anne Morel a interrogé le ministre. « Je ne vous répondrai pas sur ce "
                       "point », lui a rétorqué le ministre.")
     assert speakers(article) == ["le ministre"]
+
+
+def test_a_name_the_parser_cut_off_before_its_apposition_is_the_speaker(analyse):
+    article = analyse("Titre\nMarine Tondelier, la secrétaire nationale des Ecologistes, a réagi sur X : « Une honte "
+                      "absolue pour notre démocratie ».")
+    assert speakers(article) == ["Marine Tondelier"]
+
+
+def test_an_institution_noun_is_no_body_of_another_kind(analyse):
+    other = analyse("Titre\nLe ministère de l'Intérieur n'a pas souhaité réagir. De son côté, la préfecture assure "
+                    "que « tout a été mis en œuvre ».")
+    assert speakers(other) == ["la préfecture"]
+    same = analyse("Titre\nLa préfecture du Var a publié un bilan. De son côté, la préfecture assure que « tout a "
+                   "été mis en œuvre ».")
+    assert set(speakers(same)) == {"préfecture du Var"}

@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
-from vigie.extract.candidates import folded_media
+from vigie.extract.candidates import folded_media, institution_heads
 from vigie.extract.demonyms import demonym_country
 from vigie.extract.entities import metonym_seats, role_nouns, seat_countries
 from vigie.extract.inflection import er_verb_forms
@@ -316,7 +316,25 @@ class Resolver:
             found = self.recent_mention(subject.idx, "ORG")  # "Pour le Hamas, ... Le mouvement juge ..."
             if found is not None and fold(found.name) in folded_media():
                 found = None  # "a indiqué sur X la préfecture": where it was said, not who
+            if found is not None and subject.lower_ in institution_heads() \
+                    and fold(subject.text) not in fold(found.name).split():
+                found = None  # "la préfecture" after "le ministère de l'Intérieur": a body of another kind
         return found
+
+    def _name_before_apposition(self, subject: Token) -> Speaker | None:
+        """'Marine Tondelier, la secrétaire nationale des Écologistes, a réagi' where the parser cut the name off
+        and made its apposition the subject: the person named right before the comma, opening the sentence."""
+        if role_nouns().get(subject.lower_) != "PER":
+            return None
+        phrase = noun_phrase(subject)
+        if phrase.start < 2 or self.doc[phrase.start - 1].text != ",":
+            return None
+        last = self.doc[phrase.start - 2]
+        found = self.entity_at(last.idx, last.idx + len(last.text))
+        if found is None or found.end != last.idx + len(last.text) or self.type_of(found) != "PER":
+            return None
+        span = self.doc.char_span(found.start, found.end, alignment_mode="expand")
+        return found if span is not None and span[0].is_sent_start else None
 
     def _lui_before_verb(self, subject: Token) -> bool:
         """Whether the subject's verb has "lui" (to him, to her: a person) before it, in its clitics. Found by
@@ -710,7 +728,7 @@ class Resolver:
             return self._cataphora(subject) or self.antecedent(
                 subject.idx, singular=lower in ("il", "elle", "lui"), discourse=discourse, pronoun=lower)
         if subject.pos_ in ("NOUN", "PROPN"):
-            found = self.role_referent(subject, discourse)
+            found = self._name_before_apposition(subject) or self.role_referent(subject, discourse)
             if found is not None:
                 return found
             if role_nouns().get(subject.lower_) == "PER" and self._unnamed_before(subject):
