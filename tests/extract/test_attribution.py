@@ -715,3 +715,9 @@ def test_an_institution_noun_is_no_body_of_another_kind(analyse):
     same = analyse("Titre\nLa préfecture du Var a publié un bilan. De son côté, la préfecture assure que « tout a "
                    "été mis en œuvre ».")
     assert set(speakers(same)) == {"préfecture du Var"}
+
+
+def test_he_after_a_company_head_named_in_apposition_is_the_head_not_the_company(analyse):
+    article = analyse("Titre\nLe PDG de Stellantis, Carlos Tavares, a présenté les résultats mardi. « L'année a été "
+                      "difficile », a-t-il reconnu.")
+    assert speakers(article) == ["Carlos Tavares"]

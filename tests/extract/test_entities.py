@@ -579,3 +579,8 @@ def test_an_unfamiliar_name_in_a_list_of_people_is_a_person(analyse):
                       "Gilboa-Dalal et Alon Ohel. Les délégués de Paris, Lyon et Marseille sont venus.")
     assert {entity(article, name).type for name in ("Matan Angrest", "Omri Miran", "Alon Ohel")} == {"PER"}
     assert {entity(article, name).type for name in ("Paris", "Lyon", "Marseille")} == {"LOC"}
+
+
+def test_what_a_company_head_heads_is_an_organisation(analyse):
+    article = analyse("Titre\nLe PDG de Stellantis, Carlos Tavares, a présenté les résultats mardi.")
+    assert {e.name: e.type for e in article.entities} == {"Stellantis": "ORG", "Carlos Tavares": "PER"}

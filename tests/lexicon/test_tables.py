@@ -82,7 +82,8 @@ _FEMININES = (("teur", ("trice", "teure")), ("eur", ("euse", "eure")), ("ier", (
               ("el", ("elle",)), ("ef", ("effe",)), ("et", ("ète", "ette")), ("é", ("ée",)), ("ant", ("ante",)),
               ("ain", ("aine",)), ("at", ("ate",)), ("al", ("ale",)), ("er", ("ère",)), ("on", ("onne",)),
               ("oi", ("eine",)))
-_NO_FEMININE = {"milieu", "leader", "pape"}  # a position on the pitch; a loanword; a title held by men only
+# a position on the pitch; loanwords and acronyms; a title held by men only
+_NO_FEMININE = {"milieu", "leader", "pdg", "ceo", "pape"}
 
 
 def test_every_role_noun_of_a_person_has_its_feminine():

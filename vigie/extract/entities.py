@@ -361,7 +361,8 @@ def role_type(candidate: Candidate, context: Context) -> str | None:
     for token in reversed(context.doc[max(0, span.start - 5) : span.start]):
         # a role noun introduces a name in lowercase ("le porte-parole Dmitri Peskov"); capitalised, it is
         # part of another name ("Invité de Sud Radio, Bruno Retailleau")
-        kind = role_nouns().get(token.lower_) if token.is_lower else None
+        # (or an acronym: "le PDG de Stellantis")
+        kind = role_nouns().get(token.lower_) if token.is_lower or (token.is_upper and len(token) <= 4) else None
         if kind:
             if of:
                 return "ORG" if kind == "PER" else None
