@@ -614,3 +614,14 @@ def test_a_first_name_written_without_its_accents_still_says_a_gender(analyse):
     article = analyse("Titre\nVladimir Poutine est arrivé à Anchorage. « Pourquoi le recevoir ? », s'interrogeait "
                       "Celeste Winsor devant le centre. Le président russe fait l'objet d'un mandat d'arrêt.")
     assert [a.name for e in article.events for a in e.targets] == ["Vladimir Poutine"], article.events
+
+
+def test_names_the_parse_made_two_subjects_of_one_verb_both_act(analyse):
+    found = events(analyse("Titre\nLa CGT et FO appellent à une grève reconductible à la SNCF."))
+    assert [(kind, sorted(actors)) for kind, actors, _ in found] == [("PROTEST", ["CGT", "FO"])]
+
+
+@pytest.mark.parametrize("sentence", ["Pékin a organisé des manœuvres militaires autour de Taïwan.",
+                                      "La Russie a lancé un exercice militaire en Biélorussie."])
+def test_military_drills_are_a_mobilisation(analyse, sentence):
+    assert [kind for kind, _, _ in events(analyse("Titre\n" + sentence))] == ["MOBILIZE"]

@@ -416,7 +416,7 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
         # "X exhorte Y à lever les sanctions": Y would be the one to lift them ("X appelle à manifester": X)
         subject = next((c for c in head.children if c.dep_ in ("obj", "iobj")), subject)
     if subject is not None and not passive:
-        actors += args.names(subject)
+        actors += args.names(subject) + _co_subjects(verb, subject, args)
         words.append(subject)
     if not actors and not passive and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" \
             and not any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (governor := verb.head.head).pos_ == "VERB":
@@ -460,6 +460,12 @@ def _undergone_arguments(noun: Token, through: Token, args: Arguments) -> Partic
     return actors, targets, words
 
 
+def _co_subjects(verb: Token, subject: Token, args: Arguments) -> list[Reference]:
+    """'La CGT et FO appellent': the parse may make each name a subject of the verb rather than conjuncts."""
+    return [r for c in verb.children if c.dep_ == subject.dep_ and c.i != subject.i and c.pos_ == "PROPN"
+            for r in args.names(c)]
+
+
 def _bare_participle(verb: Token) -> bool:
     """A past participle with no auxiliary, in a phrase that describes someone ("interpellé sur place,
     l'assaillant ..."): passive in meaning, and its subject is not its actor."""
@@ -486,7 +492,7 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
     if carried or taking_part:
         subject = subject_of(head) or args.resolver.clause_subject(head)
         if subject is not None:
-            actors += args.names(subject)
+            actors += args.names(subject) + _co_subjects(head, subject, args)
             words.append(subject)
         for sibling in head.children:  # whom: "placé X en garde à vue", "a présenté sa démission à X"
             if sibling.dep_ in ("obl:arg", "iobj", "obj") and sibling.i != noun.i:
