@@ -625,3 +625,9 @@ def test_names_the_parse_made_two_subjects_of_one_verb_both_act(analyse):
                                       "La Russie a lancé un exercice militaire en Biélorussie."])
 def test_military_drills_are_a_mobilisation(analyse, sentence):
     assert [kind for kind, _, _ in events(analyse("Titre\n" + sentence))] == ["MOBILIZE"]
+
+
+def test_a_mention_of_the_object_of_an_event_is_no_undergoing(analyse):
+    found = events(analyse("Titre\nL'objet de la réunion avec Emmanuel Macron était le budget, a indiqué Gabriel "
+                           "Attal mardi."))
+    assert ("CONSULT", [], ["Emmanuel Macron"]) in found, found

@@ -438,7 +438,15 @@ def _undergone_through(noun: Token, head: Token) -> Token | None:
     """The word through which an event noun happens to its clause's subject ("fait l'objet d'un mandat",
     "victime d'une agression", "la cible de menaces", "a subi une attaque"), if any."""
     governors = [noun.head, head, *[c for c in head.children if c.dep_ == "obj"]]
-    return next((g for g in governors if g.i != noun.i and g.lemma_.casefold() in _undergoing_heads()), None)
+    for governor in governors:
+        if governor.i == noun.i or governor.lemma_.casefold() not in _undergoing_heads():
+            continue
+        # a verb ("a subi"), or a noun that is the clause's predicate ("a été victime", "fait l'objet"), not
+        # any mention of the noun ("l'objet de la réunion")
+        predicate = governor.dep_ == "obj" or any(c.dep_ == "cop" for c in governor.children)
+        if governor.pos_ in ("VERB", "AUX") or predicate:
+            return governor
+    return None
 
 
 def _undergone_arguments(noun: Token, through: Token, args: Arguments) -> Participants:
