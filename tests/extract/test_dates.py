@@ -95,6 +95,13 @@ def test_anaphora_counts_from_the_event_just_mentioned(analyse):
                               ("Le lendemain", "2025-12-13")]
 
 
+def test_an_announcement_with_no_lead_date_counts_from_the_last_day_it_gave(analyse):
+    # published on Monday the 5th: nothing happened in the week before, two weddings are to come
+    article = analyse("Titre\nA la mairie de Tronville, samedi 10 janvier à 15 h, Paul Martin épousera Julie Roux.\n"
+                      "Le même jour à Ligny, Marc Petit épousera Anne Leroy.", published=PUBLISHED)
+    assert dates(article)[-1] == ("Le même jour", "2026-01-10")
+
+
 def test_relative_dates_in_a_quote_resolve_to_the_day_of_speaking(analyse):
     article = analyse("Titre\nJeudi, le ministre a déclaré : « Nous signerons demain ».", published=PUBLISHED)
     assert dates(article) == [("Jeudi", "2026-01-01"), ("demain", "2026-01-02")]

@@ -163,9 +163,11 @@ def _anchor(expression: Expression, resolved: list[tuple[Expression, str]], text
     paragraph, or anywhere before for a day pointed at with "-là" ("ce
     soir-là" is the last day the text gave); otherwise the article's lead
     date (its first day-precise date in the body in the week before
-    publication), the day of the main event.
+    publication), the day of the main event. An article with no lead date
+    (an announcement of what is to come) counts from the last day it gave,
+    whatever its paragraph.
     """
-    paragraph_start = 0 if pointed else text.rfind("\n", 0, expression.start) + 1
+    paragraph_start = 0 if pointed or lead is None else text.rfind("\n", 0, expression.start) + 1
     for other, value in reversed(resolved):  # reading order: stop at the paragraph's start
         if other.start < paragraph_start:
             break
