@@ -150,3 +150,17 @@ def test_without_any_clue_only_self_dated_expressions_are_given(analyse):
     article = analyse("Titre\nLa guerre dure depuis avril 2023. Mardi, les combats ont repris.", published=None)
     assert article.published is None
     assert dates(article) == [("avril 2023", "2023-04")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chaque année, le 14 juillet, le village organise un grand bal.",
+    "Pendant les mois d'été, et surtout entre le 15 juillet et le 15 août, le camping affiche complet.",
+    "D'habitude, la foire ouvre en septembre.",
+])
+def test_a_day_or_a_month_in_a_sentence_about_every_year_is_no_date(analyse, sentence):
+    assert dates(analyse("Titre\n" + sentence, published=PUBLISHED)) == []
+
+
+def test_a_day_of_a_given_year_in_a_habitual_sentence_is_still_a_date(analyse):
+    article = analyse("Titre\nChaque année depuis le 14 juillet 2020, le village organise un bal.", published=PUBLISHED)
+    assert dates(article) == [("le 14 juillet 2020", "2020-07-14")]

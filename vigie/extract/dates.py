@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -25,7 +26,7 @@ from vigie.extract.temporal import (
     resolve,
     weekdays,
 )
-from vigie.lexicon import verbs_of_class
+from vigie.lexicon import verbs_of_class, words
 from vigie.model import Article, TimeExpression
 from vigie.model import Span as TextSpan
 from vigie.stages import register_stage
@@ -381,13 +382,33 @@ def extract_dates(article: Article, doc: Doc) -> None:
         article.published_evidence = [TextSpan(start=e.start, end=e.end) for e in evidence]
     ref = dt.date.fromisoformat(article.published)
     body_start = article.blocks[0].start if article.blocks else 0
-    article.dates = _headings_as_body(resolve_all(_without_counts(expressions, doc), ref, doc, article.text,
-                                                  body_start), expressions, article, doc)
+    kept = _without_habits(_without_counts(expressions, doc), article.text)
+    article.dates = _headings_as_body(resolve_all(kept, ref, doc, article.text, body_start), expressions, article, doc)
 
 
 def _self_contained(expression: Expression) -> bool:
     """Whether an expression's value follows from its words alone (it carries its full year)."""
     return "year" in expression.fields
+
+
+@cache
+def _habitual() -> re.Pattern[str]:
+    markers = sorted((re.escape(m).replace("'", "['’]") for m in words("habitual_markers")), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(markers)})(?![\w-])", re.IGNORECASE)
+
+
+def _without_habits(expressions: list[Expression], text: str) -> list[Expression]:
+    """Drop days and months without their year in a sentence that tells of what happens every year or as a
+    rule ("Chaque année, le 14 juillet, ..."): they name no single date."""
+    kept = []
+    for expression in expressions:
+        if expression.kind in ("full", "numeric_day_month", "month") and not {"year", "year2"} & set(expression.fields):
+            start = max(text.rfind(".", 0, expression.start), text.rfind("\n", 0, expression.start)) + 1
+            ends = [i for i in (text.find(".", expression.end), text.find("\n", expression.end)) if i != -1]
+            if _habitual().search(text, start, min(ends, default=len(text))):
+                continue
+        kept.append(expression)
+    return kept
 
 
 def _without_counts(expressions: list[Expression], doc: Doc) -> list[Expression]:

@@ -123,6 +123,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("place_designators", (Column("noun"),)),
     Table("seat_holders", (Column("noun"),)),
     Table("settlement_nouns", (Column("noun"),)),
+    Table("habitual_markers", (Column("marker"),)),
     Table("undergoing_heads", (Column("word"),)),
     Table("speaker_nouns", (Column("noun"), Column("kind", _choice("person", "group", "document", "proxy",
                                                                      "affiliation", "management")))),
