@@ -721,3 +721,9 @@ def test_he_after_a_company_head_named_in_apposition_is_the_head_not_the_company
     article = analyse("Titre\nLe PDG de Stellantis, Carlos Tavares, a présenté les résultats mardi. « L'année a été "
                       "difficile », a-t-il reconnu.")
     assert speakers(article) == ["Carlos Tavares"]
+
+
+def test_whom_a_witness_heard_say_the_words_said_them(analyse):
+    article = analyse("Titre\nUne habitante a raconté avoir entendu l'homme crier à des policiers « Croyez-vous en "
+                      "Dieu ? »")
+    assert speakers(article) == ["l'homme"]

@@ -885,6 +885,7 @@ def speaker_noun_kind(token: Token) -> str | None:
     return None
 
 
+_PERCEPTION_VERBS = verbs_of_class("perception")
 _FEMININE_ENDINGS = ("trice", "euse", "ière", "ienne", "enne", "esse", "ette", "elle", "ante", "ée", "ffe")
 _ARTICLE_GENDERS = {"le": "Masc", "un": "Masc", "ce": "Masc", "cet": "Masc", "la": "Fem", "une": "Fem",
                     "cette": "Fem"}
@@ -1135,6 +1136,16 @@ def subject_of(verb: Token, quoted: list[tuple[int, int]] | None = None, climb: 
                 return dative
         elif bare_pronoun(child) in _ON | _PERSONAL and allowed(child):
             return child
-    if climb and verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-        return subject_of(verb.head, quoted)  # "assurant avoir ...": the subject of the main verb
+    head = verb.head
+    if "Inf" in verb.morph.get("VerbForm", []) and head.i != verb.i and not any(
+            c.dep_ in ("mark", "case") for c in verb.children):
+        # "entendu l'homme crier « ... »", "vu les soldats tirer": the one seen or heard does what a bare
+        # infinitive says, whether the parse hangs it on that noun or on the verb of perception
+        perceived = head if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN", "PRON") else next(
+            (c for c in head.children if c.dep_ == "obj" and c.i < verb.i), None) \
+            if verb.dep_ == "xcomp" and head.lemma_ in _PERCEPTION_VERBS else None
+        if perceived is not None and allowed(perceived):
+            return perceived
+    if climb and verb.dep_ in ("conj", "xcomp", "advcl") and head.i != verb.i:
+        return subject_of(head, quoted)  # "assurant avoir ...": the subject of the main verb
     return None
