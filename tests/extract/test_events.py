@@ -631,3 +631,12 @@ def test_a_mention_of_the_object_of_an_event_is_no_undergoing(analyse):
     found = events(analyse("Titre\nL'objet de la réunion avec Emmanuel Macron était le budget, a indiqué Gabriel "
                            "Attal mardi."))
     assert ("CONSULT", [], ["Emmanuel Macron"]) in found, found
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("L'assassinat de Charlie Kirk mercredi dans l'Utah a choqué l'Amérique.", ("ASSAULT", [], ["Charlie Kirk"])),
+    ("L'invasion de l'Ukraine par la Russie a commencé le 24 février 2022.", ("ASSAULT", ["Russie"], ["Ukraine"])),
+    ("L'attaque du Hamas le 7 octobre 2023 a fait 1200 morts.", ("ASSAULT", ["Hamas"], [])),
+])
+def test_who_a_noun_s_de_complement_is_depends_on_the_noun(analyse, sentence, expected):
+    assert events(analyse("Titre\n" + sentence)) == [expected]

@@ -48,6 +48,7 @@ _UNDERGONE_VERBS = verbs_of_class("undergone")
 _TRIP_VERBS = verbs_of_class("trip")
 _ENDING_VERBS = verbs_of_class("ending")
 _NATURAL_FORCES = frozenset(words("natural_forces"))
+_PATIENT_NOUNS = frozenset(words("patient_nouns"))
 _PLURAL_PRONOUNS = {p for p in function_words("personal_pronoun") if p.endswith("s")}  # "ils", "elles"
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _OTHER_WHEN_REFLEXIVE = verbs_of_class("other_when_reflexive")
@@ -527,7 +528,8 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
             targets += args.names(child)
             words.append(child)
         elif child.dep_ == "nmod" and cases & _DE_FORMS:
-            (targets if trigger.type in ("COERCE", "RETREAT", "ACCUSE") else actors).extend(args.names(child))
+            undergoes = trigger.type in ("COERCE", "RETREAT", "ACCUSE") or noun.lemma_.casefold() in _PATIENT_NOUNS
+            (targets if undergoes else actors).extend(args.names(child))
             words.append(child)
     return actors, targets, words
 
