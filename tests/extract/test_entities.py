@@ -584,3 +584,8 @@ def test_an_unfamiliar_name_in_a_list_of_people_is_a_person(analyse):
 def test_what_a_company_head_heads_is_an_organisation(analyse):
     article = analyse("Titre\nLe PDG de Stellantis, Carlos Tavares, a présenté les résultats mardi.")
     assert {e.name: e.type for e in article.entities} == {"Stellantis": "ORG", "Carlos Tavares": "PER"}
+
+
+def test_a_known_first_name_and_a_capitalised_surname_are_a_person(analyse):
+    article = analyse("Titre\nLa police a arrêté Mohamed Amra samedi en Roumanie.")
+    assert {e.name: e.type for e in article.entities} == {"Mohamed Amra": "PER", "Roumanie": "LOC"}

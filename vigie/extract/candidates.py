@@ -960,6 +960,34 @@ def titled_names(candidates: list[Candidate], context: Context) -> list[Candidat
     return sorted(candidates + found, key=lambda c: (c.start, -c.end))
 
 
+@correction("first_named")
+def first_named(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """A first name given to men or to women nearly always (`first_names.tsv`), followed by a capitalised
+    surname, is a person, however NER read it ("La police a arrêté Mohamed Amra", tagged as a noun and a
+    stray name). The surname must be no place the gazetteer knows ("Marie France" stays for NER)."""
+    doc = context.doc
+    found = []
+    for first in positions_of(doc, _first_names()):
+        token = doc[first]
+        if not token.text[:1].isupper() or first + 1 >= len(doc):
+            continue
+        end = first + 1
+        while end < len(doc) and end < first + 3 and doc[end].text[:1].isupper() and doc[end].is_alpha \
+                and doc[end].whitespace_ != "\n" and lookup(doc[end].text) is None:
+            end += 1
+        if end == first + 1:
+            continue
+        candidate = Candidate(token.idx, doc[end - 1].idx + len(doc[end - 1].text), "PER", "first_name")
+        if not any(_overlaps(candidate, c) for c in candidates) and not in_credit(candidate, context.article):
+            found.append(candidate)
+    return sorted(candidates + found, key=lambda c: (c.start, -c.end))
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(name.casefold() for name in mapping("first_names", "name", "gender"))
+
+
 @cache
 def _person_roles() -> frozenset[str]:
     return frozenset(noun for noun, kind in mapping("role_nouns", "noun", "type").items() if kind == "PER")
