@@ -640,3 +640,8 @@ def test_a_mention_of_the_object_of_an_event_is_no_undergoing(analyse):
 ])
 def test_who_a_noun_s_de_complement_is_depends_on_the_noun(analyse, sentence, expected):
     assert events(analyse("Titre\n" + sentence)) == [expected]
+
+
+def test_whom_an_event_moved_did_not_take_part_in_it(analyse):
+    found = events(analyse("Titre\nCharlie Kirk a été tué mercredi. Son assassinat a choqué Donald Trump."))
+    assert all("Donald Trump" not in actors for _, actors, _ in found), found

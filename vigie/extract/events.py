@@ -47,6 +47,7 @@ _ACTOR_DEPS = ("nsubj", "csubj")
 _UNDERGONE_VERBS = verbs_of_class("undergone")
 _TRIP_VERBS = verbs_of_class("trip")
 _ENDING_VERBS = verbs_of_class("ending")
+_JOINING_VERBS = verbs_of_class("joining")
 _NATURAL_FORCES = frozenset(words("natural_forces"))
 _PATIENT_NOUNS = frozenset(words("patient_nouns"))
 _PLURAL_PRONOUNS = {p for p in function_words("personal_pronoun") if p.endswith("s")}  # "ils", "elles"
@@ -506,7 +507,8 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
         for sibling in head.children:  # whom: "placé X en garde à vue", "a présenté sa démission à X"
             if sibling.dep_ in ("obl:arg", "iobj", "obj") and sibling.i != noun.i:
                 targets += [r for r in args.names(sibling) if trigger.type in _GIVEN_TO or not args.is_place(r)]
-    if noun.dep_ == "nsubj" and head.pos_ == "VERB" and _matching_trigger(head) is None:
+    if noun.dep_ == "nsubj" and head.pos_ == "VERB" and _matching_trigger(head) is None \
+            and head.lemma_ in _JOINING_VERBS:
         for sibling in head.children:  # "la guerre oppose l'armée aux FSR": those it opposes take part
             bare = not any(c.dep_ == "case" for c in sibling.children)
             if sibling.dep_ in ("obj", "obl:arg") or (sibling.dep_.startswith("obl") and bare):
