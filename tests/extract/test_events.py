@@ -645,3 +645,18 @@ def test_who_a_noun_s_de_complement_is_depends_on_the_noun(analyse, sentence, ex
 def test_whom_an_event_moved_did_not_take_part_in_it(analyse):
     found = events(analyse("Titre\nCharlie Kirk a été tué mercredi. Son assassinat a choqué Donald Trump."))
     assert all("Donald Trump" not in actors for _, actors, _ in found), found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Charlie Kirk a été tué mercredi. Son assassinat a choqué Donald Trump.", ("ASSAULT", [], ["Charlie Kirk"])),
+    ("Boualem Sansal a été gracié mardi. Sa libération a été saluée par Emmanuel Macron.",
+     ("RETREAT", [], ["Boualem Sansal"])),
+])
+def test_the_owner_of_an_act_done_to_someone_undergoes_it(analyse, text, expected):
+    assert expected in events(analyse("Titre\n" + text))
+
+
+def test_an_owner_among_several_people_named_is_left_unknown(analyse):
+    found = events(analyse("Titre\nKarim Benali a été arrêté à Lyon. Selon Bruno Retailleau, l'Algérie a refusé à "
+                           "dix reprises le laissez-passer nécessaire à son expulsion."))
+    assert all("Bruno Retailleau" not in targets for _, _, targets in found), found

@@ -470,6 +470,24 @@ def _undergone_arguments(noun: Token, through: Token, args: Arguments) -> Partic
     return actors, targets, words
 
 
+def _owner(noun: Token, owner: Token, args: Arguments) -> Reference | None:
+    """Whom "son", "sa" or "leur" stands for before an event noun: the one the discourse is about when the
+    sentence names no one before the noun ("Son assassinat a choqué X"), the clause's subject when it is the
+    only one named ("X a contesté son arrestation"); with others named ("Selon X, l'Algérie a refusé son
+    expulsion"), nobody: it could be any of them, or someone before."""
+    sentence = noun.sent
+    named = {r.entity_id for t in noun.doc[sentence.start : noun.i] if (r := args.entity_of(t)) is not None}
+    if not named:
+        found = args.resolver.antecedent(noun.idx, singular=owner.lower_ in ("son", "sa", "ses"))
+        return Reference(name=found.name, entity_id=found.entity_id, start=owner.idx,
+                         end=owner.idx + len(owner.text)) if found is not None and found.entity_id else None
+    subject = subject_of(noun.head) if noun.head.i != noun.i else None
+    subject_names = args.names(subject) if subject is not None else []
+    if len(named) == 1 and len(subject_names) == 1 and subject_names[0].entity_id in named:
+        return subject_names[0]
+    return None
+
+
 def _co_subjects(verb: Token, subject: Token, args: Arguments) -> list[Reference]:
     """'La CGT et FO appellent': the parse may make each name a subject of the verb rather than conjuncts."""
     return [r for c in verb.children if c.dep_ == subject.dep_ and c.i != subject.i and c.pos_ == "PROPN"
@@ -517,6 +535,12 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
         for agent in (c for c in participle.children if c.dep_ == "obl:agent"):
             actors += args.names(agent)
             words.append(agent)
+    undergoes = trigger.type in ("COERCE", "RETREAT", "ACCUSE") or noun.lemma_.casefold() in _PATIENT_NOUNS
+    owner = next((c for c in noun.children if c.dep_ == "det" and c.lower_ in _POSSESSIVES), None)
+    if undergoes and owner is not None:  # "son assassinat", "sa libération": done to the one "son" stands for
+        undergoer = _owner(noun, owner, args)
+        if undergoer is not None:
+            targets.append(undergoer)
     # "des menaces de représailles contre Taïwan": the qualifying noun's complements are the event's
     qualifiers = [c for c in noun.children if _qualifies_an_event(c)]
     for child in (*[c for c in noun.children if c not in qualifiers], *[g for q in qualifiers for g in q.children]):
@@ -530,7 +554,6 @@ def _nominal_arguments(noun: Token, trigger: Trigger, args: Arguments) -> Partic
             targets += args.names(child)
             words.append(child)
         elif child.dep_ == "nmod" and cases & _DE_FORMS:
-            undergoes = trigger.type in ("COERCE", "RETREAT", "ACCUSE") or noun.lemma_.casefold() in _PATIENT_NOUNS
             (targets if undergoes else actors).extend(args.names(child))
             words.append(child)
     return actors, targets, words
