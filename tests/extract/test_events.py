@@ -660,3 +660,16 @@ def test_an_owner_among_several_people_named_is_left_unknown(analyse):
     found = events(analyse("Titre\nKarim Benali a été arrêté à Lyon. Selon Bruno Retailleau, l'Algérie a refusé à "
                            "dix reprises le laissez-passer nécessaire à son expulsion."))
     assert all("Bruno Retailleau" not in targets for _, _, targets in found), found
+
+
+def test_every_name_of_a_list_takes_part(analyse):
+    found = events(analyse("Titre\nEmmanuel Macron, Olaf Scholz, Keir Starmer et Giorgia Meloni ont signé une "
+                           "déclaration commune."))
+    assert found == [("AGREE", ["Emmanuel Macron", "Olaf Scholz", "Keir Starmer", "Giorgia Meloni"], [])]
+
+
+def test_two_acts_of_one_kind_in_a_sentence_done_to_different_people_are_two_events(analyse):
+    found = events(analyse("Titre\nEmmanuel Macron a reçu Volodymyr Zelensky avant de s'entretenir avec Donald "
+                           "Trump."))
+    assert found == [("CONSULT", ["Emmanuel Macron"], ["Volodymyr Zelensky"]),
+                     ("CONSULT", ["Emmanuel Macron"], ["Donald Trump"])]

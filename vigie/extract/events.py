@@ -66,6 +66,9 @@ _DE_FORMS = function_words("de_form")
 _ANY = function_words("free_choice_determiner")
 
 
+_LIST_GAP = re.compile(r",\s*(?:et\s+)?|\s+et\s+")  # between two names of a list
+
+
 @dataclass(frozen=True)
 class Trigger:
     """A word that names an event of a category."""
@@ -145,9 +148,27 @@ class Arguments:
                                   and self._is_agent(r)), None)
             if reference is not None and reference.name not in {r.name for r in found}:
                 found.append(reference)
+        if found and head.pos_ == "PROPN":
+            found += [r for r in self._listed_after(found[0]) if r.name not in {f.name for f in found}]
         if not found and head.pos_ in ("NOUN", "PROPN"):
             found += self._nationality(head)
         return found
+
+    def _listed_after(self, first: Reference) -> list[Reference]:
+        """The names listed after a name, by commas and "et" ("X, Y, Z et W ont signé"), whatever the parse made
+        of the list."""
+        listed: list[Reference] = []
+        end = first.end
+        while True:
+            gap = _LIST_GAP.match(self.article.text, end)
+            if gap is None:
+                return listed
+            following = self.resolver.entity_at(gap.end(), gap.end() + 1)
+            if following is None or following.start != gap.end() or following.entity_id is None:
+                return listed
+            listed.append(Reference(name=following.name, entity_id=following.entity_id, start=following.start,
+                                    end=following.end))
+            end = following.end
 
     def _last_group(self, pronoun: Token, sentences: int = 3) -> list[Reference]:
         """Whom "ils" stands for: the entities a plural subject named in the sentences before ("Les dirigeants
@@ -809,7 +830,10 @@ def merge_events(events: list[Event], article: Article, doc: Doc) -> list[Event]
             duplicate = next((k for k in same_kind if own & names(k)), None) \
                 or next((k for k in same_kind if retold(event, k)), None)
         else:
-            duplicate = next((k for k in same_sentence.get(key, []) if (own & names(k)) or not own), None) \
+            # one event told twice in a sentence shares someone with it, and is done to no one new ("a reçu X
+            # avant de s'entretenir avec Y" is two meetings)
+            duplicate = next((k for k in same_sentence.get(key, []) if ((own & names(k)) and not (
+                {r.name for r in event.targets} - names(k))) or not own), None) \
                 or next((k for k in same_kind if retold(event, k)), None)
         if duplicate is None:
             kept.append(event)
