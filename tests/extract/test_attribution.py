@@ -727,3 +727,10 @@ def test_whom_a_witness_heard_say_the_words_said_them(analyse):
     article = analyse("Titre\nUne habitante a raconté avoir entendu l'homme crier à des policiers « Croyez-vous en "
                       "Dieu ? »")
     assert speakers(article) == ["l'homme"]
+
+
+def test_a_first_name_alone_says_its_bearer_s_gender(analyse):
+    article = analyse("Titre\nAntoine, 28 ans, travaille comme livreur à Lyon depuis trois ans. « Les plateformes nous "
+                      "traitent comme des machines. » Sa collègue a quitté le métier l'an dernier. « J'en avais assez "
+                      "des risques sur la route », explique-t-elle.")
+    assert speakers(article)[-1] != "Antoine"

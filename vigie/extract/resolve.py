@@ -163,10 +163,9 @@ class Resolver:
             name = self.entities[entity_id].name
             if said:  # what the text says, unless it says both
                 self._genders[entity_id] = said.pop() if len(said) == 1 else None
-            elif " " in name:  # what the first name of a full name says ("Jean-Marie" by "Jean")
+            else:  # what the first name of a full name says ("Jean-Marie" by "Jean"), or a first name alone
+                # ("Antoine, 28 ans"); a surname says nothing
                 self._genders[entity_id] = _first_name_genders().get(fold(name.split(" ", 1)[0].split("-", 1)[0]))
-            else:
-                self._genders[entity_id] = None
         return self._genders[entity_id]
 
     def agrees(self, speaker: Speaker | None, gender: str | None) -> bool:
