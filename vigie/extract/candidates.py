@@ -962,9 +962,10 @@ def titled_names(candidates: list[Candidate], context: Context) -> list[Candidat
 
 @correction("first_named")
 def first_named(candidates: list[Candidate], context: Context) -> list[Candidate]:
-    """A first name given to men or to women nearly always (`first_names.tsv`), followed by a capitalised
-    surname, is a person, however NER read it ("La police a arrêté Mohamed Amra", tagged as a noun and a
-    stray name). The surname must be no place the gazetteer knows ("Marie France" stays for NER)."""
+    """A first name given to men or to women nearly always (`first_names.tsv`), with a capitalised surname
+    after it or alone mid-sentence or before a comma, is a person, however NER read it ("La police a arrêté
+    Mohamed Amra", tagged as a noun and a stray name; "Zineb, elle, a quitté le métier"). The surname must
+    be no place the gazetteer knows ("Marie France" stays for NER)."""
     doc = context.doc
     found = []
     for first in positions_of(doc, _first_names()):
@@ -975,8 +976,8 @@ def first_named(candidates: list[Candidate], context: Context) -> list[Candidate
         while end < len(doc) and end < first + 3 and doc[end].text[:1].isupper() and doc[end].is_alpha \
                 and doc[end].whitespace_ != "\n" and lookup(doc[end].text) is None:
             end += 1
-        if end == first + 1:
-            continue
+        if end == first + 1 and token.is_sent_start and doc[end].text != ",":
+            continue  # a first name alone is a person mid-sentence ("a confié Zineb") or before a comma
         candidate = Candidate(token.idx, doc[end - 1].idx + len(doc[end - 1].text), "PER", "first_name")
         if not any(_overlaps(candidate, c) for c in candidates) and not in_credit(candidate, context.article):
             found.append(candidate)
