@@ -737,7 +737,7 @@ def test_a_first_name_alone_says_its_bearer_s_gender(analyse):
 
 
 def test_a_first_name_alone_before_a_comma_is_an_interviewee(analyse):
-    article = analyse("Titre\nAntoine, 28 ans, travaille comme livreur à Lyon depuis trois ans. « Les plateformes nous "
-                      "traitent comme des machines. »\nZineb, elle, a quitté le métier l'an dernier. « J'en avais assez "
-                      "des risques sur la route », explique-t-elle.")
+    article = analyse("Titre\nAntoine, 28 ans, travaille comme livreur à Lyon depuis trois ans. « Les plateformes "
+                      "nous traitent comme des machines. »\nZineb, elle, a quitté le métier l'an dernier. « J'en "
+                      "avais assez des risques sur la route », explique-t-elle.")
     assert speakers(article) == ["Antoine", "Zineb"]
