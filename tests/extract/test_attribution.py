@@ -15,6 +15,11 @@ def speakers(article) -> list[str | None]:
     return [q.speaker.name if q.speaker else None for q in article.quotes if q.direct]
 
 
+def every_speaker(article) -> list[str | None]:
+    """Speakers of direct and reported speech alike."""
+    return [q.speaker.name if q.speaker else None for q in article.quotes]
+
+
 def test_a_role_noun_resolves_to_the_person_the_text_introduced_with_it(analyse):
     article = analyse("Titre\nLe réalisateur iranien Ali Rezaei a présenté son film mardi à Venise. "
                       "« Le cinéma ne se tait pas », a lancé le réalisateur devant la presse.")
@@ -198,13 +203,13 @@ def test_a_witness_introduced_by_first_name_and_age_speaks_the_paragraph_after(a
 def test_a_name_after_a_role_and_a_rank_in_apposition_is_the_speaker(analyse):
     article = analyse("Titre\n« Le barrage tient pour l'instant », assure le chef des secours, le capitaine Hugo "
                       "Lambert.")
-    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Hugo Lambert"]
+    assert every_speaker(article) == ["Hugo Lambert"]
 
 
 def test_the_party_label_between_a_role_and_a_name_is_not_the_speaker(analyse):
     article = analyse("Titre\nLe député LFI Marc Lenoir a pris la parole. Il a dénoncé « un budget injuste pour "
                       "les collectivités rurales ».")
-    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Marc Lenoir"]
+    assert every_speaker(article) == ["Marc Lenoir"]
 
 
 def test_a_source_cited_by_an_agency_speaks_with_all_its_description(analyse):
@@ -212,28 +217,28 @@ def test_a_source_cited_by_an_agency_speaks_with_all_its_description(analyse):
     # part of the description
     article = analyse("Titre\nSelon une source proche du dossier, citée par l'AFP, « les négociations sont au point "
                       "mort ».")
-    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["une source proche du dossier"]
+    assert every_speaker(article) == ["une source proche du dossier"]
 
 
 def test_a_pronoun_never_stands_for_a_person_of_the_other_gender(analyse):
     # "la juge Anne Morel" is a woman: "a-t-il répété" is the man she questioned
     article = analyse("Titre\nLa juge Anne Morel a interrogé Paul Lenoir. « Je ne me souviens de rien, je vous le "
                       "jure », a-t-il répété.")
-    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Paul Lenoir"]
+    assert every_speaker(article) == ["Paul Lenoir"]
 
 
 def test_a_first_name_tells_a_gender_the_text_does_not(analyse):
     # nothing in the text says Paul Lenoir is a man: his first name does
     article = analyse("Titre\nPaul Lenoir a été interrogé par Anne Morel. « Vos déclarations ne tiennent pas une "
                       "seconde », a-t-elle lancé.")
-    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["Anne Morel"]
+    assert every_speaker(article) == ["Anne Morel"]
 
 
 def test_an_elided_role_takes_the_gender_of_its_adjective(analyse):
     # "l'ancienne ministre" is a woman although "ministre" is either: not Marc Petit
     article = analyse("Titre\nMarc Petit a salué l'accord avec Julie Martin. L'ancienne ministre assure que le texte "
                       "respecte « l'équilibre des deux listes du premier tour ».")
-    assert [q.speaker.name if q.speaker else None for q in article.quotes if q.direct] == ["Julie Martin"]
+    assert speakers(article) == ["Julie Martin"]
 
 
 def test_an_unresolved_pronoun_leaves_the_speaker_unknown_rather_than_a_person_of_the_other_gender(analyse):
@@ -262,7 +267,7 @@ def test_a_role_written_before_a_verb_is_not_given_to_the_verb_s_object(analyse)
     # "Le Premier ministre a reçu Paul Martin": Paul Martin is not the Prime Minister, who stays unnamed
     article = analyse("Titre\nLe Premier ministre a reçu Paul Martin. « Nous avancerons ensemble sur ce dossier », "
                       "a déclaré le premier ministre.")
-    assert [q.speaker.name if q.speaker else None for q in article.quotes] == ["le premier ministre"]
+    assert every_speaker(article) == ["le premier ministre"]
 
 
 def test_a_fact_is_no_speaker(analyse):
