@@ -403,6 +403,8 @@ def _without_habits(expressions: list[Expression], text: str) -> list[Expression
     kept = []
     for expression in expressions:
         if expression.kind in ("full", "numeric_day_month", "month") and not {"year", "year2"} & set(expression.fields):
+            # the sentence by its punctuation: the parser cuts "D'habitude, la foire ouvre en septembre" after
+            # "D'habitude"
             start = max(text.rfind(".", 0, expression.start), text.rfind("\n", 0, expression.start)) + 1
             ends = [i for i in (text.find(".", expression.end), text.find("\n", expression.end)) if i != -1]
             if _habitual().search(text, start, min(ends, default=len(text))):
