@@ -218,13 +218,9 @@ class Resolver:
             if comma is not None and not any(t.pos_ in ("VERB", "AUX") or t.is_punct
                                              for t in self.doc[after:comma]):
                 after = comma
-        following = self.doc[after : after + 6]
-        name_at = 1
-        if len(following) > 3 and following[0].text == "," and following[1].lower_ in ("le", "la", "l'", "l’") \
-                and role_nouns().get(following[2].lower_) == "PER":
-            name_at = 3  # "le commandant des pompiers, le colonel X": a rank before the name
-        if len(following) > name_at and following[0].text == ",":
-            first_word = following[name_at]
+        first_word = self._name_after_comma(after) if after < len(self.doc) and self.doc[after].text == "," \
+            else None
+        if first_word is not None:
             candidate = self.entity_at(first_word.idx, first_word.idx + len(first_word.text))
             # after "un proche de X," a name is an apposition only when a comma closes it: in "selon un proche
             # de X, Y se montre redoutable" Y begins the sentence's own clause
@@ -638,14 +634,23 @@ class Resolver:
                       or t.is_sent_start), None)  # the end of the role's own words ("général de l'ONU")
         if comma is None or comma.text != "," or comma.i + 1 >= len(self.doc):
             return None
-        name = self.doc[comma.i + 1]
-        if name.lower_ in ("le", "la", "l'", "l’") and comma.i + 3 < len(self.doc) \
-                and role_nouns().get(self.doc[comma.i + 2].lower_) == "PER":
-            name = self.doc[comma.i + 3]  # "le commandant des pompiers, le colonel X,": a rank before the name
+        name = self._name_after_comma(comma.i)
+        if name is None:
+            return None
         found = self.entity_at(name.idx, name.idx + 1)
         closed = found is not None and self.article.text[found.end : found.end + 1] in (",", ".", ")", ";")
         return found if found is not None and closed and self.type_of(found) == "PER" and found.start == name.idx \
             else None
+
+    def _name_after_comma(self, comma: int) -> Token | None:
+        """The word where a name in apposition begins after a comma: the next one, or the one after a rank
+        ("le commandant des pompiers, le colonel X")."""
+        if comma + 1 >= len(self.doc):
+            return None
+        if self.doc[comma + 1].lower_ in ("le", "la", "l'", "l’") and comma + 3 < len(self.doc) \
+                and role_nouns().get(self.doc[comma + 2].lower_) == "PER":
+            return self.doc[comma + 3]
+        return self.doc[comma + 1]
 
     def _named_in_order(self, word: Token) -> Speaker | None:
         """'ce dernier', 'celle-ci': the person (or body) named last, not the last subject ("X a reçu Y. Ce
