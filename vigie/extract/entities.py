@@ -367,7 +367,7 @@ def role_type(candidate: Candidate, context: Context) -> str | None:
             if of:
                 return "ORG" if kind == "PER" else None
             return kind
-        if token.lower_ in ("de", "du", "des", "d'", "d’"):
+        if token.lower_ in _DE_FORMS:
             of = True
         elif not (token.text == "," or token.lower_ in ("l'", "l’", "la", "le", "les")
                   or (token.pos_ == "ADJ" and token.is_lower)):
@@ -383,7 +383,7 @@ def _apposition_head(before: Span) -> Token | None:
     for token in reversed(before):
         if token.pos_ == "NOUN" and token.is_lower:
             head = token
-        elif token.lower_ in ("de", "du", "des", "d'", "d’") or (token.pos_ in ("ADJ", "DET") and token.is_lower):
+        elif token.lower_ in _DE_FORMS or (token.pos_ in ("ADJ", "DET") and token.is_lower):
             continue
         else:
             break
