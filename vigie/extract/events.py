@@ -50,6 +50,7 @@ _ENDING_VERBS = verbs_of_class("ending")
 _JOINING_VERBS = verbs_of_class("joining")
 _NATURAL_FORCES = frozenset(words("natural_forces"))
 _PATIENT_NOUNS = frozenset(words("patient_nouns"))
+_UNDERGOING_HEADS = frozenset(words("undergoing_heads"))
 _PLURAL_PRONOUNS = {p for p in function_words("personal_pronoun") if p.endswith("s")}  # "ils", "elles"
 _DEFINITE = function_words("definite_article") | function_words("demonstrative_determiner")
 _OTHER_WHEN_REFLEXIVE = verbs_of_class("other_when_reflexive")
@@ -452,17 +453,12 @@ def _verbal_arguments(verb: Token, args: Arguments) -> Participants:
     return actors, targets, words
 
 
-@cache
-def _undergoing_heads() -> frozenset[str]:
-    return frozenset(words("undergoing_heads"))
-
-
 def _undergone_through(noun: Token, head: Token) -> Token | None:
     """The word through which an event noun happens to its clause's subject ("fait l'objet d'un mandat",
     "victime d'une agression", "la cible de menaces", "a subi une attaque"), if any."""
     governors = [noun.head, head, *[c for c in head.children if c.dep_ == "obj"]]
     for governor in governors:
-        if governor.i == noun.i or governor.lemma_.casefold() not in _undergoing_heads():
+        if governor.i == noun.i or governor.lemma_.casefold() not in _UNDERGOING_HEADS:
             continue
         # a verb ("a subi"), or a noun that is the clause's predicate ("a été victime", "fait l'objet"), not
         # any mention of the noun ("l'objet de la réunion")
