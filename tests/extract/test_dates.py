@@ -164,3 +164,15 @@ def test_a_day_or_a_month_in_a_sentence_about_every_year_is_no_date(analyse, sen
 def test_a_day_of_a_given_year_in_a_habitual_sentence_is_still_a_date(analyse):
     article = analyse("Titre\nChaque année depuis le 14 juillet 2020, le village organise un bal.", published=PUBLISHED)
     assert dates(article) == [("le 14 juillet 2020", "2020-07-14")]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Les ventes progressent par rapport à l'année dernière à la même époque.", ("la même époque", "2025-01")),
+    ("À la même période en 2019, le chômage baissait.", ("la même période", "2019-01")),
+])
+def test_the_same_time_of_year_is_the_month_of_writing_in_the_year_its_sentence_gives(analyse, sentence, expected):
+    assert expected in dates(analyse("Titre\n" + sentence, published=PUBLISHED))
+
+
+def test_the_same_time_without_a_year_is_no_date(analyse):
+    assert dates(analyse("Titre\nÀ la même époque, les Romains bâtissaient des routes.", published=PUBLISHED)) == []

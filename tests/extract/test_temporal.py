@@ -228,3 +228,27 @@ def test_the_new_year_is_the_one_begun_or_about_to_begin(ref, expected):
 
 def test_a_new_school_or_lunar_year_is_no_calendar_year():
     assert texts("Pour la nouvelle année scolaire, puis la nouvelle année lunaire.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Le budget 2026 a été adopté.", ["2026"]),
+    ("La saison 2025 a été difficile.", ["2025"]),
+    ("Les municipales 2026 approchent.", ["2026"]),
+    ("La coupe du monde 2030 se jouera sur trois continents.", ["2030"]),
+    ("Le club compte 2000 supporters et 1500 abonnés.", []),  # amounts, no noun of a year before them
+    ("Le bilan fait état de 2000 blessés.", []),
+])
+def test_a_number_after_the_noun_of_something_of_one_year_is_that_year(text, expected):
+    assert texts(text) == expected
+
+
+@pytest.mark.parametrize("text", ["L'accord du Vendredi saint reste fragile.", "Les accords de Noël ont tenu un mois.",
+                                  "Le soulèvement de Pâques est commémoré à Dublin."])
+def test_a_holiday_naming_an_agreement_or_a_war_of_history_is_no_date(text):
+    assert texts(text) == []
+
+
+def test_a_holiday_without_its_year_is_the_next_one_in_a_future_clause_and_the_last_in_a_past_one():
+    ref = dt.date(2026, 5, 20)  # after Easter 2026 (5 April)
+    assert value("Pâques", ref, Tense.FUTURE) == "2027-03-28"
+    assert value("Pâques", ref, Tense.PAST) == "2026-04-05"

@@ -190,6 +190,20 @@ def _sentence_year(expression: Expression, resolved: list[tuple[Expression, str]
     return None
 
 
+def _year_later_in_sentence(following: Iterator[Expression], doc: Doc, offset: int, ref: dt.date) -> str | None:
+    """A year said after ``offset`` in its sentence ("à la même époque l'an dernier")."""
+    sentence = _sentence_of(doc, offset)
+    if sentence is None:
+        return None
+    for other in following:
+        if other.start >= sentence.end_char:
+            return None
+        value = resolve(other, ref, clause_tense(doc, other.start, other.end))
+        if value is not None and re.fullmatch(r"\d{4}", value):
+            return value
+    return None
+
+
 def _after(ordered: list[Expression], index: int) -> Iterator[Expression]:
     """The expressions after the one at ``index``, in reading order, without copying the list."""
     return (ordered[i] for i in range(index + 1, len(ordered)))
@@ -259,6 +273,10 @@ def resolve_all(expressions: Iterable[Expression], ref: dt.date, doc: Doc, text:
             anchor_note = f"event of {anchor.isoformat()}"
         elif expression.kind == "month" and (year := _sentence_year(expression, resolved, doc)):
             value = f"{year}-{resolve(expression, reference, tense)[5:]}"  # type: ignore[index]
+        elif expression.kind == "same_time":
+            year = _sentence_year(expression, resolved, doc) or _year_later_in_sentence(
+                _after(ordered, index), doc, expression.start, reference)
+            value = f"{year}-{reference.month:02d}" if year else None  # no year said: which time is unknown
         else:
             value = resolve(expression, reference, tense)
             if reference != ref:

@@ -162,6 +162,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{b}(?P<deictic>{_alternation(list(deictic_days()))})(?:\s+(?P<weekday>{weekday}))?{e}{part_tail}",
             flags)),
         ("this_part", re.compile(rf"{b}(?:ce|cet|cette)\s+(?P<part>{part}){e}", flags)),
+        # "l'an dernier à la même époque": the same time of year, in the year its sentence gives (dates.py)
+        ("same_time", re.compile(rf"{b}(?:la\s+même|pareille)\s+(?:époque|période){e}", flags)),
         ("day_after", re.compile(rf"(?<=\bau\s)lendemain{e}", flags)),  # "au lendemain de X": dated in dates.py
         ("anaphoric", re.compile(rf"{b}(?P<anaphor>{_alternation(list(anaphoric_days()))}){e}{part_tail}", flags)),
         ("weekday", re.compile(
@@ -179,15 +181,36 @@ _YEAR_CUES = re.compile(
     r"décembre)\s*|[-(])$", re.IGNORECASE)
 
 
+@cache
+def _year_head() -> re.Pattern[str]:
+    """A noun of something of one year, right before the number ("le budget 2026", "les municipales 2026")."""
+    heads = _alternation([row["noun"] for row in rows("year_heads")])
+    return re.compile(rf"\b(?:{heads})s?\s+$", re.IGNORECASE)
+
+
+@cache
+def _counted_nouns() -> frozenset[str]:
+    """Nouns that a number before them counts (people, victims, units)."""
+    return frozenset(row["noun"].casefold() for row in rows("count_nouns"))
+
+
+_WORD_AFTER = re.compile(r"\s+([\w-]+)")
+_HEAD_REACH = 30  # characters before a number where the noun of its year stands
+
+
 def _plausible_year(text: str, match: re.Match[str]) -> bool:
-    """A bare four-digit number is a year when a year cue precedes it or punctuation follows it."""
+    """A bare four-digit number is a year when a year cue or a year's noun precedes it or punctuation follows it."""
     if match.group("det"):
         return True
     before = text[max(0, match.start() - 20) : match.start()]
     after = text[match.end() : match.end() + 3]
     if re.search(r"\d[\s.]?$", before):  # "16 2000" is a number
         return False
-    return bool(_YEAR_CUES.search(before)) or bool(re.match(r"^\s*(?:[,.;:)!?/-]|et\b|$)", after))
+    counted = _WORD_AFTER.match(text, match.end())
+    if counted and re.sub(r"[sx]$", "", counted.group(1).casefold()) in _counted_nouns():
+        return False  # "de 2000 blessés", "en 2000 ans": an amount
+    return bool(_YEAR_CUES.search(before)) or bool(re.match(r"^\s*(?:[,.;:)!?/-]|et\b|$)", after)) \
+        or bool(_year_head().search(text, max(0, match.start() - _HEAD_REACH), match.start()))
 
 
 # What a bare month name ("en mai", "depuis juin", "fin janvier", "courant de mars") must follow to be a date.
@@ -215,6 +238,7 @@ def _bare_months(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]
 def find_expressions(text: str) -> list[Expression]:
     """Every date expression in a text, longest first where they overlap."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    named: list[tuple[int, int]] = []
     for priority, (kind, pattern) in enumerate(_patterns()):
         for match in _bare_months(pattern, text) if kind == "month" else pattern.finditer(text):
             if kind == "year" and not _plausible_year(text, match):
@@ -223,6 +247,10 @@ def find_expressions(text: str) -> list[Expression]:
                 continue
             if kind == "weekday" and not _one_weekday(text, match):
                 continue
+            if kind == "holiday" and not match.group("year") \
+                    and _NAMED_AFTER.search(text, max(0, match.start() - 30), match.start()):
+                named.append((match.start(), match.end()))  # nothing shorter dates it either ("Vendredi")
+                continue  # "l'accord du Vendredi saint", "la guerre du Kippour": a name from history, not a date
             if kind == "in" and _COMPLEMENT_AFTER.match(text, match.end()):
                 continue  # "dans un jour de grande forme", "dans un mois où": a kind of day, not a delay
             if kind == "season" and not match.group("year") and not match.group("modifier") \
@@ -230,7 +258,7 @@ def find_expressions(text: str) -> list[Expression]:
                 continue  # "de l'été", "cet été": a season without its year dates nothing ("l'été dernier" does)
             found.append((match.start(), match.end(), priority, kind, match))
     found.sort(key=lambda item: (-(item[1] - item[0]), item[2], item[0]))
-    taken: list[tuple[int, int]] = []
+    taken = named  # a name from history holds its span against the shorter matches inside it
     expressions = []
     for start, end, _priority, kind, match in found:
         if any(start < e and s < end for s, e in taken):
@@ -246,6 +274,9 @@ def find_expressions(text: str) -> list[Expression]:
 _HABITUAL_BEFORE = re.compile(r"(?:\bchaque|\bpremiers?|\bpremières?|\bderniers?|\bdernières?|\bsecond|\bseconde"
                               r"|\b\w+ièmes?)\s+$", re.IGNORECASE)
 _OF = r"de|d['’]|du|des"
+# Nouns that a holiday without its year names after the fact: an agreement, a war, an uprising of history
+_NAMED_AFTER = re.compile(r"\b(?:accords?|traités?|guerres?|offensives?|soulèvements?|insurrections?|révolutions?"
+                          r"|massacres?|batailles?)\s+(?:du|de\s+la|de\s+l['’]|de|des)\s*$", re.IGNORECASE)
 _OF_AFTER = re.compile(rf"\s+(?:{_OF})\b", re.IGNORECASE)  # "au printemps de l'environnement"
 _COMPLEMENT_AFTER = re.compile(rf"\s+(?:{_OF}|où|qui|que)\b", re.IGNORECASE)  # "dans un jour de grande forme"
 
@@ -454,6 +485,8 @@ def resolve(expression: Expression, ref: dt.date, tense: Tense = Tense.UNKNOWN) 
             day_ = easter(year) + dt.timedelta(days=int(value))
             if "year" not in f and tense is Tense.PAST and day_ > ref:
                 day_ = easter(year - 1) + dt.timedelta(days=int(value))
+            elif "year" not in f and tense is Tense.FUTURE and day_ < ref:
+                day_ = easter(year + 1) + dt.timedelta(days=int(value))
             return day_.isoformat()
         month_text, day_text = value.split("-")
         if "year" in f:

@@ -124,6 +124,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("seat_holders", (Column("noun"),)),
     Table("settlement_nouns", (Column("noun"),)),
     Table("habitual_markers", (Column("marker"),)),
+    Table("year_heads", (Column("noun"),)),
     Table("patient_nouns", (Column("noun"),)),
     Table("undergoing_heads", (Column("word"),)),
     Table("speaker_nouns", (Column("noun"), Column("kind", _choice("person", "group", "document", "proxy",
