@@ -13,13 +13,13 @@ from functools import cache, lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, POS, TAG
+from spacy.attrs import IS_SPACE, LEMMA, LENGTH, LOWER, POS, TAG
 from spacy.lang.fr.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as PART_OF_SPEECH_IDS
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, MorphAnalysis
+from spacy.tokens import Doc, MorphAnalysis, Token
 
 DEFAULT_MODEL = "fr_core_news_md"
 _LINES = re.compile(r"[^\n]*\n|[^\n]+$")
@@ -121,7 +121,8 @@ def make_tags_from_pos(nlp: Language, name: str, copied: list[str]) -> TagsFromP
     return TagsFromPos(nlp, copied)
 
 
-_LETTER_PERIOD = re.compile(r"(?<![\w.])[A-LN-Z]\.\s+[A-ZÀ-Ý]")  # "sur X. Le", not "M. Le Maire"
+_ENDING_LETTERS = frozenset("ABCDEFGHIJKLNOPQRSTUVWXYZ")  # not "M." (monsieur)
+_CAPITALS = re.compile(r"[A-ZÀ-Ý]")
 
 
 @Language.component("letter_sentence_ends")
@@ -131,16 +132,25 @@ def letter_sentence_ends(doc: Doc) -> Doc:
     spaCy keeps "X." whole for initials ("Marsha P. Johnson"), so the sentence ran on into the next one and
     its subject became the last verb's object. A letter after a lowercase word, followed by a capitalised
     function word (le, il, dans...), ends a sentence; one after a first name, or "M." (monsieur), does not.
+    Only the two-character words are looked at, found in the Doc's arrays: this runs on every line parsed.
     """
-    if not _LETTER_PERIOD.search(doc.text):
-        return doc
-    ends = [token for token in doc[1:-1] if len(token.text) == 2 and token.text[1] == "."
-            and _LETTER_PERIOD.match(doc.text, token.idx) and doc[token.i - 1].is_lower
-            and doc[token.i + 1].is_title and doc[token.i + 1].lower_ in STOP_WORDS]
-    with doc.retokenize() as retokenizer:
-        for token in ends:
-            retokenizer.split(token, [token.text[0], "."], heads=[(token, 0), (token, 0)])
+    lengths = doc.to_array(LENGTH)
+    ends = [token for i in numpy.flatnonzero(lengths[1:-1] == 2).tolist() if _ends_sentence(token := doc[i + 1])]
+    if ends:
+        with doc.retokenize() as retokenizer:
+            for token in ends:
+                retokenizer.split(token, [token.text[0], "."], heads=[(token, 0), (token, 0)])
     return doc
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Whether a two-character word is a capital letter and a period that end a sentence."""
+    text = token.text
+    if text[1] != "." or text[0] not in _ENDING_LETTERS or not token.whitespace_:
+        return False
+    before, after = token.doc[token.i - 1], token.doc[token.i + 1]
+    return before.is_lower and (bool(before.whitespace_) or not re.match(r"[\w.]", before.text[-1])) \
+        and after.is_title and bool(_CAPITALS.match(after.text)) and after.lower_ in STOP_WORDS
 
 
 @lru_cache(maxsize=64)

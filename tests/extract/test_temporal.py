@@ -252,3 +252,11 @@ def test_a_holiday_without_its_year_is_the_next_one_in_a_future_clause_and_the_l
     ref = dt.date(2026, 5, 20)  # after Easter 2026 (5 April)
     assert value("Pâques", ref, Tense.FUTURE) == "2027-03-28"
     assert value("Pâques", ref, Tense.PAST) == "2026-04-05"
+
+
+@pytest.mark.parametrize("opening", ["", "İzmir, "])  # "İ" lowercases to two characters
+def test_capitals_match_and_keep_their_offsets(opening):
+    text = opening + "La NUIT de samedi à dimanche, puis le 3 MARS 2025."
+    found = find_expressions(text)
+    assert [(e.text, text[e.start : e.end]) for e in found] == [("La NUIT de samedi à dimanche",) * 2,
+                                                                ("le 3 MARS 2025",) * 2]

@@ -362,9 +362,9 @@ def infer_publication(expressions: list[Expression], doc: Doc,
     anchors = [(day, e) for e in expressions if (day := _calendar_date(e, near_year)) is not None]
     if not anchors:
         return None
-    tenses = {e: clause_tense(doc, e.start, e.end) for _, e in anchors}
     this_week = [e for e in expressions if e.kind == "weekday"
                  and " ".join(e.fields.get("det", "").casefold().split()) == "ce"]
+    tenses = {e: clause_tense(doc, e.start, e.end) for e in [e for _, e in anchors] + this_week}
     candidates = sorted({day + dt.timedelta(days=shift) for day, _ in anchors for shift in range(-6, 8)})
     best: tuple[int, dt.date] | None = None
     for candidate in candidates:
@@ -375,7 +375,7 @@ def infer_publication(expressions: list[Expression], doc: Doc,
         for expression in this_week:
             weekday = weekdays()[expression.fields["weekday"].casefold()]
             day = candidate + dt.timedelta(days=weekday - candidate.weekday())
-            score += _agreement(candidate, expression, day, clause_tense(doc, expression.start, expression.end), False)
+            score += _agreement(candidate, expression, day, tenses[expression], False)
         if best is None or score > best[0]:
             best = (score, candidate)
     assert best is not None

@@ -489,15 +489,16 @@ def decide_type(cluster: Cluster, context: Context) -> str:
     labels = cluster.labels()
     if place is None and all(is_acronym(s) for s in cluster.surfaces):
         return "ORG"  # "LR", "PS", "MR", "OQTF": people are not written in capitals, places are in the gazetteer
-    described = Counter(r for r in (classified(c, context) for c in cluster.mentions) if r)
-    if described and place is None:
-        return described.most_common(1)[0][0]
-    roles = Counter(r for r in (role_type(c, context) for c in cluster.mentions) if r)
-    if roles and place is None:
-        chosen, votes = roles.most_common(1)[0]
-        # one role word ("le gouvernement Bayrou") does not outvote what every other mention says
-        if 2 * votes >= len(cluster.mentions) or labels.most_common(1)[0][0] == chosen:
-            return chosen
+    if place is None:  # a place is typed by its use below; other names by the words that describe them
+        described = Counter(r for r in (classified(c, context) for c in cluster.mentions) if r)
+        if described:
+            return described.most_common(1)[0][0]
+        roles = Counter(r for r in (role_type(c, context) for c in cluster.mentions) if r)
+        if roles:
+            chosen, votes = roles.most_common(1)[0]
+            # one role word ("le gouvernement Bayrou") does not outvote what every other mention says
+            if 2 * votes >= len(cluster.mentions) or labels.most_common(1)[0][0] == chosen:
+                return chosen
     if place is not None and labels["LOC"] >= labels["ORG"]:
         return _place_as_used(cluster, context)
     if any(is_acronym(s) for s in cluster.surfaces) and labels["PER"] and not labels["ORG"] + labels["LOC"]:
