@@ -166,23 +166,29 @@ def _lemma_verdicts(words: frozenset[str]) -> dict[int, bool]:
     return {}
 
 
+@lru_cache(maxsize=64)
+def _id_array(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.fromiter(string_ids(words), dtype="uint64", count=len(words))
+
+
 def positions_of(doc: Doc, words: frozenset[str], lemmas: bool = False) -> list[int]:
     """Indices of the words whose lowercase form (with ``lemmas``, or casefolded lemma) is one of ``words``.
 
-    Read from the Doc's arrays, a scan that makes no Token of the words it passes over: stages that look
-    for a few hundred words among thousands build Tokens only where one is.
+    Read from the Doc's arrays with numpy, a scan that makes no Token of the words it passes over: stages
+    that look for a few hundred words among thousands build Tokens only where one is.
     """
-    lower_ids = string_ids(words)
-    if not lemmas:
-        return [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in lower_ids]
-    lowers: list[int] = doc.to_array(LOWER).tolist()
-    lemma_ids: list[int] = doc.to_array(LEMMA).tolist()
-    verdicts = _lemma_verdicts(words)
-    strings = doc.vocab.strings
-    for lemma in set(lemma_ids) - verdicts.keys():
-        verdicts[lemma] = strings[lemma].casefold() in words
-    return [i for i, (lower, lemma) in enumerate(zip(lowers, lemma_ids, strict=True))
-            if lower in lower_ids or verdicts[lemma]]
+    found = numpy.isin(doc.to_array(LOWER), _id_array(words))
+    if lemmas:
+        lemma_ids = doc.to_array(LEMMA)
+        verdicts = _lemma_verdicts(words)
+        strings = doc.vocab.strings
+        distinct: list[int] = numpy.unique(lemma_ids).tolist()
+        for lemma in distinct:
+            if lemma not in verdicts:
+                verdicts[lemma] = strings[lemma].casefold() in words
+        known = numpy.array([lemma for lemma in distinct if verdicts[lemma]], dtype="uint64")
+        found |= numpy.isin(lemma_ids, known)
+    return numpy.flatnonzero(found).tolist()
 
 
 MAX_PIECE = 10_000  # characters parsed at once: a longer line is cut at a sentence end (spaCy's cost and limit)

@@ -37,3 +37,18 @@ _CONTRACTED = {"au": "à", "aux": "à"}  # "appeler au calme", "conduits aux urg
 def uncontracted(word: str) -> str:
     """The preposition a contracted article stands for ("au" → "à"), else the word itself."""
     return _CONTRACTED.get(word, word)
+
+
+def lowercase_in_place(text: str) -> str | None:
+    """The text in lowercase when every character stays at its offset, else None ("İ" lowercases to two).
+
+    A case-insensitive pattern whose source is in lowercase runs case-sensitively over it, a third faster,
+    and its matches' offsets are the text's own.
+    """
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive pattern (its source in lowercase) made case-sensitive, for lowercased text."""
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)

@@ -167,3 +167,10 @@ def test_people_deprived_of_something_do_not_take_part(analyse):
     article = analyse("Titre\nJusqu'à 90 000 foyers ont été privés d'électricité mardi.")
     assert ("people", 90000, "at_most") not in counts(article)
 
+
+
+@pytest.mark.parametrize("opening", ["", "İzmir : "])  # "İ" lowercases to two characters
+def test_numbers_in_capitals_are_read_at_their_offsets(opening):
+    text = opening + "TROIS morts et Des Centaines de blessés"
+    assert [(text[n.start : n.end], n.value) for n in find_numbers(text)] == [("TROIS", 3),
+                                                                             ("Des Centaines de", 200)]

@@ -26,7 +26,7 @@ from vigie.lexicon import mapping, rows, verbs_of_class
 from vigie.lexicon import words as lexicon_words
 from vigie.model import Article, Count, Entity, Mention, Reference
 from vigie.stages import register_stage
-from vigie.textnorm import uncontracted
+from vigie.textnorm import case_sensitive, lowercase_in_place, uncontracted
 
 # thousands grouped by a space (narrow or not), a dot or, in Switzerland, an apostrophe: "160'000"
 _DIGITS = r"\d{1,3}(?:[ \u202f\u00a0.'’]\d{3})+(?!\d)|\d+"
@@ -111,6 +111,11 @@ def _number_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _lowercase_number_pattern() -> re.Pattern[str]:
+    return case_sensitive(_number_pattern())
+
+
+@cache
 def _qualifier_pattern() -> re.Pattern[str]:
     """The qualifier words ending a stretch of text; the earliest start is the longest words."""
     alternation = "|".join(re.escape(words) for words in qualifier_words())
@@ -126,7 +131,9 @@ def _qualifier(text: str, start: int) -> str | None:
 def find_numbers(text: str) -> list[Number]:
     """Candidate numbers with their qualifiers, in reading order."""
     found = []
-    for match in _number_pattern().finditer(text):
+    lowered = lowercase_in_place(text)
+    matches = _number_pattern().finditer(text) if lowered is None else _lowercase_number_pattern().finditer(lowered)
+    for match in matches:
         qualifier = _qualifier(text, match.start())
         if match.group("approx"):
             value, implied = approximate_words()[match.group("approx").casefold()]

@@ -147,6 +147,7 @@ def _starts_upper(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+@lru_cache(maxsize=1 << 14)
 def _initials(name: str) -> str:
     words = re.split(r"[\s'’-]+", fold(name))
     return "".join(w[0] for w in words if w and w not in _STOPWORDS_IN_ACRONYMS)

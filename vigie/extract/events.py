@@ -228,15 +228,18 @@ class Arguments:
     def place(self, trigger: Token, taken: set[str]) -> Reference | None:
         """A LOC entity the clause puts the event in ("à Paris", "près de Bilopillia"), else one in the sentence."""
         sentence = trigger.sent
-        if not self.resolver.names_a_place(sentence.start_char, sentence.end_char):
-            return None
-        clause = list(trigger.subtree if trigger.pos_ in ("VERB", "AUX") else trigger.head.subtree)
-        for pool in (clause, sentence):
+        # the words of the places the sentence names, in reading order: the only words worth a look-up
+        named = [token for start, end in self.resolver.places_within(sentence.start_char, sentence.end_char)
+                 for token in self.doc.char_span(start, end, alignment_mode="expand") or ()
+                 if token.i < sentence.end]
+        top = trigger if trigger.pos_ in ("VERB", "AUX") else trigger.head
+        in_clause = [t for t in named if t.i == top.i or top.is_ancestor(t)]
+        for pool in (in_clause, named):
             for token in pool:
                 found = self.resolver.entity_at(token.idx, token.idx + 1)
                 if found is None or found.name in taken or self.resolver.type_of(found) != "LOC":
                     continue
-                if pool is not clause or any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in token.children):
+                if pool is not in_clause or any(c.dep_ == "case" and c.lower_ in _PLACE_CASES for c in token.children):
                     return Reference(name=found.name, entity_id=found.entity_id, start=found.start, end=found.end)
         return None
 

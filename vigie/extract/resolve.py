@@ -12,7 +12,6 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
 
 from spacy.tokens import Doc, Span, Token
 
@@ -112,10 +111,9 @@ class Resolver:
         for entity, mention in sorted(self.narrated, key=lambda pair: pair[1].start):
             self.by_type.setdefault(entity.type, []).append((mention.start, entity, mention))
         self.type_starts = {kind: [start for start, _, _ in found] for kind, found in self.by_type.items()}
-        # where places are named, quoted or not: starts in order, and the furthest end reached so far
-        places = sorted((m.start, m.end) for entity, m in self.discourse if entity.type == "LOC")
-        self.place_ends = list(accumulate((end for _, end in places), max))
-        self.place_starts = [start for start, _ in places]
+        # where places are named, quoted or not, in reading order, so those of a sentence are a bisection away
+        self.places = sorted((m.start, m.end) for entity, m in self.discourse if entity.type == "LOC")
+        self.place_starts = [start for start, _ in self.places]
         self._appositions: dict[int, str] = {}
         self._genders: dict[str, str | None] = {}
 
@@ -126,10 +124,9 @@ class Resolver:
         return [(entity, mention) for _, entity, mention in
                 found[bisect_left(starts, start) : bisect_left(starts, end)]]
 
-    def names_a_place(self, start: int, end: int) -> bool:
-        """Whether a place is named within the characters [start, end): a bisection, not a look-up per word."""
-        first = bisect_right(self.place_ends, start)
-        return first < len(self.place_starts) and self.place_starts[first] < end
+    def places_within(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The (start, end) of the places named from the characters [start, end), in reading order."""
+        return self.places[bisect_left(self.place_starts, start) : bisect_left(self.place_starts, end)]
 
     def entity_at(self, start: int, end: int) -> Speaker | None:
         """The entity named by the characters [start, end), if any."""

@@ -18,6 +18,7 @@ from enum import Enum
 from functools import cache
 
 from vigie.lexicon import TABLES, mapping, rows
+from vigie.textnorm import case_sensitive, lowercase_in_place
 
 
 class Tense(Enum):
@@ -243,11 +244,11 @@ _NEEDLES = {"night_of": ("nuit",), "night_of_dates": ("nuit",), "new_year": ("no
 @cache
 def _scans() -> list[tuple[str, re.Pattern[str], bool]]:
     """The patterns as they are run: (kind, pattern, on the lowercased text). A case-insensitive pattern (its
-    source has no capital letter) runs case-sensitively over the lowercased text, a third faster."""
+    source has no capital letter) runs case-sensitively over the lowercased text (`lowercase_in_place`)."""
     scans = []
     for kind, pattern in _patterns():
         folded = bool(pattern.flags & re.IGNORECASE)
-        scans.append((kind, re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE) if folded else pattern, folded))
+        scans.append((kind, case_sensitive(pattern) if folded else pattern, folded))
     return scans
 
 
@@ -255,14 +256,13 @@ def find_expressions(text: str) -> list[Expression]:
     """Every date expression in a text, longest first where they overlap."""
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     named: list[tuple[int, int]] = []
-    lowered = text.lower()
-    scans = _scans()
-    if len(lowered) != len(text):  # a letter whose lowercase is longer ("İ"): offsets would shift
-        scans = [(kind, pattern, False) for kind, pattern in _patterns()]
+    lowered = lowercase_in_place(text)
+    scans = _scans() if lowered is not None else [(kind, pattern, False) for kind, pattern in _patterns()]
+    needles = text.lower()
     for priority, (kind, pattern, folded) in enumerate(scans):
-        if kind in _NEEDLES and not any(needle in lowered for needle in _NEEDLES[kind]):
+        if kind in _NEEDLES and not any(needle in needles for needle in _NEEDLES[kind]):
             continue
-        scanned = lowered if folded else text
+        scanned = lowered if folded and lowered is not None else text
         for match in _bare_months(pattern, text) if kind == "month" else pattern.finditer(scanned):
             if kind == "year" and not _plausible_year(text, match):
                 continue
