@@ -167,8 +167,17 @@ def _lemma_verdicts(words: frozenset[str]) -> dict[int, bool]:
 
 
 @lru_cache(maxsize=64)
-def _id_array(words: frozenset[str]) -> numpy.ndarray:
-    return numpy.fromiter(string_ids(words), dtype="uint64", count=len(words))
+def _sorted_ids(words: frozenset[str]) -> numpy.ndarray:
+    return numpy.sort(numpy.fromiter(string_ids(words), dtype="uint64", count=len(words)))
+
+
+def _members(values: numpy.ndarray, sorted_ids: numpy.ndarray) -> numpy.ndarray:
+    """Which values are among the sorted ids: a bisection per value (numpy.isin would sort the ids again,
+    thousands of first names for each Doc)."""
+    if not len(sorted_ids):
+        return numpy.zeros(len(values), dtype=bool)
+    at = numpy.minimum(numpy.searchsorted(sorted_ids, values), len(sorted_ids) - 1)
+    return sorted_ids[at] == values  # type: ignore[no-any-return]
 
 
 def positions_of(doc: Doc, words: frozenset[str], lemmas: bool = False) -> list[int]:
@@ -177,7 +186,7 @@ def positions_of(doc: Doc, words: frozenset[str], lemmas: bool = False) -> list[
     Read from the Doc's arrays with numpy, a scan that makes no Token of the words it passes over: stages
     that look for a few hundred words among thousands build Tokens only where one is.
     """
-    found = numpy.isin(doc.to_array(LOWER), _id_array(words))
+    found = _members(doc.to_array(LOWER), _sorted_ids(words))
     if lemmas:
         lemma_ids = doc.to_array(LEMMA)
         verdicts = _lemma_verdicts(words)
@@ -186,8 +195,8 @@ def positions_of(doc: Doc, words: frozenset[str], lemmas: bool = False) -> list[
         for lemma in distinct:
             if lemma not in verdicts:
                 verdicts[lemma] = strings[lemma].casefold() in words
-        known = numpy.array([lemma for lemma in distinct if verdicts[lemma]], dtype="uint64")
-        found |= numpy.isin(lemma_ids, known)
+        known = numpy.array([lemma for lemma in distinct if verdicts[lemma]], dtype="uint64")  # sorted, as distinct
+        found |= _members(lemma_ids, known)
     return numpy.flatnonzero(found).tolist()
 
 

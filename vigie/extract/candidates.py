@@ -612,6 +612,16 @@ def _contracted_media() -> tuple[tuple[str, str], ...]:
                  and (rest := name.split(" ", 1)[1]))
 
 
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1024)
+def _first_word(name: str) -> str:
+    """The first word of a name as ``_WORD`` cuts the text ("Ouest" of "Ouest-France"); the whole name if none."""
+    first = _WORD.search(name)
+    return first.group() if first else name
+
+
 @correction("agencies_and_media")
 def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """News and photo agencies, media and social networks are ORG, whatever NER said."""
@@ -623,9 +633,10 @@ def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Ca
             candidate = replace(candidate, label="ORG", fixed=True)
         result.append(candidate)
     found = []
+    present = frozenset(_WORD.findall(context.text))
     for name, rule in media_names().items():
-        if name not in context.text:
-            continue  # most names are absent: a substring test spares compiling and running their pattern
+        if _first_word(name) not in present:
+            continue  # most names are absent: a set look-up spares compiling and running their pattern
         pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
         if rule == "after":
             pattern = rf"(?:\b(?i:sur|compte|réseau social|plateforme)\s+){pattern}"
@@ -634,8 +645,8 @@ def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Ca
             found.append(Candidate(start, match.end(), "ORG", "media", fixed=True))
     for contractions, bare in _contracted_media():
         # "un entretien au Parisien", "selon des sources du Monde": "au", "du" hold the title's "Le"
-        if bare not in context.text:
-            continue  # as above: a substring test before a pattern that opens on a word boundary
+        if _first_word(bare) not in present:
+            continue  # as above
         for match in re.finditer(rf"\b(?:{contractions})\s+({re.escape(bare)})(?![\w-])", context.text):
             found.append(Candidate(match.start(1), match.end(1), "ORG", "media", fixed=True))
     found += credit_candidates(context.article)

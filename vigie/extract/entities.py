@@ -191,6 +191,7 @@ class _NewMention:
                    (name.split()[0], headless) if (headless := _headless(surface)) is not None else None)
 
 
+@lru_cache(maxsize=1 << 14)
 def _headless(surface: str) -> str | None:
     """The proper name a place head and its modifiers introduce, folded: "koursk" of "région russe de Koursk",
     "hainault" of "station de métro de Hainault"; None for a name with no place head. (A town named alone is
