@@ -616,10 +616,9 @@ _WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1024)
-def _first_word(name: str) -> str:
-    """The first word of a name as ``_WORD`` cuts the text ("Ouest" of "Ouest-France"); the whole name if none."""
-    first = _WORD.search(name)
-    return first.group() if first else name
+def _words_of(name: str) -> tuple[str, ...]:
+    """The words of a name as ``_WORD`` cuts the text ("Ouest", "France" of "Ouest-France")."""
+    return tuple(_WORD.findall(name)) or (name,)
 
 
 @correction("agencies_and_media")
@@ -635,8 +634,8 @@ def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Ca
     found = []
     present = frozenset(_WORD.findall(context.text))
     for name, rule in media_names().items():
-        if _first_word(name) not in present:
-            continue  # most names are absent: a set look-up spares compiling and running their pattern
+        if not present.issuperset(_words_of(name)):
+            continue  # most names are absent: set look-ups spare compiling and running their pattern
         pattern = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
         if rule == "after":
             pattern = rf"(?:\b(?i:sur|compte|réseau social|plateforme)\s+){pattern}"
@@ -645,7 +644,7 @@ def agencies_and_media(candidates: list[Candidate], context: Context) -> list[Ca
             found.append(Candidate(start, match.end(), "ORG", "media", fixed=True))
     for contractions, bare in _contracted_media():
         # "un entretien au Parisien", "selon des sources du Monde": "au", "du" hold the title's "Le"
-        if _first_word(bare) not in present:
+        if not present.issuperset(_words_of(bare)):
             continue  # as above
         for match in re.finditer(rf"\b(?:{contractions})\s+({re.escape(bare)})(?![\w-])", context.text):
             found.append(Candidate(match.start(1), match.end(1), "ORG", "media", fixed=True))
