@@ -377,17 +377,16 @@ def _clause_text(article: Article, trigger: Token, arguments: list[Token]) -> tu
     tokens = [trigger, *arguments]
     sentence = trigger.sent
     start = max(min(t.idx for t in tokens), sentence.start_char)
-    last = max(tokens, key=lambda t: t.idx)
-    end = min(max(t.idx + len(t.text) for t in last.subtree if sentence.start <= t.i < sentence.end),
-              sentence.end_char)
+    edge = max(tokens, key=lambda t: t.idx).right_edge  # the last word of the last argument's phrase
+    end = min(edge.idx + len(edge.text), sentence.end_char)
     return start, max(end, trigger.idx + len(trigger.text))
 
 
 def _date_for(article: Article, trigger: Token, clause_only: bool = False) -> str | None:
     """A date of the clause, else (unless ``clause_only``) of the sentence, nearest to the trigger."""
     sentence: Span = trigger.sent
-    subtree = list(trigger.subtree)
-    clause = (subtree[0].idx, subtree[-1].idx + len(subtree[-1].text)) if subtree else (trigger.idx, trigger.idx)
+    last = trigger.right_edge
+    clause = (trigger.left_edge.idx, last.idx + len(last.text))
     starts = [d.start for d in article.dates]  # in reading order
     in_sentence = article.dates[bisect_left(starts, sentence.start_char) : bisect_left(starts, sentence.end_char)]
     in_clause = [d for d in in_sentence if clause[0] <= d.start < clause[1]]
