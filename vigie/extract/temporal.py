@@ -258,7 +258,7 @@ def find_expressions(text: str) -> list[Expression]:
     named: list[tuple[int, int]] = []
     lowered = lowercase_in_place(text)
     scans = _scans() if lowered is not None else [(kind, pattern, False) for kind, pattern in _patterns()]
-    needles = text.lower()
+    needles = lowered if lowered is not None else text.lower()
     for priority, (kind, pattern, folded) in enumerate(scans):
         if kind in _NEEDLES and not any(needle in needles for needle in _NEEDLES[kind]):
             continue
@@ -273,7 +273,7 @@ def find_expressions(text: str) -> list[Expression]:
             if kind == "holiday" and not match.group("year") \
                     and _NAMED_AFTER.search(text, max(0, match.start() - 30), match.start()):
                 named.append((match.start(), match.end()))  # nothing shorter dates it either ("Vendredi")
-                continue  # "l'accord du Vendredi saint", "la guerre du Kippour": a name from history, not a date
+                continue  # "l'accord du Vendredi saint", "le soulèvement de Pâques": a name from history, not a date
             if kind == "in" and _COMPLEMENT_AFTER.match(text, match.end()):
                 continue  # "dans un jour de grande forme", "dans un mois où": a kind of day, not a delay
             if kind == "season" and not match.group("year") and not match.group("modifier") \
