@@ -746,3 +746,15 @@ def test_a_first_name_alone_before_a_comma_is_an_interviewee(analyse):
                       "nous traitent comme des machines. »\nZineb, elle, a quitté le métier l'an dernier. « J'en "
                       "avais assez des risques sur la route », explique-t-elle.")
     assert speakers(article) == ["Antoine", "Zineb"]
+
+
+def test_a_name_before_a_colon_gives_way_to_the_source_that_closes_the_list_of_quotes(analyse):
+    article = analyse("Titre\nLa radio a trouvé sa voix. Notre consœur Fip : « une voix douce et claire », « intime "
+                      "et rieuse, un mélange de charme » selon Claire Martin.")
+    assert speakers(article) == ["Claire Martin", "Claire Martin"]
+
+
+def test_a_name_before_a_colon_keeps_a_quote_the_next_one_s_guess_does_not_name(analyse):
+    article = analyse("Titre\nLe ministre de l'Intérieur, Paul Durand : « Nous ne céderons rien ». Puis : « la loi "
+                      "sera appliquée partout ».")
+    assert speakers(article)[0] == "Paul Durand"

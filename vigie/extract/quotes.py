@@ -415,6 +415,10 @@ class QuoteFinder:
             previous = self._carried()
             for index, quoted in enumerate(found):
                 attribution = attributions[index]
+                if attribution is not None and attribution.rule == "colon" and attribution.verb is None:
+                    # "notre consœur Fip : « A », « B » selon X": a name before a colon, with no verb of saying,
+                    # gives way to the source the list of quotes closes on
+                    attribution = self._next_in_sentence(found, attributions, index, explicit=True) or attribution
                 if attribution is None or attribution.speaker is None:
                     carried = previous if previous is not None and previous.speaker is not None and \
                         not self._someone_else_named(previous.speaker, quoted.open_mark) else None
@@ -510,9 +514,10 @@ class QuoteFinder:
         self.discourse.speaker_paragraph = self.discourse.paragraph
 
     def _next_in_sentence(self, found: list[QuotedSpan], attributions: list[Attribution | None],
-                          index: int) -> Attribution | None:
+                          index: int, explicit: bool = False) -> Attribution | None:
         """'« A » et « B », a-t-il écrit': A takes the speaker of B, when only a few words lie between
-        them and A does not end a sentence (then B's speaker is introduced for B alone)."""
+        them and A does not end a sentence (then B's speaker is introduced for B alone); with ``explicit``,
+        only a speaker B's incise or source names."""
         sentence = self.sentence_at(found[index].open_mark)
         previous = found[index]
         for later, attribution in zip(found[index + 1 :], attributions[index + 1 :], strict=True):
@@ -522,6 +527,8 @@ class QuoteFinder:
             if previous.text.rstrip().endswith((".", "!", "?", "…")) or len(gap) > _MAX_QUOTE_GAP:
                 break
             if attribution is not None and attribution.speaker is not None:
+                if explicit and attribution.rule not in ("incise", "source"):
+                    return None
                 return Attribution(attribution.speaker, attribution.verb, "shared_incise")
             previous = later
         return None
