@@ -96,9 +96,7 @@ RULE_CONFIDENCE: dict[str, tuple[float, float]] = {
 }
 
 
-# Object pronouns that stand before an incise's verb ("», lui a répondu X", "», nous a confié X"): never its
-# subject, which French puts after the verb there.
-_OBJECT_CLITICS = frozenset({"lui", "leur", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+_OBJECT_CLITICS = function_words("object_clitic")  # "», lui a répondu X": whom it was said to, not who said it
 
 
 class QuoteFinder:

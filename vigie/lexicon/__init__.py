@@ -82,7 +82,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
         "personal_pronoun", "impersonal_pronoun", "anaphoric_pronoun", "demonstrative_pronoun", "subject_clitic",
         "definite_article", "demonstrative_determiner", "indefinite_determiner", "possessive_determiner", "de_form",
         "negation", "relative_pronoun", "place_preposition", "target_preposition", "dative_preposition",
-        "locative_preposition", "free_choice_determiner"))),
+        "locative_preposition", "free_choice_determiner", "object_clitic"))),
           unique=("word", "class")),
     Table("gathering_words", (_WORD,)),
     Table("holidays", (Column("name"), Column("kind", _choice("fixed", "easter")),
