@@ -2,7 +2,7 @@
 
 import pytest
 
-from vigie.extract.quotations import find_quoted, is_quotation
+from vigie.extract.quotations import find_quoted, is_quotation, quoted_within
 
 
 def quoted(paragraph: str) -> list[str]:
@@ -55,3 +55,13 @@ def test_offsets_point_into_the_text():
     paragraph = "Il a dit : « Nous ne céderons pas. »"
     [span] = find_quoted(paragraph, offset=100)
     assert span.start - 100 == paragraph.index("Nous") and span.text == "Nous ne céderons pas"
+
+
+def test_english_marks_mixed_up_still_pair():
+    assert [q.text for q in find_quoted('La situation est "intenable” à long terme, dit-elle.')] == ["intenable"]
+    assert quoted("Il a lancé “nous partirons demain matin\" avant de sortir.") == ["nous partirons demain matin"]
+
+
+def test_the_quotes_inside_a_quote_are_found_apart():
+    [outer] = find_quoted("« Il m'a dit “jamais de la vie” hier soir », raconte-t-elle.")
+    assert [q.text for q in quoted_within(outer)] == ["jamais de la vie"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 MIN_QUOTE_WORDS = 3
 _PAIRS = {"«": "»", "“": "”"}
 _CLOSING = frozenset(_PAIRS.values())
+_ENGLISH = frozenset('"“”')
 _MARK = re.compile('[«»“”"]')
 # An incise that ends an unclosed quote: ", analyse l'Élysée." / ", a-t-il déclaré."
 _INCISE = re.compile(r",\s+(?:[a-zàâéèêîôûç-]+(?:-t)?-(?:il|elle|ils|elles|on)|(?:a|ont|avait)?\s*[a-zàâéèêîôûç]+\s+"
@@ -80,7 +81,8 @@ def find_quoted(paragraph: str, offset: int = 0) -> list[QuotedSpan]:
             stack.append((index, mark))
         elif stack:
             expected = _PAIRS.get(stack[-1][1], '"')
-            if mark == expected or (mark == '"' and stack[-1][1] == '"'):
+            # English marks are often mixed in scraped text: "intenable” closes as “intenable" does
+            if mark == expected or (mark in _ENGLISH and stack[-1][1] in _ENGLISH):
                 opened = stack.pop()[0]
                 if not stack:
                     spans.append(_span(paragraph, opened, index, index, offset))
@@ -88,6 +90,11 @@ def find_quoted(paragraph: str, offset: int = 0) -> list[QuotedSpan]:
         opened = stack[0][0]
         spans.append(_span(paragraph, opened, None, _unclosed_end(paragraph, opened + 1, len(paragraph)), offset))
     return sorted(spans, key=lambda s: s.open_mark)
+
+
+def quoted_within(outer: QuotedSpan) -> list[QuotedSpan]:
+    """The quotes inside a quote: « Le Palais fait savoir que le président se dit “calme et déterminé” »."""
+    return find_quoted(outer.text, outer.start)
 
 
 def quoted_in_text(text: str) -> list[QuotedSpan]:
