@@ -30,7 +30,8 @@ SourceKind = Literal["txt", "html", "json"]
 # How a quote's speaker was found, from the strongest evidence to the weakest (see vigie.extract.quotes).
 AttributionRule = Literal[
     "incise", "source", "colon", "clause", "shared_incise", "sentence", "reported", "headline_echo",
-    "carry_over", "next_sentence", "headline_line", "introduced",
+    "carry_over", "next_sentence", "headline_line", "introduced", "previous_sentence",
+    "embedded",
 ]
 
 

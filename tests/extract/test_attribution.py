@@ -532,7 +532,8 @@ def test_an_impersonal_il_stands_for_nobody_but_its_dative_does(analyse):
                       "Le vote aura lieu mardi.\nLe projet de loi énonce les domaines de la surveillance. Il s'agit "
                       "notamment de « la prévention du terrorisme et des ingérences ».\nClaire Vasseur a publié un "
                       "livre. Pour comprendre la crise, il lui faut « y reconnaître un état de malaise généralisé ».")
-    assert speakers(article) == ["Paul Lemaire", None, "Claire Vasseur"]
+    # the bill's words: the impersonal "il" goes on with the sentence before it, never with Paul Lemaire
+    assert speakers(article) == ["Paul Lemaire", "Le projet de loi", "Claire Vasseur"]
 
 
 def test_an_infinitive_of_saying_before_a_colon_is_the_person_told_of(analyse):
@@ -758,3 +759,70 @@ def test_a_name_before_a_colon_keeps_a_quote_the_next_one_s_guess_does_not_name(
     article = analyse("Titre\nLe ministre de l'Intérieur, Paul Durand : « Nous ne céderons rien ». Puis : « la loi "
                       "sera appliquée partout ».")
     assert speakers(article)[0] == "Paul Durand"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Le projet de loi sur l'immigration énonce les cas d'expulsion. Selon le projet de loi, il faudra « protéger "
+     "l'ordre public en toutes circonstances ».", "le projet de loi"),
+    ("Les manifestants invoquent la charte de l'environnement adoptée en 2005. « Chacun a le droit de vivre dans un "
+     "environnement équilibré », proclame le texte.", "la charte de l'environnement"),
+])
+def test_a_document_the_text_identifies_speaks_when_no_author_is_named(analyse, text, speaker):
+    assert speakers(analyse("Titre\n" + text)) == [speaker]
+
+
+def test_a_document_speaks_for_whoever_published_it(analyse):
+    article = analyse("Titre\nLa Cour des comptes a publié mardi un rapport sur les hôpitaux publics. Le maire de "
+                      "Lyon, Paul Rey, a réagi dans la soirée. « La situation financière reste très préoccupante », "
+                      "souligne le rapport.")
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes if q.direct] == [
+        ("Cour des comptes", "incise")]
+
+
+def test_a_sentence_without_a_subject_goes_on_with_the_verb_of_saying_before_it(analyse):
+    article = analyse("Titre\nLe ministre de l'Intérieur, Paul Lemaire, a détaillé mardi les mesures de son plan. "
+                      "Il s'agit avant tout de « renforcer les contrôles aux frontières ».")
+    [quote] = [q for q in article.quotes if q.direct]
+    assert (quote.speaker.name, quote.attribution) == ("Paul Lemaire", "previous_sentence")
+
+
+def test_a_sentence_with_its_own_subject_does_not_go_on_with_the_one_before(analyse):
+    article = analyse("Titre\nLe ministre de l'Intérieur, Paul Lemaire, a détaillé mardi les mesures de son plan. "
+                      "Les syndicats de police redoutent « une charge de travail insoutenable ».")
+    assert all(q.attribution != "previous_sentence" for q in article.quotes)
+
+
+def test_a_quote_inside_a_quote_is_the_words_of_the_subject_it_depends_on(analyse):
+    article = analyse("Titre\nLe service de presse a diffusé une information : « Le président Marc Olivier se dit "
+                      "“calme et déterminé face à la crise” ».")
+    inner = [q for q in article.quotes if q.text == "calme et déterminé face à la crise"]
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in inner] == [("Marc Olivier", "embedded")]
+
+
+def test_a_quote_inside_a_quote_with_no_named_subject_has_no_speaker(analyse):
+    article = analyse("Titre\n« Il m'a dit “tu vas le regretter toute ta vie” », raconte la victime, Julie Martin.")
+    inner = [q for q in article.quotes if q.text == "tu vas le regretter toute ta vie"]
+    assert len(inner) == 1 and inner[0].speaker is None
+
+
+def test_an_incise_between_dashes_inside_the_marks_splits_the_quote(analyse):
+    article = analyse("Titre\nL'historienne Claire Aubin publie un essai. « La mémoire n'est pas l'histoire – "
+                      "observe-t-elle dans son livre : Les Lieux. Chaque génération réécrit son passé. »")
+    quotes = [(q.text, q.speaker.name if q.speaker else None) for q in article.quotes if q.direct]
+    assert quotes == [("La mémoire n'est pas l'histoire", "Claire Aubin"),
+                      ("Chaque génération réécrit son passé", "Claire Aubin")]
+
+
+def test_the_speaker_carries_over_a_paragraph_of_narration_that_names_no_one_else(analyse):
+    article = analyse("Titre\nLe sociologue Paul Marin souligne « la fatigue démocratique des citoyens ».\n"
+                      "Les électeurs se détournent des urnes et des partis depuis des années.\n"
+                      "D'où « la nécessité de réinventer la participation locale ».")
+    assert speakers(article) == ["Paul Marin", "Paul Marin"]
+
+
+def test_the_speaker_does_not_carry_over_three_paragraphs(analyse):
+    article = analyse("Titre\nLe sociologue Paul Marin souligne « la fatigue démocratique des citoyens ».\n"
+                      "Les électeurs se détournent des urnes et des partis depuis des années.\n"
+                      "Les taux d'abstention battent des records à chaque scrutin local.\n"
+                      "D'où « la nécessité de réinventer la participation locale ».")
+    assert speakers(article)[1] is None

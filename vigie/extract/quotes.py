@@ -26,7 +26,7 @@ from functools import cache
 from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
-from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation
+from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation, quoted_within
 from vigie.extract.resolve import (
     ORDER_WORDS,
     PRONOUN_GENDERS,
@@ -38,6 +38,7 @@ from vigie.extract.resolve import (
     is_reporting_verb,
     passive_agent,
     resolver_for,
+    sentence_before,
     speaker_noun_kind,
     subject_of,
 )
@@ -60,10 +61,15 @@ _SOURCE_BEFORE = re.compile(rf"(?:^|[.!?;]\s+|\n)(?:{_cues()})\s+(?P<source>[^,�
 _SOURCE_RELATIVE = re.compile(rf",\s*(?:{_cues()})\s+(?:qui|laquelle|lequel)\s*$", re.IGNORECASE)
 _COLON_BEFORE = re.compile(r"(?P<source>[^.!?:;«»\"“”\n]{2,80}?)\s*:\s*$")
 _CHARGE_CUE = re.compile(r"(?:\bpour|\bchefs?\s+d['’e]|\bdes\s+faits\s+d['’e])\s*$", re.IGNORECASE)
-CARRY_OVER_PARAGRAPHS = 1
-# an incise inside the marks: ", souligne-t-elle. ", ", a-t-il expliqué, ", ", poursuit-on, "
-_INSIDE_INCISE = re.compile(r",\s+(?P<verb>[^\W\d_][\w’']*)(?:-t)?-(?:il|elle|on|ils|elles)"
-                            r"(?:\s+(?P<participle>[^\W\d_][\w]*))?\s*[,.;]\s+")
+# how many paragraphs after their speaker's words unattributed quotes still take that speaker: the next one,
+# or the one after a paragraph of narration between them ("X souligne « ... ». ¶ Les individus ... ¶ D'où
+# « ... »"); never once the narration has named someone else
+CARRY_OVER_PARAGRAPHS = 2
+# an incise inside the marks: ", souligne-t-elle." / ", a-t-il ajouté," / " – observe-t-il dans un livre : Titre. ",
+# its pronoun perhaps followed by a complement, up to the comma, the period or the dash that closes it
+_INSIDE_INCISE = re.compile(r"(?:,|\s[–—])\s+(?P<verb>[^\W\d_][\w’']*)(?:-t)?-(?:il|elle|on|ils|elles)"
+                            r"(?:\s+(?P<participle>[^\W\d_][\w]*))?(?:\s+[^,.;!?–—«»\"“”\n]{1,80}?)?"
+                            r"\s*(?:[,.;]|\s[–—])\s+")
 _INVERTED = function_words("subject_clitic")  # "-t-il", "-elle", "-on"
 _SAID_DEPS = ("obj", "ccomp", "xcomp", "parataxis")  # how a verb of saying takes the words it introduces
 _INCISE_REACH = 150  # characters after a quote within which its incise names the speaker
@@ -90,12 +96,13 @@ class Attribution:
 # rule seen a few times is not called certain. Indirect speech is not annotated: its figure is the clause rule's.
 RULE_CONFIDENCE: dict[str, tuple[float, float]] = {
     "incise": (0.94, 0.85), "clause": (0.91, 0.77), "sentence": (0.76, 0.76), "shared_incise": (0.85, 0.85),
-    "source": (0.93, 0.93), "colon": (0.80, 0.80), "headline_echo": (0.86, 0.86), "carry_over": (0.82, 0.82),
-    "next_sentence": (0.33, 0.33), "headline_line": (0.43, 0.43), "reported": (0.91, 0.77),
-    "introduced": (0.5, 0.5),
+    "source": (0.93, 0.93), "colon": (0.80, 0.80), "headline_echo": (0.86, 0.86), "carry_over": (0.83, 0.83),
+    "next_sentence": (0.33, 0.33), "headline_line": (0.48, 0.48), "reported": (0.91, 0.77),
+    "introduced": (0.5, 0.5), "previous_sentence": (0.89, 0.89), "embedded": (0.67, 0.67),
 }
 
 
+_DEMONSTRATIVES = function_words("demonstrative_pronoun")
 _OBJECT_CLITICS = function_words("object_clitic")  # "», lui a répondu X": whom it was said to, not who said it
 
 
@@ -110,6 +117,7 @@ class QuoteFinder:
         self.discourse = Discourse()
         self.quoted: list[tuple[int, int]] = []  # the current paragraph's quoted stretches, marks included
         self.said_until = 0  # end of the last quote given a speaker
+        self.embedded: set[int] = set()  # starts of the quotes inside quotes
         self.said_by_gender: dict[int, str] = {}  # quote start → "Masc"/"Fem" of an incise's pronoun left unresolved
         verb = doc.vocab.strings["VERB"]
         self.verbs = [i for i, part in enumerate(doc.to_array(POS).tolist()) if part == verb]  # in reading order
@@ -369,6 +377,27 @@ class QuoteFinder:
                     return Attribution(found, rule="next_sentence")
         return None
 
+    def previous_sentence(self, quote: QuotedSpan) -> Attribution | None:
+        """'Le texte énonce les domaines concernés. Il s'agit de « A » et de « B ».': a sentence with no subject
+        of its own (an impersonal "il", "c'est", no verb at all) goes on with what the sentence before it, in
+        the same paragraph, reported: the words are that verb of saying's subject's."""
+        sentence, last = self.sentence_at(quote.open_mark), self.sentence_at(max(quote.start, quote.end - 1))
+        if sentence is None or last is None or sentence.start == 0:
+            return None
+        for token in self.doc[sentence.start : last.end]:  # the parse may make a sentence of the opening mark
+            if token.pos_ in ("VERB", "AUX") and not self._in_quote(token.idx):
+                subject = subject_of(token, self.quoted, climb=False)
+                if subject is not None and bare_pronoun(subject) not in _DEMONSTRATIVES:
+                    return None
+        previous = sentence_before(sentence)
+        verb = previous.root
+        if previous.start == sentence.start or "\n" in self.text[previous.end_char : sentence.start_char] \
+                or verb.pos_ != "VERB" or not is_reporting_verb(verb) or self._in_quote(verb.idx):
+            return None
+        subject = subject_of(verb, self.quoted)
+        speaker = self.resolver.subject_speaker(subject, self.discourse) if subject is not None else None
+        return Attribution(speaker, verb, "previous_sentence") if speaker is not None else None
+
     def introduced_before(self, quote: QuotedSpan, paragraph: tuple[int, int]) -> Attribution | None:
         """'Zineb habite le quartier depuis dix ans.' then a paragraph that is nothing but a quote: the words of
         the person the paragraph before ended on, as a testimony is laid out."""
@@ -380,6 +409,29 @@ class QuoteFinder:
             named = self.resolver.recent_entity(start, "PER")
             found = named if named is not None and self.text.rfind("\n", 0, start - 1) < named.start else None
         return Attribution(found, rule="introduced") if found is not None else None
+
+    def within(self, inner: QuotedSpan, outer: QuotedSpan) -> Attribution:
+        """A quote inside a quote is the words of the subject of the verb it depends on in the outer quote
+        (« ... le président se dit “calme et déterminé” »), when that subject names someone."""
+        span = self.tokens(inner.start, max(inner.start + 1, inner.end))
+        if span is None:
+            return Attribution(None)
+        for token in span:
+            head = token
+            while head.head.i != head.i and span.start <= head.i < span.end:
+                head = head.head
+            if span.start <= head.i < span.end or not outer.start <= head.idx < outer.end:
+                continue
+            verb = head if head.pos_ in ("VERB", "AUX") else None
+            while verb is None and head.head.i != head.i and outer.start <= head.head.idx < outer.end:
+                head = head.head
+                verb = head if head.pos_ in ("VERB", "AUX") else None
+            subject = subject_of(verb) if verb is not None else None
+            named = self.resolver.named_by(subject) if subject is not None else None
+            if named is not None and outer.start <= named.start < outer.end:
+                return Attribution(named, verb, "embedded")
+            break
+        return Attribution(None)
 
     # -- the whole article ---------------------------------------------------------------------------
 
@@ -430,6 +482,9 @@ class QuoteFinder:
                     self._remember(attribution.speaker)
                     self.said_until = quoted.end
                 quotes.append(self._quote(quoted, attribution or Attribution(None)))
+                for inner in filter(is_quotation, quoted_within(quoted)):
+                    self.embedded.add(inner.start)  # its speaker is in the outer quote, or unknown
+                    quotes.append(self._quote(inner, self.within(inner, quoted)))
             if kind == "paragraph":
                 quotes.extend(self._indirect(start, end))
         self._headline_speakers(quotes)
@@ -440,7 +495,9 @@ class QuoteFinder:
         """A quote no rule attributed: the speaker of the next quote in its sentence, else the one carried over,
         else the next sentence's person, else the person the paragraph before introduced; one of the pronoun's
         gender, when its incise had one."""
-        guesses = (self._next_in_sentence(found, attributions, index), carried,
+        own = attributions[index]  # a verb of its own whose subject no one resolved ("a-t-il dit") says enough
+        before = self.previous_sentence(found[index]) if own is None or own.verb is None else None
+        guesses = (self._next_in_sentence(found, attributions, index), before, carried,
                    self.following_subject(found[index]), self.introduced_before(found[index], paragraph))
         return next((guess for guess in guesses if guess is not None and self.resolver.agrees(guess.speaker, gender)),
                     None)
@@ -458,10 +515,11 @@ class QuoteFinder:
         around the incise inside the marks (a verb of saying with its subject pronoun after it), both the
         incise's; ``continued`` learns which part follows which."""
         for incise in _INSIDE_INCISE.finditer(self.text, quoted.start, quoted.end):
-            verb_at = incise.start("participle") if incise.group("participle") else incise.start("verb")
-            verb = self.tokens(verb_at, verb_at + 1)
+            # "a-t-il ajouté": the participle reports; "observe-t-il dans ...": the verb itself
+            words = [self.tokens(at, at + 1) for at in (incise.start("participle"), incise.start("verb")) if at >= 0]
             rest_start = incise.end()
-            if verb is None or not is_reporting_verb(verb[0], incise=True) or rest_start >= quoted.end - 2:
+            if not any(word is not None and is_reporting_verb(word[0], incise=True) for word in words) \
+                    or rest_start >= quoted.end - 2:
                 continue
             first_end = incise.start()
             first = QuotedSpan(quoted.open_mark, None, quoted.start, first_end, self.text[quoted.start : first_end])
@@ -586,7 +644,7 @@ class QuoteFinder:
         body = [q for q in quotes if q.speaker is not None and q.direct]
         index = _WordIndex([q.text for q in body])
         for quote in quotes:
-            if quote.speaker is not None or not quote.direct:
+            if quote.speaker is not None or not quote.direct or quote.start in self.embedded:
                 continue
             scored = [(_similarity(body[i].text, quote.text, _ECHO_SIMILARITY), -i)
                       for i in index.candidates(quote.text)]

@@ -60,6 +60,8 @@ def incise_only_verbs() -> frozenset[str]:
 
 _BRACKETED = re.compile(r"\([^()\n]{1,120}\)|\[[^\[\]\n]{1,120}\]")
 _OWNER_ARTICLES = {"son": "le", "sa": "la", "ses": "les"}  # whose one person's: "leur" may be several
+_ANY_DOCUMENT = frozenset({"texte", "document"})  # nouns that take up any document named before them
+_PUBLISHING = verbs_of_class("publishing")
 
 
 @dataclass
@@ -337,7 +339,7 @@ class Resolver:
 
     def _unnamed_before(self, subject: Token) -> bool:
         """Whether the sentence before made a subject of the same role noun without naming anyone."""
-        previous = _sentence_before(subject.sent)
+        previous = sentence_before(subject.sent)
         return previous.start != subject.sent.start and any(
             t.dep_ in SUBJECT_DEPS and t.lower_ == subject.lower_ and self.named_by(t) is None for t in previous)
 
@@ -461,7 +463,7 @@ class Resolver:
         span = self.doc.char_span(before, before + 1, alignment_mode="expand")
         if span is None:
             return None
-        start = _sentence_before(span.sent).start_char
+        start = sentence_before(span.sent).start_char
         found = self.recent_entity(before, wanted, gender=gender)
         return found if found is not None and found.start >= start else None
 
@@ -738,7 +740,7 @@ class Resolver:
                                phrase.end_char)
             kind = speaker_noun_kind(subject)
             if kind == "document":  # "un communiqué du ministère": its author speaks
-                return self.author_of(subject)
+                return self.document_source(subject)
             if kind is None and subject.pos_ == "NOUN":
                 return None  # "ce choix", "une attaque", "la houle": a thing does not speak
             if kind == "affiliation" and not self._new_person(subject):
@@ -826,6 +828,61 @@ class Resolver:
                 return None
         return None
 
+    def document_source(self, document: Token, window: int = 1500) -> Speaker | None:
+        """Whose words a document quotes: its author when the text names one ("un communiqué de la préfecture",
+        "le rapport publié par X", "X a publié un rapport"); else the document itself when the text says which
+        it is ("le projet de loi", "la déclaration de Rio"), as a reader cites a bill or a report. "Le texte" or
+        "ce rapport" stand for the last such document before them; a document the text does not identify
+        ("affirme le texte publié mardi") is no one."""
+        found = self._document_speaker(document)
+        if found is not None or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in document.children):
+            return found
+        lemma = document.lemma_.casefold()
+        generic = lemma in _ANY_DOCUMENT
+        for token in reversed(self.doc[max(0, document.i - window) : document.i]):
+            if token.pos_ == "NOUN" and (token.lemma_.casefold() == lemma or (
+                    generic and speaker_noun_kind(token) == "document")):
+                found = self._document_speaker(token)
+                if found is not None:
+                    return found
+        return None
+
+    def _document_speaker(self, document: Token) -> Speaker | None:
+        """The author a document's own phrase or clause names, else the document if it says which it is."""
+        author = self.author_of(document) or self._publisher(document)
+        if author is not None or not self._identified(document):
+            return author
+        phrase = noun_phrase(document)
+        return Speaker(self.article.text[phrase.start_char : phrase.end_char], phrase.start_char, phrase.end_char)
+
+    def _publisher(self, document: Token) -> Speaker | None:
+        """'X a publié un rapport', 'un communiqué diffusé par X': who issued the document."""
+        if document.dep_ == "obj" and document.head.lemma_.casefold() in _PUBLISHING:
+            subject = self.clause_subject(document.head)
+            if subject is not None:
+                return self._speaking(self.named_by(subject))
+        for child in document.children:
+            if child.dep_ == "acl" and child.lemma_.casefold() in _PUBLISHING:
+                agent = passive_agent(child)
+                if agent is not None:
+                    return self._speaking(self.named_by(agent))
+        return None
+
+    def _speaking(self, found: Speaker | None) -> Speaker | None:
+        return found if found is not None and self.can_speak(found) else None
+
+    def _identified(self, document: Token) -> bool:
+        """Whether a document noun says which document it is: a "de" complement that is not a date ("le projet
+        de loi", "la déclaration de Rio", "le rapport de la commission"), or a name."""
+        for child in document.children:
+            if child.dep_ == "flat:name" or (child.dep_ == "appos" and child.pos_ == "PROPN"):
+                return True
+            if child.dep_ == "nmod" and child.pos_ in ("NOUN", "PROPN") and not child.like_num and any(
+                    c.dep_ == "case" and c.lower_ in _DE for c in child.children) \
+                    and not any(d.start <= child.idx < d.end for d in self.article.dates):
+                return True
+        return False
+
     def author_of(self, document: Token) -> Speaker | None:
         """The author of a document a text quotes: the entity in its "de" complement, if any."""
         for child in document.children:
@@ -849,7 +906,7 @@ class Resolver:
                 continue
             kind = speaker_noun_kind(token)
             if kind == "document":
-                return self.author_of(token)
+                return self.document_source(token)
             if kind in ("proxy", "group", "management"):
                 phrase = noun_phrase(token)
                 return Speaker(self.article.text[phrase.start_char : phrase.end_char], phrase.start_char,
@@ -938,7 +995,7 @@ def _gender_before(token: Token) -> str | None:
     return None
 
 
-def _sentence_before(sentence: Span) -> Span:
+def sentence_before(sentence: Span) -> Span:
     """The sentence before, past any stray mark the parser made a sentence of ("«"); the sentence itself when
     it is the first."""
     previous = sentence

@@ -134,7 +134,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("time_zones", (Column("code", pattern=r"[A-Z]{2}"), Column("zone", pattern=r"[A-Z][A-Za-z_]+/[A-Za-z_-]+"))),
     Table("verb_classes", (Column("lemma"), Column("class", _choice(
         "etre_auxiliary", "future_auxiliary", "addressing", "impersonal", "undergone", "trip",
-        "other_when_reflexive", "population", "place_state", "unrealised", "ending", "perception", "joining"))),
+        "other_when_reflexive", "population", "place_state", "unrealised", "ending", "perception", "joining",
+        "publishing"))),
         unique=("lemma", "class")),
     Table("verb_forms", (Column("form"), Column("lemma"))),
     Table("weekdays", (Column("name"), Column("index", pattern=r"[0-6]"))),

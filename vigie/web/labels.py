@@ -22,7 +22,8 @@ ATTRIBUTIONS: dict[str, str] = {
     "shared_incise": "incise commune", "sentence": "verbe de la phrase", "reported": "discours rapporté",
     "headline_echo": "mêmes mots dans l'article", "carry_over": "locuteur précédent",
     "next_sentence": "phrase suivante", "headline_line": "nom sur la même ligne",
-    "introduced": "personne présentée juste avant",
+    "introduced": "personne présentée juste avant", "previous_sentence": "verbe de la phrase précédente",
+    "embedded": "citation dans une citation",
 }
 UNSURE = 0.5  # below this measured confidence, a speaker is shown as a guess
 
