@@ -826,3 +826,18 @@ def test_the_speaker_does_not_carry_over_three_paragraphs(analyse):
                       "Les taux d'abstention battent des records à chaque scrutin local.\n"
                       "D'où « la nécessité de réinventer la participation locale ».")
     assert speakers(article)[1] is None
+
+
+@pytest.mark.parametrize("text", [
+    "« Il y a un réel souci lié à la concentration des médias » insiste quant à lui Ivan Roy.",
+    "« Le maintien de l'ordre obéit à des ordres politiques. » explique Ivan Roy.",
+])
+def test_an_incise_whose_comma_was_left_out_still_names_the_speaker(analyse, text):
+    article = analyse("Titre\nLe journaliste Paul Marin a publié une enquête. Le sociologue Ivan Roy l'a lue. " + text)
+    assert [(q.speaker.name if q.speaker else None, q.attribution) for q in article.quotes if q.direct] == [
+        ("Ivan Roy", "incise")]
+
+
+def test_a_verb_after_a_title_in_quotes_is_no_incise(analyse):
+    article = analyse("Titre\nLe documentaire « La Haine des autres » raconte l'histoire de trois jeunes.")
+    assert all(q.attribution != "incise" for q in article.quotes)

@@ -142,7 +142,12 @@ class QuoteFinder:
         exclaimed = quote.text.endswith(("!", "?", "…"))
         # the comma of the incise may sit inside the marks: « Je n'ai enfreint aucune règle, » a-t-il dit
         comma_inside = self.text[max(0, end - 4) : end].rstrip("»\"” \u00a0\u202f").endswith(",")
-        if not (re.match(r"^\s*,", rest) or ((exclaimed or comma_inside) and re.match(r"^\s+[a-zàâéèêîôûç]", rest))):
+        lowercase_next = re.match(r"^\s+[a-zàâéèêîôûç]", rest)
+        punctuated = re.match(r"^\s*,", rest) or ((exclaimed or comma_inside) and lowercase_next)
+        # "« ... » insiste X", "» raconte-t-il": the comma left out, as hurried prose does; then only a verb right
+        # after the mark with its subject after it is an incise ("le film « La Haine » raconte ..." is not)
+        bare = not punctuated and lowercase_next and quote.close_mark is not None
+        if not (punctuated or bare):
             return None
         window = self.tokens(end, min(len(self.text), end + 60))
         if window is None:
@@ -164,6 +169,8 @@ class QuoteFinder:
                 if subject is not None and subject.i < verb.i and subject.idx >= end and any(
                         c.dep_ in ("obj", "ccomp", "xcomp") for c in verb.children):
                     return None  # "», le milliardaire a invité le président": a clause with its own object
+                if bare and (position > 0 or subject is None or subject.i < verb.i):
+                    return None
                 if subject is not None:
                     return Attribution(self.resolver.subject_speaker(subject, self.discourse), verb, "incise")
         return None
