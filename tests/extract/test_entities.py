@@ -140,6 +140,22 @@ def test_bare_place_joins_its_headed_form(analyse):
     assert entity(article, "Gaza").name == "bande de Gaza"
 
 
+@pytest.mark.parametrize(("text", "country", "place"), [
+    ("Des navires ont croisé en mer de Chine toute la semaine. La Chine a achevé ses manœuvres navales mardi.",
+     "Chine", "mer de Chine"),
+    ("Les Bleus joueront mardi au Stade de France. La France affronte l'Espagne en demi-finale.",
+     "France", "Stade de France"),
+])
+def test_a_country_is_not_the_place_named_after_it(analyse, text, country, place):
+    article = analyse("Titre\n" + text)
+    assert entity(article, country).name == country and entity(article, place).name == place
+
+
+def test_a_state_head_names_the_country_itself(analyse):
+    article = analyse("Titre\nL'État d'Israël a répondu mardi. Israël a frappé plusieurs cibles.")
+    assert entity(article, "Israël").name == "État d'Israël"
+
+
 def test_distinct_people_with_one_first_name_stay_apart(analyse):
     article = analyse("Titre\nFrançois Bayrou a reçu François Hollande à Matignon.")
     assert {"François Bayrou", "François Hollande"} <= names(article)

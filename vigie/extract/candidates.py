@@ -121,6 +121,12 @@ def modified_place_heads() -> frozenset[str]:
 
 
 @cache
+def state_place_heads() -> frozenset[str]:
+    """Place heads that may name a whole country with its name ("l'État d'Israël", "les îles Fidji")."""
+    return frozenset(words("place_heads", "noun", ("state", "yes")))
+
+
+@cache
 def institution_heads() -> dict[str, frozenset[str]]:
     """Head noun → the complement kinds that may name the body (nationality, proper, common)."""
     return {row["head"]: frozenset(row["complements"].split(",")) for row in rows("institution_heads")}

@@ -28,6 +28,7 @@ from vigie.extract.candidates import (
     is_acronym,
     modified_place_heads,
     place_heads,
+    state_place_heads,
 )
 from vigie.extract.demonyms import demonym_country
 from vigie.extract.gazetteer import lookup
@@ -72,6 +73,7 @@ class Cluster:
     heads: set[str] = field(default_factory=set)  # first words of names of several words
     headless: set[str] = field(default_factory=set)  # "gaza" of "bande de gaza": names after a place head
     headed: set[tuple[str, str]] = field(default_factory=set)  # ("station", "hainault") of any headed name
+    state_named: set[str] = field(default_factory=set)  # "israel" of "etat d'israel": names a state head gives
 
     def add(self, candidate: Candidate, surface: str) -> None:
         self.mentions.append(candidate)
@@ -98,6 +100,8 @@ class Cluster:
             self.heads.add(words[0])
             if words[0] in _folded_place_heads():
                 self.headless.add(_HEADED_NAME.sub("", name))  # straight after its head: "bande de gaza"
+                if words[0] in _folded_state_heads():
+                    self.state_named.add(_HEADED_NAME.sub("", name))
             headless = _headless(surface)
             if headless is not None:
                 self.headed.add((words[0], headless))
@@ -241,9 +245,19 @@ def _joins(cluster: Cluster, candidate: Candidate, mention: _NewMention) -> bool
     if len(words) == 1 and name in _folded_heads():
         # a bare head ("Coalition", "Assemblée") joins a body built on it
         return name in cluster.heads
-    # a bare place name joins its headed form: "Gaza" → "bande de Gaza", "Louvre" → "musée du Louvre"; a
-    # headed one, the same head with the same name ("station de métro Hainault", "station de métro de Hainault")
-    return candidate.label == "LOC" and (name in cluster.headless or mention.headed in cluster.headed)
+    # a bare place name joins its headed form: "Gaza" → "bande de Gaza", "Louvre" → "musée du Louvre", but a
+    # country is not the sea or the stadium named after it ("Chine", "mer de Chine"); a headed one, the same head
+    # with the same name ("station de métro Hainault", "station de métro de Hainault")
+    if candidate.label != "LOC":
+        return False
+    if name in cluster.headless and (name in cluster.state_named or not _names_country(surface)):
+        return True
+    return mention.headed in cluster.headed
+
+
+def _names_country(surface: str) -> bool:
+    place = lookup(surface)
+    return place is not None and place.feature == "country"
 
 
 def _only_bearer_of_first_name(clusters: list[Cluster], surface: str) -> Cluster | None:
@@ -256,6 +270,11 @@ def _only_bearer_of_first_name(clusters: list[Cluster], surface: str) -> Cluster
     bearers = [c for c in clusters if c.labels()["PER"] > len(c.mentions) / 2
                and any(len(words := n.split()) > 1 and words[0] == name for n in c.folded())]
     return bearers[0] if len(bearers) == 1 else None
+
+
+@cache
+def _folded_state_heads() -> frozenset[str]:
+    return frozenset(fold(head) for head in state_place_heads())
 
 
 @cache

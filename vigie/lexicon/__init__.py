@@ -106,7 +106,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
                            Column("kind", _choice("exact", "approximate")),
                            Column("qualifier", _QUALIFIERS, optional=True))),
     Table("parts_of_day", (_WORD, Column("label", _choice("morning", "noon", "afternoon", "evening", "night")))),
-    Table("place_heads", (Column("noun"), Column("alone", _choice("yes", "no")))),
+    Table("place_heads", (Column("noun"), Column("alone", _choice("yes", "no")), Column("state", _choice("yes", "no")))),
     Table("body_heads", (Column("noun"),)),
     Table("work_nouns", (Column("noun"),)),
     Table("reporting_verbs", (Column("lemma"), Column("construction", _choice("incise"), optional=True))),
