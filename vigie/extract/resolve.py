@@ -613,7 +613,8 @@ class Resolver:
             return body
         gender = PRONOUN_GENDERS.get(pronoun)
         last = discourse.speaker if discourse is not None else None
-        if singular and last is not None and self.type_of(last) not in (None, "PER"):
+        if singular and last is not None and self.type_of(last) not in (None, "PER") \
+                and not self._body_just_quoted(last, before, gender):
             last = None
         if last is not None and not self.agrees(last, gender):
             last = None  # "a-t-il dit" after her words: someone else
@@ -686,6 +687,17 @@ class Resolver:
             return None
         found = self.named_by(main)
         return found if found is not None and self.type_of(found) == "PER" else None
+
+    def _body_just_quoted(self, body: Speaker, before: int, gender: str | None) -> bool:
+        """'« ... », rapporte le ministère de la Défense. Il précise que ...': a body quoted in the sentence
+        before, or in this one, whose noun has the pronoun's gender, is what the pronoun stands for."""
+        word = self.doc.char_span(body.start, body.start + 1, alignment_mode="expand")
+        here = self.doc.char_span(before, before + 1, alignment_mode="expand")
+        if word is None or here is None or gender is None:
+            return False
+        sentence = here.sent
+        first = self.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+        return first <= word.start < here.start and gender in word[0].morph.get("Gender", default=[])
 
     def _agreeing_body(self, before: int, pronoun: str) -> Speaker | None:
         """The organisation a subject pronoun stands for: the last subject before it, in its sentence or the one
