@@ -841,3 +841,24 @@ def test_an_incise_whose_comma_was_left_out_still_names_the_speaker(analyse, tex
 def test_a_verb_after_a_title_in_quotes_is_no_incise(analyse):
     article = analyse("Titre\nLe documentaire « La Haine des autres » raconte l'histoire de trois jeunes.")
     assert all(q.attribution != "incise" for q in article.quotes)
+
+
+def test_a_pronoun_after_a_body_quoted_in_an_incise_stands_for_the_body(analyse):
+    article = analyse("Titre\nLe PDG de Nokia, Pekka Lundmark, a présenté les comptes. « Nos défenses ont détruit 33 "
+                      "drones au-dessus de la Crimée », rapporte le ministère russe de la Défense dans un communiqué. "
+                      "Il précise que « dix drones navals ont aussi été détruits en mer Noire ».")
+    assert speakers(article) == ["ministère russe de la Défense", "ministère russe de la Défense"]
+
+
+@pytest.mark.parametrize("text", [
+    "L'ONG publie mardi un rapport intitulé « L'ordre et la force des armes ».",
+    "L'exercice naval nommé « Union en mer 2024 » s'est achevé dimanche.",
+    "Un collectif baptisé « Nous sommes tous voisins » a vu le jour à Lyon.",
+])
+def test_a_title_or_a_name_in_quotes_is_no_quote(analyse, text):
+    assert [q.text for q in analyse("Titre\n" + text).quotes] == []
+
+
+def test_a_naming_verb_with_its_auxiliary_acts_on_the_words_it_quotes(analyse):
+    article = analyse("Titre\nLe Conseil de sécurité a appelé « toutes les parties à cesser les combats ».")
+    assert speakers(article) == ["Conseil de sécurité"]

@@ -103,6 +103,8 @@ RULE_CONFIDENCE: dict[str, tuple[float, float]] = {
 
 
 _DEMONSTRATIVES = function_words("demonstrative_pronoun")
+_NAMING_WORDS = frozenset(words("naming_words"))
+_AVOIR = function_words("avoir_form")
 _OBJECT_CLITICS = function_words("object_clitic")  # "», lui a répondu X": whom it was said to, not who said it
 
 
@@ -446,7 +448,8 @@ class QuoteFinder:
         quotes: list[Quote] = []
         for number, (start, end, kind) in enumerate(self._paragraphs()):
             self.discourse.paragraph = number
-            every = [q for q in find_quoted(self.text[start:end], start) if not self._is_charge_name(q)]
+            every = [q for q in find_quoted(self.text[start:end], start)
+                     if not self._is_charge_name(q) and not self._is_title(q)]
             continued: dict[int, QuotedSpan] = {}  # a quote's part after an incise inside its marks → the part before
             every = [part for q in every for part in self._split_at_incise(q, continued)]
             self.quoted = [(q.open_mark if q.open_mark < q.start else q.start,
@@ -616,6 +619,12 @@ class QuoteFinder:
         for block in self.article.blocks:
             parts.append((block.start, block.end, block.kind))
         return parts
+
+    def _is_title(self, quoted: QuotedSpan) -> bool:
+        """'un rapport intitulé « L'ordre et la force »': a title or a name, which no one says."""
+        before = self.text[max(0, quoted.open_mark - 40) : quoted.open_mark].casefold().split()
+        # (with its auxiliary the verb acts on the words: "a appelé « toutes les parties à ... »")
+        return len(before) > 1 and before[-1] in _NAMING_WORDS and before[-2] not in _AVOIR
 
     def _is_charge_name(self, quoted: QuotedSpan) -> bool:
         before = self.text[max(0, quoted.open_mark - 25) : quoted.open_mark]
