@@ -502,9 +502,10 @@ class QuoteFinder:
 
     def _guess(self, found: list[QuotedSpan], attributions: list[Attribution | None], index: int,
                carried: Attribution | None, paragraph: tuple[int, int], gender: str | None) -> Attribution | None:
-        """A quote no rule attributed: the speaker of the next quote in its sentence, else the one carried over,
-        else the next sentence's person, else the person the paragraph before introduced; one of the pronoun's
-        gender, when its incise had one."""
+        """A quote no rule attributed: the speaker of the next quote in its sentence, else, for a sentence with no
+        subject of its own, the subject of the verb of saying before it, else the one carried over, else the next
+        sentence's person, else the person the paragraph before introduced; one of the pronoun's gender, when
+        its incise had one."""
         own = attributions[index]  # a verb of its own whose subject no one resolved ("a-t-il dit") says enough
         before = self.previous_sentence(found[index]) if own is None or own.verb is None else None
         guesses = (self._next_in_sentence(found, attributions, index), before, carried,
