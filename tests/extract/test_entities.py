@@ -605,3 +605,14 @@ def test_what_a_company_head_heads_is_an_organisation(analyse):
 def test_a_known_first_name_and_a_capitalised_surname_are_a_person(analyse):
     article = analyse("Titre\nLa police a arrêté Mohamed Amra samedi en Roumanie.")
     assert {e.name: e.type for e in article.entities} == {"Mohamed Amra": "PER", "Roumanie": "LOC"}
+
+
+def test_a_common_word_capitalised_by_its_place_in_a_headline_is_no_entity(analyse):
+    article = analyse("Glyphosate : la controverse continue\nLe glyphosate reste autorisé en Europe jusqu'en "
+                      "2033, malgré les alertes des agriculteurs.")
+    assert "Glyphosate" not in names(article) and "Europe" in names(article)
+
+
+def test_a_company_named_by_a_common_word_keeps_its_name_where_it_acts(analyse):
+    article = analyse("Titre\nOrange a relevé ses tarifs mardi.\nLa couleur orange domine la nouvelle campagne.")
+    assert "Orange" in names(article)

@@ -486,6 +486,26 @@ def drop_non_entities(candidates: list[Candidate], context: Context) -> list[Can
     return result
 
 
+@correction("drop_common_words")
+def drop_common_words(candidates: list[Candidate], context: Context) -> list[Candidate]:
+    """'Glyphosate : radiographie ...', 'Retraites : ...' as a headline: a word capitalised only because it opens
+    its line or sentence, which the text writes in lowercase elsewhere, is a common word, not a name; unless it
+    acts there ("Total a annoncé ...", "Orange relève ses tarifs"), and never a person ("Pierre")."""
+    lowercase: set[str] | None = None
+    result = []
+    for candidate in candidates:
+        surface = context.surface(candidate)
+        span = context.span(candidate) if candidate.label != "PER" and surface.istitle() else None
+        if span is not None and len(span) == 1 and not span[0].dep_.startswith("nsubj") and (
+                span[0].is_sent_start or span.start == 0 or "\n" in context.doc[span.start - 1].text):
+            if lowercase is None:
+                lowercase = {t.text for t in context.doc if t.is_lower}
+            if surface.lower() in lowercase:
+                continue
+        result.append(candidate)
+    return result
+
+
 @correction("drop_works")
 def drop_works(candidates: list[Candidate], context: Context) -> list[Candidate]:
     """A title after the noun of a work ("la série Alphonse Président", "le film « Sirât »") names no entity,
