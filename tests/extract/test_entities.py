@@ -616,3 +616,14 @@ def test_a_common_word_capitalised_by_its_place_in_a_headline_is_no_entity(analy
 def test_a_company_named_by_a_common_word_keeps_its_name_where_it_acts(analyse):
     article = analyse("Titre\nOrange a relevé ses tarifs mardi.\nLa couleur orange domine la nouvelle campagne.")
     assert "Orange" in names(article)
+
+
+def test_an_organisation_cut_short_takes_the_capitalised_words_that_follow(analyse):
+    article = analyse("Titre\n« Cette loi est une avancée majeure », a salué l'association France Nature Environnement "
+                      "dans un communiqué.")
+    assert any(name.endswith("France Nature Environnement") for name in names(article)), names(article)
+
+
+def test_an_organisation_does_not_swallow_the_person_named_after_it(analyse):
+    article = analyse("Titre\nLe patron d'Airbus Guillaume Faury a présenté les résultats du groupe.")
+    assert {"Airbus", "Guillaume Faury"} <= names(article)

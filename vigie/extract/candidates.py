@@ -424,6 +424,8 @@ def join_split_names(candidates: list[Candidate], context: Context) -> list[Cand
                 continue
         if candidate.label == "PER":
             candidate = _with_rest_of_name(candidate, context, starts)
+        elif candidate.label == "ORG":
+            candidate = _with_rest_of_body_name(candidate, context, starts)
         candidate = _with_unknown_word_before(candidate, context, result[-1].end if result else 0)
         hyphenated = re.search(r"([A-ZÀ-Ý][\w]*-)+$", context.text[max(0, candidate.start - 30) : candidate.start])
         if hyphenated and candidate.label in ("ORG", "MISC"):
@@ -462,6 +464,28 @@ def _with_rest_of_name(candidate: Candidate, context: Context, taken: set[int]) 
         # (the parser may open a sentence there: no punctuation says one ends)
         if token.pos_ != "PROPN" or not _is_capitalised(token) or context.doc[end - 1].whitespace_ != " " \
                 or token.idx in taken:
+            break
+        end += 1
+    if end == span.end:
+        return candidate
+    last = context.doc[end - 1]
+    return replace(candidate, end=last.idx + len(last.text))
+
+
+def _with_rest_of_body_name(candidate: Candidate, context: Context, taken: set[int]) -> Candidate:
+    """An organisation's name NER stopped short of, with the capitalised common words that follow it straight on
+    in running text ("France Nature" + "Environnement", "Force ouvrière" + "Police"), at most three: never a
+    proper noun ("le patron d'Airbus Guillaume Faury"), a day or a month, another candidate, or the Title Case
+    of a headline."""
+    span = context.span(candidate)
+    if span is None or context.article.in_heading(candidate.start):
+        return candidate
+    end = span.end
+    while end < min(span.end + 3, len(context.doc)):
+        token = context.doc[end]
+        # (the parser may open a sentence at such a word: no punctuation says one ends)
+        if not token.is_title or not token.is_alpha or token.pos_ not in ("NOUN", "ADJ") \
+                or context.doc[end - 1].whitespace_ != " " or token.idx in taken or token.lower_ in _calendar_words():
             break
         end += 1
     if end == span.end:
