@@ -862,3 +862,9 @@ def test_a_title_or_a_name_in_quotes_is_no_quote(analyse, text):
 def test_a_naming_verb_with_its_auxiliary_acts_on_the_words_it_quotes(analyse):
     article = analyse("Titre\nLe Conseil de sécurité a appelé « toutes les parties à cesser les combats ».")
     assert speakers(article) == ["Conseil de sécurité"]
+
+
+def test_a_plural_pronoun_never_stands_for_the_one_person_named_last(analyse):
+    article = analyse("Titre\nLe maire Paul Rey a reçu les délégués mardi. Ils sont repartis « sans aucune réponse "
+                      "concrète ».")
+    assert [(q.speaker.name, q.attribution) for q in article.quotes if q.speaker] != [("Paul Rey", "clause")]

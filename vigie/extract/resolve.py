@@ -621,8 +621,11 @@ class Resolver:
         if last is not None and discourse is not None and discourse.speaker_paragraph == discourse.paragraph:
             return last
         near = last is not None and discourse is not None and discourse.paragraph - discourse.speaker_paragraph <= 1
-        return self.recent_subject(before, descriptions=singular, gender=gender) or (last if near else None) \
+        found = self.recent_subject(before, descriptions=singular, gender=gender) or (last if near else None) \
             or self.recent_entity(before, "PER", gender=gender)
+        if found is not None and not singular and self.type_of(found) == "PER":
+            return None  # "ils", "elles": several, never the one person named last
+        return found
 
     def holder_named_after(self, noun: Token) -> Speaker | None:
         """The person a role phrase names right after its comma, however the parse hung the name ("le secrétaire
