@@ -232,13 +232,22 @@ class Resolver:
         """The person or body a person noun is related to through its "de" complement ("l'avocat de Paul
         Lemaire", "la mère de X", "l'avocate de la SNCF"), as words of the text: never the one the phrase
         designates. (A place is not: "le maire de Lyon" is found through who was given that role.)"""
-        if speaker_noun_kind(head) not in ("person", "proxy", "affiliation"):
+        plural = head.pos_ == "NOUN" and "Plur" in head.morph.get("Number", default=[])
+        if speaker_noun_kind(head) not in ("person", "proxy", "affiliation") and not plural:
             return None
-        for child in head.children:
-            if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children):
-                found = self.entity_at(child.idx, child.idx + len(child.text))
-                if found is not None and self.type_of(found) in ("PER", "ORG") and fold(found.name) not in _seats():
-                    return child.doc[child.left_edge.i : child.right_edge.i + 1]
+        # (several people are never the one their complement names, however deep: "les membres de la famille du
+        # petit Émile")
+        holders = [head]
+        while holders:
+            holder = holders.pop()
+            for child in holder.children:
+                if child.dep_ == "nmod" and any(c.dep_ == "case" and c.lower_ in _DE for c in child.children):
+                    found = self.entity_at(child.idx, child.idx + len(child.text))
+                    if found is not None and self.type_of(found) in ("PER", "ORG") \
+                            and fold(found.name) not in _seats():
+                        return child.doc[child.left_edge.i : child.right_edge.i + 1]
+                    if plural and found is None and child.pos_ == "NOUN":
+                        holders.append(child)
         return None
 
     def _titled_later(self, after: int, role: str) -> Speaker | None:
