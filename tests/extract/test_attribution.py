@@ -868,3 +868,10 @@ def test_a_plural_pronoun_never_stands_for_the_one_person_named_last(analyse):
     article = analyse("Titre\nLe maire Paul Rey a reçu les délégués mardi. Ils sont repartis « sans aucune réponse "
                       "concrète ».")
     assert [(q.speaker.name, q.attribution) for q in article.quotes if q.speaker] != [("Paul Rey", "clause")]
+
+
+def test_a_group_is_never_the_person_its_complement_names(analyse):
+    article = analyse("Titre\nMort de Léo : l'enquête se poursuit\nIls sont ressortis libres, « sans aucune poursuite "
+                      "judiciaire ». Les quatre membres de la famille du petit Léo Martin ont été relâchés dans la "
+                      "nuit, a annoncé le procureur Jean Blanc.")
+    assert "Léo Martin" not in speakers(article)

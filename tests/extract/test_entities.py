@@ -627,3 +627,17 @@ def test_an_organisation_cut_short_takes_the_capitalised_words_that_follow(analy
 def test_an_organisation_does_not_swallow_the_person_named_after_it(analyse):
     article = analyse("Titre\nLe patron d'Airbus Guillaume Faury a présenté les résultats du groupe.")
     assert {"Airbus", "Guillaume Faury"} <= names(article)
+
+
+def test_a_first_name_alone_is_a_person_not_a_place_that_shares_it(analyse):
+    article = analyse("Titre\n« La police était absente », déplore Paul, un commerçant. Sa voisine, Nadia, "
+                      "renchérit : « On est abandonnés ».")
+    assert entity(article, "Paul").type == "PER" and entity(article, "Nadia").type == "PER"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Titre\nLe maire de Nancy a présenté son budget mardi.", "Nancy"),
+    ("Titre\nLes pompiers de l'Aude luttent contre un incendie depuis lundi.", "Aude"),
+])
+def test_a_first_name_that_is_a_french_region_or_a_large_city_stays_a_place(analyse, text, place):
+    assert entity(analyse(text), place).type == "LOC"

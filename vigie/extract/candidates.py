@@ -1027,6 +1027,7 @@ def first_named(candidates: list[Candidate], context: Context) -> list[Candidate
     Mohamed Amra", tagged as a noun and a stray name; "Zineb, elle, a quitté le métier"). The surname must
     be no place the gazetteer knows ("Marie France" stays for NER)."""
     doc = context.doc
+    candidates = [_person_if_first_name(c, context) for c in candidates]
     found = []
     for first in positions_of(doc, _first_names()):
         token = doc[first]
@@ -1042,6 +1043,28 @@ def first_named(candidates: list[Candidate], context: Context) -> list[Candidate
         if not any(_overlaps(candidate, c) for c in candidates) and not in_credit(candidate, context.article):
             found.append(candidate)
     return sorted(candidates + found, key=lambda c: (c.start, -c.end))
+
+
+_KNOWN_PLACE_POPULATION = 50_000  # a first name that is also a city this large ("Florence", "Nancy") stays a place
+
+
+def person_first_name(surface: str) -> bool:
+    """'Nadia', 'Paul': a first name written alone, which names a person unless it is the very name of a country,
+    of a French region ("Aude", "Savoie") or of a large city ("Florence"); a place that has it among its other
+    names ("Nadia" for Navadwīp) or a district abroad does not count."""
+    if " " in surface or surface.casefold() not in _first_names():
+        return False
+    place = lookup(surface)
+    return place is None or fold(place.name) != fold(surface) or not (
+        place.feature == "country" or (place.feature == "region" and place.country_code == "FR")
+        or place.population >= _KNOWN_PLACE_POPULATION)
+
+
+def _person_if_first_name(candidate: Candidate, context: Context) -> Candidate:
+    """'Sa voisine, Nadia, renchérit': a first name alone that NER took for a place or a body is a person."""
+    if candidate.label == "PER" or candidate.fixed or not person_first_name(context.surface(candidate)):
+        return candidate
+    return replace(candidate, label="PER")
 
 
 @cache

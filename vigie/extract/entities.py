@@ -27,6 +27,7 @@ from vigie.extract.candidates import (
     institution_heads,
     is_acronym,
     modified_place_heads,
+    person_first_name,
     place_heads,
     state_place_heads,
 )
@@ -497,8 +498,11 @@ def decide_type(cluster: Cluster, context: Context) -> str:
         return fixed
     names = cluster.folded()
     # a surname or first name that is also a town ("Manuel Valls" → Valls, Catalonia) makes no place
+    # (and a first name alone, "déplore Paul", is no district of Cape Verde)
     person_words = {word for mention, surface in zip(cluster.mentions, cluster.surfaces, strict=True)
                     if mention.label == "PER" and len(words := surface.split()) > 1 for word in (words[0], words[-1])}
+    person_words |= {surface for mention, surface in zip(cluster.mentions, cluster.surfaces, strict=True)
+                     if mention.label == "PER" and person_first_name(surface)}
     place = next((p for p in (lookup(s) for s in cluster.surfaces if s not in person_words) if p is not None), None)
     if place is not None and place.feature == "country":
         return "LOC"
