@@ -673,3 +673,14 @@ def test_two_acts_of_one_kind_in_a_sentence_done_to_different_people_are_two_eve
                            "Trump."))
     assert found == [("CONSULT", ["Emmanuel Macron"], ["Volodymyr Zelensky"]),
                      ("CONSULT", ["Emmanuel Macron"], ["Donald Trump"])]
+
+
+def test_a_team_in_charge_of_a_task_is_no_request(analyse):
+    article = analyse("Titre\nLe Qatar a constitué une équipe juridique chargée de préparer une riposte sur le plan "
+                      "international.")
+    assert all(e.type != "REQUEST" for e in article.events)
+
+
+def test_someone_tasked_by_a_leader_is_asked(analyse):
+    article = analyse("Titre\nLe président a chargé son émissaire Paul Roux de prévenir les Qataris.")
+    assert [e.type for e in article.events] == ["REQUEST"]

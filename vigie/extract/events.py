@@ -46,6 +46,7 @@ from vigie.textnorm import fold, uncontracted
 _ACTOR_DEPS = ("nsubj", "csubj")
 _UNDERGONE_VERBS = verbs_of_class("undergone")
 _TRIP_VERBS = verbs_of_class("trip")
+_ROLE_PARTICIPLES = verbs_of_class("role_participle")
 _ENDING_VERBS = verbs_of_class("ending")
 _JOINING_VERBS = verbs_of_class("joining")
 _NATURAL_FORCES = frozenset(words("natural_forces"))
@@ -600,6 +601,9 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
             continue  # "capturé ... et incarcéré" is one event; "se féliciter de" is no support of anyone
         if token.lemma_ in _OTHER_WHEN_REFLEXIVE and trigger.particle != "se" and _reflexive(token):
             continue  # "les recherches se poursuivaient", "se livrer à": another sense, no event of this kind
+        if token.lemma_ in _ROLE_PARTICIPLES and _bare_participle(token) and not any(
+                c.dep_ == "obl:agent" for c in token.children):
+            continue  # "une équipe chargée de préparer la riposte": a standing task, not someone asking for it
         if token.lemma_ in _TRIP_VERBS and token.dep_ == "xcomp":
             continue  # a trip someone must, could or wants to make ("doit se rendre à Kiev") is no visit yet
         if trigger.type in ("AGREE", "SUPPORT") and token.idx in incise_verbs:

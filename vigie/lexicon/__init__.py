@@ -137,7 +137,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("verb_classes", (Column("lemma"), Column("class", _choice(
         "etre_auxiliary", "future_auxiliary", "addressing", "impersonal", "undergone", "trip",
         "other_when_reflexive", "population", "place_state", "unrealised", "ending", "perception", "joining",
-        "publishing"))),
+        "publishing", "role_participle"))),
         unique=("lemma", "class")),
     Table("verb_forms", (Column("form"), Column("lemma"))),
     Table("weekdays", (Column("name"), Column("index", pattern=r"[0-6]"))),
