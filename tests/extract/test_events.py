@@ -684,3 +684,16 @@ def test_a_team_in_charge_of_a_task_is_no_request(analyse):
 def test_someone_tasked_by_a_leader_is_asked(analyse):
     article = analyse("Titre\nLe président a chargé son émissaire Paul Roux de prévenir les Qataris.")
     assert [e.type for e in article.events] == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "Les nouvelles sanctions visent les banques russes Sberbank et VTB.",
+    "La nouvelle taxe frappe durement les importations chinoises depuis lundi.",
+])
+def test_a_measure_aimed_at_someone_is_no_attack(analyse, text):
+    assert all(e.type != "ASSAULT" for e in analyse("Titre\n" + text).events)
+
+
+def test_an_army_aiming_at_a_building_attacks_it(analyse):
+    article = analyse("Titre\nL'armée israélienne a visé un bâtiment à Doha mardi.")
+    assert [e.type for e in article.events] == ["ASSAULT"]

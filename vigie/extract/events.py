@@ -47,6 +47,7 @@ _ACTOR_DEPS = ("nsubj", "csubj")
 _UNDERGONE_VERBS = verbs_of_class("undergone")
 _TRIP_VERBS = verbs_of_class("trip")
 _ROLE_PARTICIPLES = verbs_of_class("role_participle")
+_MEASURE_NOUNS = frozenset(words("measure_nouns"))
 _ENDING_VERBS = verbs_of_class("ending")
 _JOINING_VERBS = verbs_of_class("joining")
 _NATURAL_FORCES = frozenset(words("natural_forces"))
@@ -608,6 +609,8 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
             continue  # a trip someone must, could or wants to make ("doit se rendre à Kiev") is no visit yet
         if trigger.type in ("AGREE", "SUPPORT") and token.idx in incise_verbs:
             continue  # "« ... on sera là », a promis X": the verb reports the words, the act is in them
+        if trigger.type == "ASSAULT" and _measure_as_subject(token):
+            continue  # "les nouvelles sanctions visent les banques russes": aimed at, not struck
         if trigger.type in _AGENTS_ONLY and _thing_as_subject(token, args):
             continue  # "le chômage recule", "la crue menace les digues": a thing that does not act
         # a verb trigger the tagger took for an adjective or a noun ("Washington a gelé les avoirs") is a verb
@@ -761,6 +764,14 @@ def _called_off(noun: Token) -> bool:
 # acts only someone can do: a person, a body, a country, a document speaking for its author
 _AGENTS_ONLY = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "REQUEST", "DEMAND", "ACCUSE", "DISAPPROVE",
                 "REJECT", "THREATEN"}
+
+
+def _measure_as_subject(verb: Token) -> bool:
+    """Whether an attack verb's subject is a measure or a document ("les sanctions visent", "la loi frappe")."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "nsubj" and c.pos_ == "NOUN" and (c.lemma_.casefold() in _MEASURE_NOUNS
+                                                    or speaker_noun_kind(c) == "document")
+        for c in verb.children)
 
 
 def _thing_as_subject(verb: Token, args: Arguments) -> bool:

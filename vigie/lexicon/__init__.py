@@ -100,6 +100,7 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("months", (Column("name"), Column("number", pattern=r"\d{1,2}"))),
     Table("named_by_quotes", (Column("noun"),)),
     Table("naming_words", (Column("word"),)),
+    Table("measure_nouns", (Column("noun"),)),
     Table("not_entities", (_WORD,)),
     Table("not_event_phrases", (Column("phrase"),)),
     Table("figurative_objects", (Column("verb"), Column("object")), unique=("verb", "object")),
