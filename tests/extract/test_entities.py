@@ -641,3 +641,8 @@ def test_a_first_name_alone_is_a_person_not_a_place_that_shares_it(analyse):
 ])
 def test_a_first_name_that_is_a_french_region_or_a_large_city_stays_a_place(analyse, text, place):
     assert entity(analyse(text), place).type == "LOC"
+
+
+def test_an_article_opening_a_quote_is_no_part_of_a_countrys_name(analyse):
+    article = analyse("Titre\n« La France condamne fermement cette attaque », a déclaré le porte-parole Paul Roux.")
+    assert "France" in names(article) and "La France" not in names(article)

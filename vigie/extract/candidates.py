@@ -245,6 +245,17 @@ def _opens_sentence(token: Token) -> bool:
                                          and token.doc[token.i - 1].text in _OPENING_MARKS)
 
 
+def _article_opening_quote(candidate: Candidate, tokens: list[Token], context: Context) -> bool:
+    """'« La France condamne ...': an article capitalised because it opens someone's quoted words, before a
+    country, whose name never holds its article (unlike "« La Haye »", "« Le Pen »")."""
+    first = tokens[0]
+    if candidate.label == "PER" or first.i == 0 or first.doc[first.i - 1].text not in _OPENING_MARKS \
+            or len(tokens) < 2:
+        return False
+    place = lookup(context.text[tokens[1].idx : tokens[-1].idx + len(tokens[-1].text)])
+    return place is not None and place.feature == "country"
+
+
 def _common_word_opening_sentence(tokens: list[Token]) -> bool:
     """A capitalised common word ("Attisé", "Nouveau") that opens a sentence before no other name.
 
@@ -312,8 +323,9 @@ def trim_to_name(candidates: list[Candidate], context: Context) -> list[Candidat
         if span is None:
             continue
         tokens = list(span)
-        while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].text in honorifics()
-                          or (tokens[0].lower_ in _ARTICLES and (tokens[0].is_lower or tokens[0].is_sent_start))):
+        while tokens and (tokens[0].is_punct or tokens[0].is_space or tokens[0].text in honorifics() or (
+                tokens[0].lower_ in _ARTICLES and (tokens[0].is_lower or tokens[0].is_sent_start
+                                                   or _article_opening_quote(candidate, tokens, context)))):
             tokens.pop(0)
         while tokens and (tokens[-1].is_punct or tokens[-1].is_space) and tokens[-1].text not in ".)":
             tokens.pop()
