@@ -697,3 +697,21 @@ def test_a_measure_aimed_at_someone_is_no_attack(analyse, text):
 def test_an_army_aiming_at_a_building_attacks_it(analyse):
     article = analyse("Titre\nL'armée israélienne a visé un bâtiment à Doha mardi.")
     assert [e.type for e in article.events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("« Nous condamnons fermement cette attaque contre nos soldats », a déclaré le ministre Paul Roux.", "Paul Roux"),
+    ("« La France condamne fermement l'attaque israélienne », a déclaré le porte-parole Paul Roux.", "France"),
+    ("« J'exprime ma solidarité au Qatar et à son émir », a écrit Paul Roux.", "Paul Roux"),
+])
+def test_quoted_words_that_perform_an_act_tell_it(analyse, text, actor):
+    article = analyse("Titre\n" + text)
+    assert any(actor in [a.name for a in e.actors] for e in article.events), article.events
+
+
+@pytest.mark.parametrize("text", [
+    "« Je regrette que l'Algérie refuse d'appliquer le droit international », a réagi Paul Roux.",
+    "« Ils condamnent tout ce que nous faisons », a dit Paul Roux.",
+])
+def test_quoted_words_that_only_report_an_act_tell_no_event(analyse, text):
+    assert analyse("Titre\n" + text).events == []

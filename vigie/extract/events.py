@@ -48,6 +48,9 @@ _UNDERGONE_VERBS = verbs_of_class("undergone")
 _TRIP_VERBS = verbs_of_class("trip")
 _ROLE_PARTICIPLES = verbs_of_class("role_participle")
 _MEASURE_NOUNS = frozenset(words("measure_nouns"))
+# acts done by saying so ("nous condamnons", "la France soutient", "j'exige"), which a quote can perform
+_SPEECH_ACTS = frozenset({"DISAPPROVE", "SUPPORT", "DEMAND", "REJECT", "ACCUSE"})
+_FIRST_PERSON = frozenset({"je", "j'", "j’", "nous"})
 _ENDING_VERBS = verbs_of_class("ending")
 _JOINING_VERBS = verbs_of_class("joining")
 _NATURAL_FORCES = frozenset(words("natural_forces"))
@@ -590,8 +593,13 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
             speakers_by_verb.setdefault(quote.verb.start, []).append(quote.speaker)
     found = []
     for token in (doc[i] for i in positions_of(doc, _trigger_words(), lemmas=True)):
+        performer = None
         if quoted.covers(token.idx):
-            continue  # words inside a quote are what someone said, not what the article asserts
+            # words inside a quote are what someone said, not what the article asserts; unless saying them is
+            # the act ("« Nous condamnons fermement cette attaque »", "« La France condamne ... »")
+            performer = _performer(token, article, args)
+            if performer is None:
+                continue
         if args.resolver.entity_at(token.idx, token.idx + len(token.text)) is not None:
             continue  # a word of a name: "Rassemblement national", "commission d'enquête", "Forces de soutien"
         trigger = _matching_trigger(token)
@@ -620,6 +628,8 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
             actors, targets, argument_tokens = _verbal_arguments(token, args)
         else:
             actors, targets, argument_tokens = _nominal_arguments(token, trigger, args)
+        if performer is not None:
+            actors = performer
         if not actors:
             actors += speakers_by_verb.get(token.idx, [])[:1]
         actors = _unique(actors)
@@ -764,6 +774,30 @@ def _called_off(noun: Token) -> bool:
 # acts only someone can do: a person, a body, a country, a document speaking for its author
 _AGENTS_ONLY = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "REQUEST", "DEMAND", "ACCUSE", "DISAPPROVE",
                 "REJECT", "THREATEN"}
+
+
+def _performer(verb: Token, article: Article, args: Arguments) -> list[Reference] | None:
+    """Who performs an act by saying the quoted words that tell it in the present: the speaker for "je" or
+    "nous" ("« Nous condamnons fermement cette attaque »"), the body or country the speaker names as the
+    subject ("« L'État du Qatar condamne ... »"); None for any other quoted words."""
+    trigger = _matching_trigger(verb)
+    if trigger is not None and verb.pos_ == "NOUN":
+        verb = _carrier(verb)  # "« J'exprime ma solidarité au Qatar »": the light verb says who and when
+    if trigger is None or trigger.type not in _SPEECH_ACTS or verb.pos_ != "VERB" or is_negated(verb) \
+            or "Pres" not in verb.morph.get("Tense", []) or "Ind" not in verb.morph.get("Mood", []):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    quote = next((q for q in article.quotes if q.direct and q.start <= verb.idx < q.end), None)
+    if subject is None or quote is None or (verb.dep_ != "ROOT" and quote.start <= verb.head.idx < quote.end):
+        return None  # (only the quote's main clause: "« Je regrette que l'Algérie refuse ... »" reports a refusal)
+    if subject.pos_ == "PRON":
+        speaker = quote.speaker
+        return [speaker] if subject.lower_ in _FIRST_PERSON and speaker is not None and speaker.entity_id else None
+    named = [r for r in args.names(subject) if args.resolver.types.get(r.entity_id or "") in ("ORG", "LOC")]
+    if not named:  # "l'État du Qatar", "le gouvernement du Canada": the country it is the state of
+        named = [r for c in subject.children if c.dep_ == "nmod" and (r := args.entity_of(c)) is not None
+                 and args.resolver.types.get(r.entity_id or "") in ("ORG", "LOC")]
+    return named or None
 
 
 def _measure_as_subject(verb: Token) -> bool:
