@@ -25,7 +25,7 @@ FLOORS = {
     "quotes": 0.99,
     "quotes.attributed": 0.895,
     "counts": 0.865,
-    "events": 0.608,
+    "events": 0.61,
 }
 
 
