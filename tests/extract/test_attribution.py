@@ -875,3 +875,28 @@ def test_a_group_is_never_the_person_its_complement_names(analyse):
                       "judiciaire ». Les quatre membres de la famille du petit Léo Martin ont été relâchés dans la "
                       "nuit, a annoncé le procureur Jean Blanc.")
     assert "Léo Martin" not in speakers(article)
+
+
+@pytest.mark.parametrize("text", [
+    "Marsha P. Johnson est morte en 1992. Marsha, la « Rosa Parks du mouvement des droits civiques ».",
+    "Le député Paul Rey, « un homme de convictions et de terrain », a été réélu dimanche.",
+])
+def test_a_quote_in_apposition_describes_the_person_it_does_not_quote_them(analyse, text):
+    assert speakers(analyse("Titre\n" + text)) == [None]
+
+
+def test_a_name_before_a_quoted_predicate_is_its_speaker(analyse):
+    article = analyse("Titre\nEmmanuel Macron « ne reculera pas devant la rue ».")
+    assert speakers(article) == ["Emmanuel Macron"]
+
+
+def test_the_network_words_were_posted_on_is_no_guess_for_their_speaker(analyse):
+    article = analyse("Titre\n« Nous programmerons une rencontre très bientôt », a écrit le républicain sur son réseau "
+                      "Truth Social.")
+    assert "Truth Social" not in speakers(article)
+
+
+def test_a_person_named_inside_a_quote_is_no_guess_for_another_quote(analyse):
+    article = analyse("Titre\nMarsha P. Johnson est morte en 1992. Marsha, la « Rosa Parks du mouvement LGBTQ ». Marsha "
+                      "« la prostituée, l'actrice et la sainte, modèle d'Andy Warhol » ou encore Marsha l'élaborée.")
+    assert "Rosa Parks" not in speakers(article)

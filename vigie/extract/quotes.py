@@ -26,6 +26,7 @@ from functools import cache
 from spacy.attrs import POS
 from spacy.tokens import Doc, Span, Token
 
+from vigie.extract.candidates import folded_media
 from vigie.extract.quotations import QuotedSpan, find_quoted, is_quotation, quoted_within
 from vigie.extract.resolve import (
     ORDER_WORDS,
@@ -103,6 +104,10 @@ RULE_CONFIDENCE: dict[str, tuple[float, float]] = {
 
 
 _DEMONSTRATIVES = function_words("demonstrative_pronoun")
+_APPOSED = re.compile(r"(?:,\s*(?P<article>la|le|l['’]|les|un|une)?\s*|\s+)[«“\"]$")  # "Marsha, la «", "Marsha «"
+_PUBLISHED_ON = re.compile(r"\b(?:sur|dans|à)\b[^,.;:«»]*$", re.IGNORECASE)  # "sur son réseau ", "dans "
+# a nominal description opens with an article; "« ne reculera pas »" is a predicate someone says
+_DESCRIPTION_START = re.compile(r"(?:la|le|l['’]|les|un|une|des)\b", re.IGNORECASE)
 _NAMING_WORDS = frozenset(words("naming_words"))
 _AVOIR = function_words("avoir_form")
 _OBJECT_CLITICS = function_words("object_clitic")  # "», lui a répondu X": whom it was said to, not who said it
@@ -120,6 +125,7 @@ class QuoteFinder:
         self.quoted: list[tuple[int, int]] = []  # the current paragraph's quoted stretches, marks included
         self.said_until = 0  # end of the last quote given a speaker
         self.embedded: set[int] = set()  # starts of the quotes inside quotes
+        self.described: dict[int, str] = {}  # quote start → the entity a quote in apposition describes
         self.said_by_gender: dict[int, str] = {}  # quote start → "Masc"/"Fem" of an incise's pronoun left unresolved
         verb = doc.vocab.strings["VERB"]
         self.verbs = [i for i, part in enumerate(doc.to_array(POS).tolist()) if part == verb]  # in reading order
@@ -487,6 +493,12 @@ class QuoteFinder:
                     if gender is not None:
                         self.said_by_gender[quoted.start] = gender
                     attribution = self._guess(found, attributions, index, carried, (start, end), gender)
+                described = self._described(quoted)
+                if described is not None:
+                    self.described[quoted.start] = described
+                    if attribution is not None and attribution.speaker is not None and \
+                            attribution.speaker.entity_id == described:
+                        attribution = None  # "Marsha, la « Rosa Parks du mouvement »": said of her, not by her
                 if attribution is not None and attribution.speaker is not None:
                     previous = Attribution(attribution.speaker, rule="carry_over")
                     self._remember(attribution.speaker)
@@ -621,6 +633,20 @@ class QuoteFinder:
             parts.append((block.start, block.end, block.kind))
         return parts
 
+    def _described(self, quoted: QuotedSpan) -> str | None:
+        """The person a quote stands in apposition to, which it describes ("Marsha, la « Rosa Parks du
+        mouvement »", "Marsha « la prostituée, l'actrice »"): a name right before the mark, with at most a comma
+        and an article between, and words that open with an article, as a description does ("Macron « ne
+        reculera pas »" is what he says)."""
+        before = _APPOSED.search(self.text, max(0, quoted.open_mark - 12), quoted.open_mark + 1)
+        if before is None or not (before.group("article") or _DESCRIPTION_START.match(quoted.text)):
+            return None
+        name_end = before.start()
+        found = self.resolver.entity_at(name_end - 1, name_end)
+        if found is None or found.end != name_end or self.resolver.type_of(found) != "PER":
+            return None
+        return found.entity_id
+
     def _is_title(self, quoted: QuotedSpan) -> bool:
         """'un rapport intitulé « L'ordre et la force »': a title or a name, which no one says."""
         before = self.text[max(0, quoted.open_mark - 40) : quoted.open_mark].casefold().split()
@@ -680,12 +706,14 @@ class QuoteFinder:
         line_end = self.text.find("\n", quote.end)
         line_end = len(self.text) if line_end == -1 else line_end
         mentions = [self.resolver.entity_at(o, o + 1) for o in range(line_start, line_end)
-                    if not (quote.start <= o < quote.end)]
+                    if not (quote.start <= o < quote.end) and not self.resolver.in_speech(o)]
         # no town, no bay; in the body, where no rule found a speaker, not even a country
         wanted = ("PER", "ORG", "LOC") if self.article.in_heading(quote.start) else ("PER", "ORG")
         gender = self.said_by_gender.get(quote.start)
-        people = [m for m in mentions if m is not None and self.resolver.can_speak(m)
-                  and self.resolver.type_of(m) in wanted and self.resolver.agrees(m, gender)]
+        described = self.described.get(quote.start)
+        people = [m for m in mentions if m is not None and self.resolver.can_speak(m) and m.entity_id != described
+                  and self.resolver.type_of(m) in wanted and self.resolver.agrees(m, gender)
+                  and not self._medium_of_publication(m)]
         if not people:
             return None
         subject = self._subject_around(quote.start, quote.end, line_end)
@@ -696,6 +724,12 @@ class QuoteFinder:
                                                abs(s.start - quote.start)))
         chosen = ranked[0]
         return Reference(name=chosen.name, entity_id=chosen.entity_id, start=chosen.start, end=chosen.end)
+
+    def _medium_of_publication(self, mention: Speaker) -> bool:
+        """'a écrit X sur son réseau Truth Social', 'a-t-il dit sur BFMTV': where the words appeared, not who
+        said them."""
+        before = self.text[max(0, mention.start - 30) : mention.start]
+        return fold(mention.name) in folded_media() and _PUBLISHED_ON.search(before) is not None
 
     def _subject_around(self, start: int, end: int, line_end: int) -> Speaker | None:
         """The named subject of the verb the quoted words [start, end) depend on, in their line."""
