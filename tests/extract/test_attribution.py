@@ -897,6 +897,7 @@ def test_the_network_words_were_posted_on_is_no_guess_for_their_speaker(analyse)
 
 
 def test_a_person_named_inside_a_quote_is_no_guess_for_another_quote(analyse):
-    article = analyse("Titre\nMarsha P. Johnson est morte en 1992. Marsha, la « Rosa Parks du mouvement LGBTQ ». Marsha "
-                      "« la prostituée, l'actrice et la sainte, modèle d'Andy Warhol » ou encore Marsha l'élaborée.")
+    article = analyse("Titre\nMarsha P. Johnson est morte en 1992. Marsha, la « Rosa Parks du mouvement LGBTQ ». "
+                      "Marsha « la prostituée, l'actrice et la sainte, modèle d'Andy Warhol » ou encore Marsha "
+                      "l'élaborée.")
     assert "Rosa Parks" not in speakers(article)
