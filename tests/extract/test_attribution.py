@@ -901,3 +901,10 @@ def test_a_person_named_inside_a_quote_is_no_guess_for_another_quote(analyse):
                       "Marsha « la prostituée, l'actrice et la sainte, modèle d'Andy Warhol » ou encore Marsha "
                       "l'élaborée.")
     assert "Rosa Parks" not in speakers(article)
+
+
+def test_a_verb_of_saying_with_a_thing_as_subject_reports_the_view_its_pour_names(analyse):
+    article = analyse("Titre\nLe journaliste Marc Petit parle d'« une radio de proximité vivante ». L'essor des radios "
+                      "locales, avec des voix « libres, diverses et engagées », confirme aujourd'hui pour la "
+                      "sociologue Anne Morel que le son de proximité a un avenir.")
+    assert speakers(article) == ["Marc Petit", "Anne Morel"]

@@ -109,6 +109,7 @@ _PUBLISHED_ON = re.compile(r"\b(?:sur|dans|à)\b[^,.;:«»]*$", re.IGNORECASE)  
 # a nominal description opens with an article; "« ne reculera pas »" is a predicate someone says
 _DESCRIPTION_START = re.compile(r"(?:la|le|l['’]|les|un|une|des)\b", re.IGNORECASE)
 _NAMING_WORDS = frozenset(words("naming_words"))
+_SOURCE_CASES = frozenset(c for c in words("speech_sources") if " " not in c and "'" not in c)  # selon, pour
 _AVOIR = function_words("avoir_form")
 _OBJECT_CLITICS = function_words("object_clitic")  # "», lui a répondu X": whom it was said to, not who said it
 
@@ -180,7 +181,9 @@ class QuoteFinder:
                 if bare and (position > 0 or subject is None or subject.i < verb.i):
                     return None
                 if subject is not None:
-                    return Attribution(self.resolver.subject_speaker(subject, self.discourse), verb, "incise")
+                    speaker = self.resolver.subject_speaker(subject, self.discourse)
+                    return Attribution(speaker, verb, "incise") if speaker is not None \
+                        else self._source_on(verb) or Attribution(None, verb, "incise")
         return None
 
     def _inverted(self, word: Token, opening: int) -> bool:
@@ -266,7 +269,9 @@ class QuoteFinder:
             if governor is not None and not (opened is not None and not is_reporting_verb(governor)):
                 subject = passive_agent(governor, self.quoted) or self.resolver.clause_subject(governor, self.quoted)
                 if subject is not None and not (quote.start <= subject.idx < quote.end):
-                    return Attribution(self.resolver.subject_speaker(subject, self.discourse), governor, "clause")
+                    speaker = self.resolver.subject_speaker(subject, self.discourse)
+                    viewpoint = self._source_on(governor) if speaker is None and is_reporting_verb(governor) else None
+                    return viewpoint or Attribution(speaker, governor, "clause")
         if opened is not None:
             return opened
         colon = _COLON_BEFORE.search(lead)
@@ -299,6 +304,17 @@ class QuoteFinder:
             if verb.pos_ in ("VERB", "ADJ", "NOUN") and not self._in_quote(verb.idx) \
                     and is_reporting_verb(verb, incise=True):
                 return self._said_by_subject(verb, "clause")
+        return None
+
+    def _source_on(self, verb: Token) -> Attribution | None:
+        """'L'émergence des podcasts confirme pour X que ...', 'Ce chiffre montre, selon X, que ...': a verb of
+        saying whose subject is a thing reports the view of the person its "pour" or "selon" names."""
+        for child in verb.children:
+            if child.dep_.startswith("obl") and any(c.dep_ == "case" and c.lower_ in _SOURCE_CASES
+                                                    for c in child.children):
+                found = self.resolver.named_by(child)
+                if found is not None and self.resolver.type_of(found) in ("PER", "ORG"):
+                    return Attribution(found, verb, "source")
         return None
 
     def _said_by_subject(self, verb: Token, rule: AttributionRule) -> Attribution:
