@@ -73,7 +73,7 @@ def test_dev_score_stays_above_its_floor(dev_scores, measure):
 # The other gold corpora, scored on the measures they are annotated for; floors only move up, like FLOORS.
 CORPUS_FLOORS = {
     ("timebank", "dates"): {"dates.normalized": 0.92},
-    ("real", "entities,quotes,dates"): {"entities": 0.90, "entities.typed": 0.83, "quotes.attributed": 0.80,
+    ("real", "entities,quotes,dates"): {"entities": 0.90, "entities.typed": 0.83, "quotes.attributed": 0.81,
                                         "dates.normalized": 0.95},
 }
 
