@@ -466,38 +466,33 @@ def _ends_with_de(name: str) -> bool:
 
 def _with_rest_of_name(candidate: Candidate, context: Context, taken: set[int]) -> Candidate:
     """A person's name NER stopped short of, with the proper nouns that follow it straight on ("Ricardin" +
-    "St Jean"), at most two, never into another name (``taken``: where the other candidates start)."""
-    span = context.span(candidate)
-    if span is None:
-        return candidate
-    end = span.end
-    while end < min(span.end + 2, len(context.doc)):
-        token = context.doc[end]
-        # (the parser may open a sentence there: no punctuation says one ends)
-        if token.pos_ != "PROPN" or not _is_capitalised(token) or context.doc[end - 1].whitespace_ != " " \
-                or token.idx in taken:
-            break
-        end += 1
-    if end == span.end:
-        return candidate
-    last = context.doc[end - 1]
-    return replace(candidate, end=last.idx + len(last.text))
+    "St Jean"), at most two."""
+    return _with_words_after(candidate, context, taken, 2,
+                             lambda token: token.pos_ == "PROPN" and _is_capitalised(token))
 
 
 def _with_rest_of_body_name(candidate: Candidate, context: Context, taken: set[int]) -> Candidate:
     """An organisation's name NER stopped short of, with the capitalised common words that follow it straight on
     in running text ("France Nature" + "Environnement", "Force ouvrière" + "Police"), at most three: never a
-    proper noun ("le patron d'Airbus Guillaume Faury"), a day or a month, another candidate, or the Title Case
-    of a headline."""
+    proper noun ("le patron d'Airbus Guillaume Faury"), a day or a month, or the Title Case of a headline."""
+    if context.article.in_heading(candidate.start):
+        return candidate
+    return _with_words_after(candidate, context, taken, 3, lambda token: (
+        token.is_title and token.is_alpha and token.pos_ in ("NOUN", "ADJ") and token.lower_ not in _calendar_words()))
+
+
+def _with_words_after(candidate: Candidate, context: Context, taken: set[int], most: int,
+                      belongs: Callable[[Token], bool]) -> Candidate:
+    """A candidate with the words right after it that ``belongs`` accepts, at most ``most``, never into another
+    candidate (``taken``: where they start). The parser may open a sentence there: no punctuation says one
+    ends."""
     span = context.span(candidate)
-    if span is None or context.article.in_heading(candidate.start):
+    if span is None:
         return candidate
     end = span.end
-    while end < min(span.end + 3, len(context.doc)):
+    while end < min(span.end + most, len(context.doc)):
         token = context.doc[end]
-        # (the parser may open a sentence at such a word: no punctuation says one ends)
-        if not token.is_title or not token.is_alpha or token.pos_ not in ("NOUN", "ADJ") \
-                or context.doc[end - 1].whitespace_ != " " or token.idx in taken or token.lower_ in _calendar_words():
+        if not belongs(token) or context.doc[end - 1].whitespace_ != " " or token.idx in taken:
             break
         end += 1
     if end == span.end:

@@ -593,16 +593,16 @@ def events_of(article: Article, doc: Doc, args: Arguments) -> list[Event]:
             speakers_by_verb.setdefault(quote.verb.start, []).append(quote.speaker)
     found = []
     for token in (doc[i] for i in positions_of(doc, _trigger_words(), lemmas=True)):
+        if args.resolver.entity_at(token.idx, token.idx + len(token.text)) is not None:
+            continue  # a word of a name: "Rassemblement national", "commission d'enquête", "Forces de soutien"
+        trigger = _matching_trigger(token)
         performer = None
         if quoted.covers(token.idx):
             # words inside a quote are what someone said, not what the article asserts; unless saying them is
             # the act ("« Nous condamnons fermement cette attaque »", "« La France condamne ... »")
-            performer = _performer(token, article, args)
+            performer = _performer(token, trigger, article, args)
             if performer is None:
                 continue
-        if args.resolver.entity_at(token.idx, token.idx + len(token.text)) is not None:
-            continue  # a word of a name: "Rassemblement national", "commission d'enquête", "Forces de soutien"
-        trigger = _matching_trigger(token)
         if trigger is None or _names_its_object(token) or _in_set_phrase(token) or _figurative(token) \
                 or _qualifies_an_event(token) or _called_off(token):
             continue
@@ -776,11 +776,10 @@ _AGENTS_ONLY = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "CONCEDE", "REQUEST"
                 "REJECT", "THREATEN"}
 
 
-def _performer(verb: Token, article: Article, args: Arguments) -> list[Reference] | None:
+def _performer(verb: Token, trigger: Trigger | None, article: Article, args: Arguments) -> list[Reference] | None:
     """Who performs an act by saying the quoted words that tell it in the present: the speaker for "je" or
     "nous" ("« Nous condamnons fermement cette attaque »"), the body or country the speaker names as the
     subject ("« L'État du Qatar condamne ... »"); None for any other quoted words."""
-    trigger = _matching_trigger(verb)
     if trigger is not None and verb.pos_ == "NOUN":
         verb = _carrier(verb)  # "« J'exprime ma solidarité au Qatar »": the light verb says who and when
     if trigger is None or trigger.type not in _SPEECH_ACTS or verb.pos_ != "VERB" or is_negated(verb) \
